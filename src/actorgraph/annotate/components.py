@@ -1,0 +1,111 @@
+"""spaCy components registered as factories, so pipelines can be assembled from config."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+__all__ = ["ParagraphBoundaries", "TitleWords", "TitledNames"]
+
+
+@Language.factory("actorgraph_paragraphs")
+def make_paragraphs(nlp: Language, name: str) -> ParagraphBoundaries:
+    return ParagraphBoundaries()
+
+
+class ParagraphBoundaries:
+    """Start a sentence after every line break: a headline never runs into the next line."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        for token in doc[1:]:
+            previous = doc[token.i - 1]
+            if "\n" in previous.whitespace_ or (previous.is_space and "\n" in previous.text):
+                token.is_sent_start = True
+        return doc
+
+
+@Language.factory(
+    "actorgraph_titled_names", default_config={"titles": [], "suffixes": [], "modifiers": [], "stop": []}
+)
+def make_titled_names(
+    nlp: Language, name: str, titles: list[str], suffixes: list[str], modifiers: list[str], stop: list[str]
+) -> TitledNames:
+    return TitledNames(TitleWords(titles, suffixes, modifiers), stop)
+
+
+class TitleWords:
+    """Office words of one language: titles, compound endings that make titles, and modifiers."""
+
+    def __init__(self, titles: list[str], suffixes: list[str] = (), modifiers: list[str] = ()):
+        self.titles = frozenset(t.lower() for t in titles)
+        self.suffixes = tuple(sorted({s.lower() for s in suffixes}, key=len, reverse=True))
+        self.modifiers = frozenset(m.lower() for m in modifiers)
+
+    def is_title(self, text: str) -> bool:
+        """A head title: "Präsident", "UN-Generalsekretär", "Umweltminister"."""
+        low = text.lower()
+        if low in self.titles or ("-" in low and low.rsplit("-", 1)[1] in self.titles):
+            return True
+        return any(low.endswith(s) and len(low) > len(s) + 2 for s in self.suffixes)
+
+    def is_title_word(self, text: str) -> bool:
+        """A head title or a word that qualifies one ("stellvertretender", "Deputy")."""
+        return self.is_title(text) or text.lower() in self.modifiers
+
+
+class TitledNames:
+    """Tag ``<title> <Capitalised Name>`` as PERSON where no other entity claims the name.
+
+    "Präsident Tokajew", "UN-Generalsekretär António Guterres", "Foreign Minister Lavrov":
+    an office word followed by one to three capitalised words is a person, in any language
+    whose ``titles`` list is given. Compounds ending in a title ("UN-Generalsekretär")
+    count as titles. Modifiers ("stellvertretender", "First") may precede a title but the
+    run must end in a real title, so "am ersten Ministertreffen" names nobody.
+    """
+
+    MAX_NAME_TOKENS = 3
+
+    def __init__(self, words: TitleWords, stop: list[str]):
+        self.words = words
+        self.is_title = words.is_title
+        self.is_title_word = words.is_title_word
+        self.stop = frozenset(s.lower() for s in stop)
+
+    def _is_name_token(self, token) -> bool:
+        text = token.text
+        return (
+            (token.is_alpha or ("-" in text and all(part.isalpha() for part in text.split("-") if part)))
+            and text[:1].isupper()
+            and not self.is_title_word(text)
+            and text.lower() not in self.stop
+        )
+
+    def __call__(self, doc: Doc) -> Doc:
+        taken = {t.i for ent in doc.ents for t in ent}
+        spans = []
+        i = 0
+        while i < len(doc):
+            if not self.is_title_word(doc[i].text):
+                i += 1
+                continue
+            j = i + 1
+            while j < len(doc) and self.is_title_word(doc[j].text):
+                j += 1
+            if not self.is_title(doc[j - 1].text):
+                i = j
+                continue
+            k = j
+            while (
+                k < len(doc)
+                and k - j < self.MAX_NAME_TOKENS
+                and k not in taken
+                and self._is_name_token(doc[k])
+            ):
+                k += 1
+            if k > j and (k >= len(doc) or k in taken or not doc[k].text[:1].isupper()):
+                spans.append(Span(doc, j, k, label="PERSON"))
+            i = max(k, i + 1)
+        if spans:
+            doc.ents = filter_spans([*doc.ents, *spans])
+        return doc

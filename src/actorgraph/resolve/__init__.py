@@ -1,0 +1,305 @@
+"""Mentions → actors: one actor per real-world entity.
+
+Resolution links what it can to the knowledge base (:mod:`.link`), then clusters the rest:
+within a document by surname coreference ("Guterres" → "António Guterres") and by acronyms
+the text defines ("… in Zentralasien (UNRCA)"); across documents by transliteration keys
+("Tokajew" ≈ "Tokayev"), inflection ("Kasachstans" → "Kasachstan") and compatible first
+names. Clustering is a union–find over mentions, blocked by key, so it never compares all
+pairs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from rapidfuzz import fuzz
+
+from ..kb import KBEntry
+from ..kbindex import KBIndex
+from ..records import Actor, Analysis, Mention
+from ..text import fold, name_variants, slug, translit_key
+from .link import FIRST_NAME_SIMILARITY, Linker
+
+__all__ = ["MentionKey", "Resolution", "mention_key", "resolve"]
+
+MentionKey = tuple[str, int, int]
+_ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-ZÄÖÜ][A-Za-zÄÖÜ0-9&]{1,11})\s*\)")
+_TYPE_ORDER = ("PERSON", "ORG", "GPE", "LOC", "MISC")
+
+
+class Resolution(NamedTuple):
+    actors: tuple[Actor, ...]
+    #: ``(doc_id, start, end)`` of every kept mention → its actor id.
+    assignment: dict[MentionKey, str]
+
+
+def mention_key(mention: Mention) -> MentionKey:
+    return (mention.doc_id, mention.start, mention.end)
+
+
+class _UnionFind:
+    def __init__(self, n: int):
+        self.parent = list(range(n))
+        self.by_key: dict[tuple, int] = {}
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+    def union_key(self, key: tuple, i: int) -> None:
+        if key in self.by_key:
+            self.union(self.by_key[key], i)
+        else:
+            self.by_key[key] = i
+
+
+def _is_surname_only(mention: Mention) -> bool:
+    return mention.label == "PERSON" and len(fold(mention.text).split()) == 1
+
+
+def _surname_key(mention: Mention) -> str:
+    return translit_key(fold(mention.text).split()[-1], mention.lang)
+
+
+def _year(date: str | None) -> int | None:
+    return int(date[:4]) if date else None
+
+
+class _Resolver:
+    def __init__(self, analyses: Sequence[Analysis], index: KBIndex):
+        self.analyses = analyses
+        self.index = index
+        self.linker = Linker(index)
+        self.mentions: list[Mention] = [m for a in analyses for m in a.mentions]
+        self.linked: list[KBEntry | None] = [None] * len(self.mentions)
+        self.uf = _UnionFind(len(self.mentions))
+        self.pending_surnames: list[int] = []
+        self.acronyms: dict[str, int] = {}
+        #: Mentions that name no actor (a nationality that is not a state's).
+        self.dropped: set[int] = set()
+
+    def run(self) -> Resolution:
+        start = 0
+        for analysis in self.analyses:
+            count = len(analysis.mentions)
+            self._document(analysis, range(start, start + count))
+            start += count
+        self._corpus()
+        return self._actors()
+
+    # -- within one document -------------------------------------------------------------
+    def _document(self, analysis: Analysis, ids: range) -> None:
+        doc = analysis.document
+        year = _year(doc.date)
+        states: set[str] = set()
+        for i in ids:
+            if self.mentions[i].label != "PERSON":
+                entry = self.linker.link(self.mentions[i], year=year)
+                self.linked[i] = entry
+                if entry is not None and entry.type == "GPE":
+                    states.add(entry.part_of if entry.kind == "capital" and entry.part_of else entry.id)
+        context = frozenset(states)
+        self.dropped.update(i for i in ids if self.mentions[i].label == "NORP" and self.linked[i] is None)
+        for i in ids:
+            if self.mentions[i].label == "PERSON":
+                self.linked[i] = self.linker.link(self.mentions[i], context_states=context, year=year)
+        local_acronyms = self._acronym_definitions(doc.text_raw, ids)
+        full_names: dict[str, list[int]] = defaultdict(list)
+        for i in ids:
+            m = self.mentions[i]
+            if i in self.dropped:
+                continue
+            if self.linked[i] is not None:
+                self.uf.union_key(("kb", self.linked[i].id), i)
+            elif m.text in local_acronyms and local_acronyms[m.text] != i:
+                self.uf.union(i, local_acronyms[m.text])
+            elif not _is_surname_only(m):
+                self.uf.union_key(self._name_key(m), i)
+            if m.label == "PERSON" and not _is_surname_only(m):
+                full_names[_surname_key(m)].append(i)
+        for i in ids:
+            m = self.mentions[i]
+            if self.linked[i] is not None or i in self.dropped or m.text in local_acronyms:
+                continue
+            if not _is_surname_only(m):
+                if m.label in ("ORG", "MISC") and len(fold(m.text).split()) == 1:
+                    # Models often tag a bare surname as ORG; the document's full name decides.
+                    roots = {self.uf.find(j) for j in full_names.get(_surname_key(m), ())}
+                    if len(roots) == 1:
+                        self.uf.union(i, roots.pop())
+                continue
+            roots = {self.uf.find(j) for j in full_names.get(_surname_key(m), ())}
+            if len(roots) == 1:
+                self.uf.union(i, roots.pop())
+            elif not roots and (entry := self.linker.surname(m.text, m.lang, context, year)):
+                self.linked[i] = entry
+                self.uf.union_key(("kb", entry.id), i)
+            elif not roots:
+                self.pending_surnames.append(i)
+
+    def _acronym_definitions(self, raw: str, ids: range) -> dict[str, int]:
+        """``{"UNRCA": i}`` where mention ``i`` is followed by ``(UNRCA)`` in the text."""
+        found: dict[str, int] = {}
+        for i in ids:
+            m = self.mentions[i]
+            if m.label == "PERSON":
+                continue
+            match = _ACRONYM_AFTER.match(raw, m.end)
+            if match and _defines(m, match.group(1)):
+                found.setdefault(match.group(1), i)
+                self.acronyms.setdefault(match.group(1), i)
+        return found
+
+    @staticmethod
+    def _name_key(m: Mention) -> tuple:
+        group = "person" if m.label == "PERSON" else "other"
+        return ("name", group, translit_key(m.text, m.lang))
+
+    # -- across documents ----------------------------------------------------------------
+    def _corpus(self) -> None:
+        uf = self.uf
+        pending = set(self.pending_surnames)
+        for i, m in enumerate(self.mentions):
+            if self.linked[i] is None and m.text in self.acronyms and uf.find(i) == i and i not in pending:
+                uf.union(i, self.acronyms[m.text])
+        for i, m in enumerate(self.mentions):
+            if self.linked[i] is None and m.label != "PERSON" and i not in self.dropped:
+                for variant in name_variants(m.text, m.lang)[1:]:
+                    key = ("name", "other", translit_key(variant, m.lang))
+                    if key in uf.by_key:
+                        uf.union(uf.by_key[key], i)
+                        break
+        by_surname: dict[str, dict[int, Mention]] = defaultdict(dict)
+        for i, m in enumerate(self.mentions):
+            if m.label == "PERSON" and not _is_surname_only(m):
+                by_surname[_surname_key(m)].setdefault(uf.find(i), m)
+        kb_of: dict[int, set[str]] = defaultdict(set)
+        for i, entry in enumerate(self.linked):
+            if entry is not None:
+                kb_of[uf.find(i)].add(entry.id)
+        for block in by_surname.values():
+            roots = sorted(block)
+            for a_pos, a in enumerate(roots):
+                for b in roots[a_pos + 1 :]:
+                    ra, rb = uf.find(a), uf.find(b)
+                    conflict = kb_of[ra] and kb_of[rb] and kb_of[ra] != kb_of[rb]
+                    if ra != rb and not conflict and self._same_person(block[a], block[b]):
+                        uf.union(ra, rb)
+                        kb_of[uf.find(ra)] = kb_of[ra] | kb_of[rb]
+        for i in self.pending_surnames:
+            m = self.mentions[i]
+            roots = {uf.find(r) for r in by_surname.get(_surname_key(m), {})}
+            if len(roots) == 1:
+                uf.union(i, roots.pop())
+            else:
+                uf.union_key(("name", "person", translit_key(m.text, m.lang)), i)
+
+    @staticmethod
+    def _same_person(a: Mention, b: Mention) -> bool:
+        first_a = translit_key(" ".join(fold(a.text).split()[:-1]), a.lang)
+        first_b = translit_key(" ".join(fold(b.text).split()[:-1]), b.lang)
+        return fuzz.ratio(first_a, first_b) >= FIRST_NAME_SIMILARITY
+
+    # -- actors --------------------------------------------------------------------------
+    def _actors(self) -> Resolution:
+        clusters: dict[int, list[int]] = defaultdict(list)
+        for i in range(len(self.mentions)):
+            if i not in self.dropped:
+                clusters[self.uf.find(i)].append(i)
+        ordered = sorted(
+            clusters.values(),
+            key=lambda ids: min((self.mentions[i].doc_id, self.mentions[i].start) for i in ids),
+        )
+        used: Counter[str] = Counter()
+        actors: list[Actor] = []
+        assignment: dict[MentionKey, str] = {}
+        for ids in ordered:
+            members = [self.mentions[i] for i in ids]
+            kb_ids = Counter(self.linked[i].id for i in ids if self.linked[i] is not None)
+            entry = self.index.kb[min(kb_ids, key=lambda k: (-kb_ids[k], k))] if kb_ids else None
+            if entry is not None:
+                actor_id, label, kind = entry.id, entry.label, entry.type
+            else:
+                kind = _majority_type(members)
+                label = _canonical_label(members)
+                base = f"x:{slug(label)}"
+                used[base] += 1
+                actor_id = base if used[base] == 1 else f"{base}-{used[base]}"
+            documents = tuple(sorted({m.doc_id for m in members}))
+            roles = tuple(sorted({(m.role, m.doc_id) for m in members if m.role}))
+            actors.append(
+                Actor(
+                    id=actor_id,
+                    label=label,
+                    type=kind,
+                    aliases=tuple(sorted({m.text for m in members})),
+                    kb_id=entry.id if entry else None,
+                    mentions=len(members),
+                    documents=documents,
+                    roles=roles,
+                )
+            )
+            for m in members:
+                assignment[mention_key(m)] = actor_id
+        return Resolution(tuple(sorted(actors, key=lambda a: a.id)), assignment)
+
+
+def _defines(long_form: Mention, acronym: str) -> bool:
+    """Can ``acronym`` abbreviate ``long_form``? An ORG span may abbreviate across languages
+    ("Konferenz … (CICA)"); other spans must start with the acronym's first letter and
+    contain its letters in order, so "Zentralasien (UNRCA)" defines nothing."""
+    if acronym == long_form.text or sum(c.isupper() for c in acronym) < 2:
+        return False
+    if long_form.label == "ORG":
+        return True
+    letters = fold(long_form.text).replace(" ", "")
+    wanted = fold(acronym).replace(" ", "")
+    if not letters or letters[0] != wanted[0]:
+        return False
+    position = 0
+    for ch in wanted:
+        position = letters.find(ch, position) + 1
+        if position == 0:
+            return False
+    return True
+
+
+def _majority_type(members: list[Mention]) -> str:
+    counts = Counter(m.label for m in members)
+    return min(counts, key=lambda t: (-counts[t], _TYPE_ORDER.index(t) if t in _TYPE_ORDER else 99))
+
+
+def _canonical_label(members: list[Mention]) -> str:
+    """The longest full-name form seen, ignoring inflected copies of shorter forms."""
+    forms = Counter(m.text for m in members)
+    inflected = {f for f in forms for base in name_variants(f, members[0].lang)[1:] if base in forms}
+    candidates = [f for f in forms if f not in inflected] or list(forms)
+    return min(candidates, key=lambda f: (-len(f.split()), -len(f), -forms[f], f))
+
+
+def resolve(analyses: Sequence[Analysis], *, index: KBIndex) -> Resolution:
+    """Cluster the mentions of ``analyses`` into actors.
+
+    Parameters
+    ----------
+    analyses : sequence of Analysis
+        Every annotated document of the corpus, in a stable order.
+    index : KBIndex
+        The knowledge base to link to.
+
+    Returns
+    -------
+    Resolution
+        Actors sorted by id, and the actor of every mention.
+    """
+    return _Resolver(analyses, index).run()

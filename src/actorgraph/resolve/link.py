@@ -1,0 +1,146 @@
+"""Link one mention to a knowledge-base entry, or to nothing.
+
+The order runs from the safest evidence to the loosest: the EntityRuler's id, the name as
+written, the name without German inflection, its transliteration key, and for persons the
+surname plus a compatible first name. Whatever is still ambiguous stays unlinked rather
+than being merged with the wrong entry.
+"""
+
+from __future__ import annotations
+
+from rapidfuzz import fuzz
+
+from ..kb import KBEntry
+from ..kbindex import KBIndex
+from ..records import Mention
+from ..text import fold, name_variants, translit_key
+
+__all__ = ["Linker", "compatible"]
+
+#: A first name matches when its transliteration keys are at least this similar.
+FIRST_NAME_SIMILARITY = 80
+
+_TYPE_GROUPS = {
+    "PERSON": "person",
+    "ORG": "org",
+    "GPE": "place",
+    "LOC": "place",
+    "MISC": "misc",
+    "NORP": "place",
+}
+
+
+def compatible(label: str, entry: KBEntry) -> bool:
+    """May a mention labelled ``label`` refer to ``entry``? MISC may be anything but a person."""
+    group, kb_group = _TYPE_GROUPS.get(label, "misc"), _TYPE_GROUPS.get(entry.type, "misc")
+    if group == "misc" or kb_group == "misc":
+        return "person" not in (group, kb_group)
+    return group == kb_group or {group, kb_group} == {"org", "place"}
+
+
+class Linker:
+    """Links mentions to KB entries; ``context_states`` help pick between namesakes."""
+
+    def __init__(self, index: KBIndex):
+        self.index = index
+
+    def link(
+        self, mention: Mention, *, context_states: frozenset[str] = frozenset(), year: int | None = None
+    ):
+        """The KB entry ``mention`` refers to, or ``None``."""
+        if mention.kb_id and mention.kb_id in self.index.kb:
+            return self.index.kb[mention.kb_id]
+        name, label, lang = mention.text, mention.label, mention.lang
+        for variant in name_variants(name, lang):
+            found = [e for e in self.index.exact(variant) if label == "MISC" or compatible(label, e)]
+            if len(found) == 1:
+                return found[0]
+            if found:
+                return self._choose(found, context_states, year)
+        if label != "PERSON" and (state := self._adjective(name)):
+            return state
+        if label == "NORP":
+            return None
+        if label == "PERSON" and len(fold(name).split()) == 1:
+            # A lone capitalised word after a title ("Außenminister Kasachstans") may be a place.
+            for variant in name_variants(name, lang):
+                found = [e for e in self.index.exact(variant) if e.type != "PERSON"]
+                if len(found) == 1:
+                    return found[0]
+        if label != "PERSON":
+            for variant in name_variants(name, lang):
+                found = [e for e in self.index.transliterated(variant, lang) if compatible(label, e)]
+                if found:
+                    return self._choose(found, context_states, year) if len(found) > 1 else found[0]
+            return None
+        return self._person(name, lang, context_states, year)
+
+    def _adjective(self, word: str) -> KBEntry | None:
+        found = self.index.adjective(word)
+        return found[0] if len(found) == 1 else None
+
+    def _person(
+        self, name: str, lang: str, context_states: frozenset[str], year: int | None
+    ) -> KBEntry | None:
+        parts = fold(name).split()
+        if len(parts) < 2:
+            return None
+        exact = [e for e in self.index.transliterated(name, lang) if e.type == "PERSON"]
+        if len(exact) == 1:
+            return exact[0]
+        candidates = [
+            e for e in self.index.by_surname(parts[-1], lang) if self._first_names_match(parts[:-1], lang, e)
+        ]
+        if not candidates:
+            return None
+        return candidates[0] if len(candidates) == 1 else self._choose(candidates, context_states, year)
+
+    @staticmethod
+    def _first_names_match(given: list[str], lang: str, entry: KBEntry) -> bool:
+        key = translit_key(" ".join(given), lang)
+        for names in entry.names.values():
+            for full in names:
+                parts = fold(full).split()
+                if (
+                    len(parts) >= 2
+                    and fuzz.ratio(key, translit_key(" ".join(parts[:-1]), "en")) >= FIRST_NAME_SIMILARITY
+                ):
+                    return True
+        return False
+
+    def surname(
+        self, surname: str, lang: str, context_states: frozenset[str], year: int | None
+    ) -> KBEntry | None:
+        """The one KB person a bare surname means here: the document's states or date must back it."""
+        found = self.index.by_surname(surname, lang)
+        return self._choose(found, context_states, year, require_support=True) if found else None
+
+    @staticmethod
+    def _choose(
+        entries: list[KBEntry],
+        context_states: frozenset[str],
+        year: int | None,
+        *,
+        require_support: bool = False,
+    ) -> KBEntry | None:
+        """Pick the one entry the document's states and date support; ``None`` if still tied."""
+
+        def score(entry: KBEntry) -> int:
+            points = 0
+            if entry.id in context_states or entry.part_of in context_states:
+                points += 2
+            for office in entry.offices:
+                if office.state in context_states:
+                    points += 2
+                if year and office.years and office.years[0] - 2 <= year <= office.years[1] + 2:
+                    points += 1
+            return points
+
+        ranked = sorted(((score(e), e.id, e) for e in entries), key=lambda item: (-item[0], item[1]))
+        if require_support and ranked[0][0] == 0:
+            return None
+        if len(ranked) > 1 and ranked[0][0] == ranked[1][0]:
+            # Equal evidence: prefer a state over its namesakes (e.g. a capital), else give up.
+            states = [e for e in entries if e.kind == "state"]
+            return states[0] if len(states) == 1 else None
+        return ranked[0][2]

@@ -1,0 +1,78 @@
+"""String keys for comparing names across spellings, scripts and languages."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from anyascii import anyascii
+
+from .resources import load_resource
+
+__all__ = ["fold", "name_variants", "slug", "translit_key"]
+
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+_APOSTROPHES = re.compile(r"['’`´]")
+_DOUBLES = re.compile(r"(.)\1+")
+
+
+def fold(text: str) -> str:
+    """Lowercase ASCII form with punctuation collapsed to single spaces.
+
+    Examples
+    --------
+    >>> fold("António  Guterres’")
+    'antonio guterres'
+    >>> fold("UN-Generalversammlung")
+    'un generalversammlung'
+    """
+    ascii_text = anyascii(_APOSTROPHES.sub("", text)).lower()
+    return _NON_WORD.sub(" ", ascii_text).strip()
+
+
+@cache
+def _rules(lang: str | None) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
+    own = load_resource("translit", lang).get("rules", []) if lang else []
+    final = load_resource("translit", "common").get("final_rules", [])
+    return tuple(map(tuple, own)), tuple(map(tuple, final))
+
+
+@cache
+def translit_key(text: str, lang: str | None = None) -> str:
+    """A key that spellings of one name share across transliteration conventions.
+
+    ``lang`` picks the spelling rules of the text's language (data/lang/<lang>/translit.yaml).
+
+    Examples
+    --------
+    >>> translit_key("Tokajew", "de") == translit_key("Tokayev", "en")
+    True
+    >>> translit_key("Aschgabat", "de") == translit_key("Ashgabat", "en")
+    True
+    """
+    key = fold(text)
+    own, final = _rules(lang)
+    for old, new in own:
+        key = key.replace(old, new)
+    for old, new in final:
+        key = key.replace(old, new)
+    return _DOUBLES.sub(r"\1", key)
+
+
+def slug(text: str) -> str:
+    """An id-safe slug: ``'António Guterres'`` → ``'antonio-guterres'``."""
+    return fold(text).replace(" ", "-") or "actor"
+
+
+@cache
+def _suffixes(lang: str) -> tuple[str, ...]:
+    return tuple(sorted(load_resource("names", lang).get("inflection_suffixes", []), key=len, reverse=True))
+
+
+def name_variants(name: str, lang: str) -> list[str]:
+    """``name`` and its forms without inflection suffixes ("Kasachstans" → "Kasachstan")."""
+    variants = [name]
+    for suffix in _suffixes(lang):
+        if name.endswith(suffix) and len(name) - len(suffix) >= 3:
+            variants.append(name[: -len(suffix)])
+    return variants

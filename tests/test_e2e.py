@@ -1,0 +1,118 @@
+"""End to end on the bundled corpus: one node per real-world actor, no junk, a reproducible build."""
+
+from __future__ import annotations
+
+import filecmp
+import json
+from pathlib import Path
+
+import pytest
+
+from actorgraph import load_graph
+
+from .conftest import ROOT
+
+pytestmark = pytest.mark.slow
+
+
+def _actor_with(graph, surface):
+    found = [a for a in graph.actors if surface in a.aliases]
+    assert len(found) == 1, f"{surface!r} is in {len(found)} actors: {[a.id for a in found]}"
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "spellings",
+    [("Tokajew", "Tokayev"), ("SOZ", "SCO"), ("Vereinten Nationen", "UN"), ("Kasachstan", "Kazakhstan")],
+)
+def test_spellings_are_one_actor(corpus_build, spellings):
+    graph = corpus_build[0].graph
+    actors = {_actor_with(graph, s).id for s in spellings}
+    assert len(actors) == 1
+
+
+def test_tokajew_resolves_to_the_speaker_list_entry(corpus_build):
+    graph = corpus_build[0].graph
+    tokayev = _actor_with(graph, "Tokajew")
+    assert tokayev.kb_id == "ungdc:kassym-jomart-tokayev"
+    assert tokayev.label == "Kassym-Jomart Tokayev"
+    assert len(tokayev.documents) >= 3
+
+
+def test_people_not_in_the_kb_are_found_by_extraction(corpus_build):
+    graph = corpus_build[0].graph
+    guterres = _actor_with(graph, "António Guterres")
+    assert guterres.id == "x:antonio-guterres"
+    assert guterres.kb_id is None  # the speaker list's Guterreses are other people
+    assert len(guterres.documents) == 2
+
+
+def test_no_boilerplate_line_becomes_an_actor(corpus_build):
+    graph = corpus_build[0].graph
+    surfaces = {alias.lower() for a in graph.actors for alias in a.aliases}
+    for junk in (
+        "acm cyprus",
+        "esta construction",
+        "pools plus cyprus",
+        "commvisory",
+        "eu reporter",
+        "share",
+        "trending",
+        "pressekontakt",
+        "frieden",
+        "donnerstag",
+        "mittwoch",
+        "rolle",
+        "plattform",
+    ):
+        assert not any(junk in s for s in surfaces), junk
+
+
+def test_mentions_point_into_the_raw_text(corpus_build):
+    graph = corpus_build[0].graph
+    raw = {p.stem: p.read_text(encoding="utf-8") for p in (ROOT / "corpus").glob("*.txt")}
+    for m in graph.mentions:
+        assert raw[m.doc_id][m.start : m.end] == m.text or (
+            m.source == "compound" and raw[m.doc_id][m.start : m.end]
+        )
+    for event in graph.events:
+        for ev in event.evidence:
+            assert raw[ev.document][ev.start : ev.end].split()[0] == ev.text.split()[0]
+
+
+def test_events_have_two_participants_and_locations_are_not_participants(corpus_build):
+    graph = corpus_build[0].graph
+    assert graph.events
+    for event in graph.events:
+        assert len(event.participants) >= 2
+        assert event.location not in event.participants
+
+
+def test_load_graph_round_trips(corpus_build):
+    from actorgraph.outputs.jsonfile import dumps
+
+    result, out = corpus_build
+    loaded = load_graph(out / "graph.json")
+    assert dumps(loaded) == (out / "graph.json").read_text(encoding="utf-8")
+    assert loaded.actors == result.graph.actors
+    assert loaded.events == result.graph.events
+    assert loaded.edges == result.graph.edges
+
+
+def test_committed_graph_is_a_byte_identical_rebuild(corpus_build):
+    """graph/ in the repository is exactly what the bundled models build from corpus/."""
+    _, out = corpus_build
+    committed = ROOT / "graph"
+    built = sorted(p.relative_to(out).as_posix() for p in Path(out).rglob("*") if p.is_file())
+    assert built == sorted(p.relative_to(committed).as_posix() for p in committed.rglob("*") if p.is_file())
+    _, mismatch, errors = filecmp.cmpfiles(committed, out, built, shallow=False)
+    assert not mismatch and not errors, mismatch + errors
+
+
+def test_graph_json_meta(corpus_build):
+    _, out = corpus_build
+    meta = json.loads((out / "graph.json").read_text(encoding="utf-8"))["meta"]
+    assert meta["schema_version"] == 1
+    assert meta["built_from"] == "corpus/"
+    assert set(meta["models"]) == {"de", "en"}
+    assert meta["documents"] == 5

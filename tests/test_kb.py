@@ -1,0 +1,218 @@
+"""Tests for the actor knowledge base (``actorgraph.kb`` and the shipped data files)."""
+
+from __future__ import annotations
+
+import csv
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from actorgraph.kb import KBEntry, KnowledgeBase, Office, load_kb
+
+REPO = Path(__file__).resolve().parents[1]
+KB_DIR = REPO / "src" / "actorgraph" / "data" / "kb"
+SPEAKERS_TSV = REPO.parent / "shared" / "data" / "news" / "ungdc" / "speakers_by_session.tsv"
+
+#: Strings that must not be in the KB unless the UNGDC speaker list (a general source) contains them.
+FORBIDDEN = [
+    "Pools Plus Cyprus",
+    "COMMVISORY",
+    "ACM Cyprus",
+    "Esta Construction",
+    "EU Reporter",
+    "Imnadze",
+    "Wassilenko",
+    "Vassilenko",
+    "Attleeu",
+    "UNRCA",
+    "Friberg",
+    "Rakhmetullin",
+    "Umarov",
+    "Borrell",
+    "Guterres",
+    "Berdimuhamedov",
+]
+
+
+@pytest.fixture(scope="module")
+def kb() -> KnowledgeBase:
+    return load_kb()
+
+
+def test_loads_everything_quickly() -> None:
+    start = time.perf_counter()
+    kb = load_kb(KB_DIR)  # explicit directory: a separate cache entry from the default one
+    elapsed = time.perf_counter() - start
+    kinds = {e.kind for e in kb}
+    assert {"state", "capital", "igo", "organ", "agency", "forum", "person"} <= kinds
+    assert len(kb.by_kind("state")) >= 249
+    assert len(kb.by_kind("person")) > 1000
+    assert elapsed < 1.5
+    assert load_kb(KB_DIR) is kb  # cached
+
+
+def test_default_dir_is_packaged_data(kb: KnowledgeBase) -> None:
+    assert len(kb) == len(load_kb(KB_DIR))
+
+
+def test_ids_unique_and_records_valid() -> None:
+    ids: list[str] = []
+    for path in sorted(KB_DIR.glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                ids.append(json.loads(line)["id"])
+    import yaml
+
+    ids += [rec["id"] for rec in yaml.safe_load((KB_DIR / "igos.yaml").read_text(encoding="utf-8"))]
+    assert len(ids) == len(set(ids))
+
+
+def test_entries_well_formed(kb: KnowledgeBase) -> None:
+    types = {"GPE", "ORG", "PERSON", "LOC"}
+    for e in kb:
+        assert e.type in types, e.id
+        assert e.label in e.names["en"], e.id
+        if e.part_of is not None:
+            assert e.part_of in kb, (e.id, e.part_of)
+        for forms in e.adjectives.values():
+            assert all(f == f.lower() for f in forms), e.id
+
+
+def test_iteration_sorted(kb: KnowledgeBase) -> None:
+    ids = [e.id for e in kb]
+    assert ids == sorted(ids)
+    assert "iso:KAZ" in kb and "iso:XXX" not in kb
+
+
+def test_kazakhstan(kb: KnowledgeBase) -> None:
+    kaz = kb["iso:KAZ"]
+    assert kaz.type == "GPE" and kaz.kind == "state"
+    assert kaz.label == "Kazakhstan"
+    assert "Kasachstan" in kaz.names["de"]
+    assert "kasachisch" in kaz.adjectives["de"]
+    assert "kazakh" in kaz.adjectives["en"]
+    assert kaz.codes == {"iso2": "KZ", "iso3": "KAZ", "numeric": "398", "geonames": "1522867"}
+    cap = kb["capital:KAZ"]
+    assert cap.kind == "capital" and cap.part_of == "iso:KAZ"
+    assert "Astana" in cap.names["en"]
+
+
+@pytest.mark.parametrize(
+    ("iso3", "adjective"),
+    [("TKM", "turkmenisch"), ("DEU", "deutsch"), ("FRA", "französisch"), ("UZB", "usbekisch")],
+)
+def test_german_adjectives(kb: KnowledgeBase, iso3: str, adjective: str) -> None:
+    assert adjective in kb[f"iso:{iso3}"].adjectives["de"]
+
+
+def test_sco(kb: KnowledgeBase) -> None:
+    sco = kb["igo:sco"]
+    assert sco.type == "ORG" and sco.kind == "igo"
+    assert "SCO" in sco.acronyms["en"]
+    assert "SOZ" in sco.acronyms["de"]
+    assert "ShOS" in sco.acronyms["ru"]
+    assert "Shanghaier Organisation für Zusammenarbeit" in sco.names["de"]
+
+
+def test_un_organs(kb: KnowledgeBase) -> None:
+    assert kb["igo:unga"].part_of == "igo:un"
+    assert kb["igo:unga"].kind == "organ"
+    assert kb["igo:ec"].part_of == "igo:eu"
+    un = kb["igo:un"]
+    assert {"Vereinte Nationen", "Vereinten Nationen"} <= set(un.names["de"])
+    assert {"UNO", "VN"} <= set(un.acronyms["de"])
+    assert "OON" in un.acronyms["ru"]
+
+
+def test_tokayev_single_person(kb: KnowledgeBase) -> None:
+    matches = [e for e in kb.by_kind("person") if "Kassym-Jomart Tokayev" in e.names.get("en", ())]
+    assert len(matches) == 1
+    tok = matches[0]
+    assert tok.id == "ungdc:kassym-jomart-tokayev"
+    assert tok.type == "PERSON"
+    assert "Kassym Jomart Tokayev" in tok.names["en"]
+    presidents = [o for o in tok.offices if o.title == "President" and o.state == "iso:KAZ"]
+    assert len(presidents) == 1
+    assert presidents[0].years is not None and presidents[0].years[0] == 2019
+    others = [
+        e for e in kb.by_kind("person") if e is not tok and any("Tokayev" in n for n in e.names.get("en", ()))
+    ]
+    assert others == []
+
+
+def test_two_timorese_guterres(kb: KnowledgeBase) -> None:
+    guterres = [
+        e
+        for e in kb.by_kind("person")
+        if any("Guterres" in n for n in e.names["en"]) and any(o.state == "iso:TLS" for o in e.offices)
+    ]
+    assert len(guterres) == 2
+    assert len({e.id for e in guterres}) == 2
+
+
+def test_surface_forms(kb: KnowledgeBase) -> None:
+    de = list(kb.surface_forms("de"))
+    assert de == sorted(set(de))
+    assert ("Kasachstan", "iso:KAZ") in de
+    assert ("Kazakhstan", "iso:KAZ") in de  # English forms are included
+    assert ("SOZ", "igo:sco") in de
+    en = set(kb.surface_forms("en"))
+    assert ("SCO", "igo:sco") in en
+    assert ("SOZ", "igo:sco") not in en
+
+
+def test_constructor_rejects_duplicates() -> None:
+    e = KBEntry(id="x:1", type="ORG", kind="igo", label="X", names={"en": ("X",)})
+    with pytest.raises(ValueError, match="duplicate"):
+        KnowledgeBase([e, e])
+
+
+def test_from_dict_adds_label_and_offices() -> None:
+    e = KBEntry.from_dict(
+        {
+            "id": "ungdc:x",
+            "type": "PERSON",
+            "kind": "person",
+            "label": "X Y",
+            "names": {"en": ["Y"]},
+            "offices": [{"title": "President", "state": "iso:KAZ", "years": [2000, 2001]}],
+        }
+    )
+    assert e.names["en"] == ("X Y", "Y")
+    assert e.offices == (Office("President", "iso:KAZ", (2000, 2001)),)
+
+
+def _tsv_names() -> list[tuple[str, str]] | None:
+    if not SPEAKERS_TSV.exists():
+        return None
+    with SPEAKERS_TSV.open(encoding="utf-8", newline="") as fh:
+        return [
+            ((r.get("Name of Person Speaking") or ""), (r.get("ISO Code") or ""))
+            for r in csv.DictReader(fh, delimiter="\t")
+        ]
+
+
+def test_no_corpus_derived_entries(kb: KnowledgeBase) -> None:
+    """Forbidden strings occur only in person entries that the UNGDC speaker list backs."""
+    texts = {p.name: p.read_text(encoding="utf-8") for p in KB_DIR.iterdir() if p.is_file()}
+    tsv = _tsv_names()
+    for needle in FORBIDDEN:
+        low = needle.lower()
+        hits = [name for name, text in texts.items() if low in text.lower()]
+        if not hits:
+            continue
+        assert hits == ["persons.jsonl"], (needle, hits)
+        entries = [e for e in kb if any(low in n.lower() for ns in e.names.values() for n in ns)]
+        assert entries, needle
+        for e in entries:
+            assert e.kind == "person" and e.id.startswith("ungdc:"), (needle, e.id)
+            assert "António Guterres" not in e.names["en"] and "Antonio Guterres" not in e.names["en"]
+            if tsv is not None:
+                states = {o.state for o in e.offices}
+                assert any(low in n.lower() and f"iso:{c}" in states for n, c in tsv), (needle, e.id)
+    if tsv is not None:
+        in_tsv = {n for n in FORBIDDEN if any(n.lower() in name.lower() for name, _ in tsv)}
+        for needle in set(FORBIDDEN) - in_tsv:
+            assert not any(needle.lower() in t.lower() for t in texts.values()), needle

@@ -1,0 +1,102 @@
+"""Every export of the seed build: schema-valid JSON, Gephi-ready GraphML/GEXF, CSV, Neo4j."""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+
+import jsonschema
+import networkx as nx
+import pytest
+
+from actorgraph.outputs.atomic import atomic_open
+from actorgraph.resources import data_path
+
+pytestmark = pytest.mark.slow
+
+
+def test_graph_json_follows_the_schema(corpus_build):
+    _, out = corpus_build
+    schema = json.loads(data_path("graph.schema.json").read_text(encoding="utf-8"))
+    data = json.loads((out / "graph.json").read_text(encoding="utf-8"))
+    jsonschema.validate(data, schema)
+    for key in ("documents", "actors", "events"):
+        ids = [item["id"] for item in data[key]]
+        assert ids == sorted(ids) and len(set(ids)) == len(ids)
+    for edge in data["edges"]:
+        assert edge["source"] < edge["target"]
+        assert edge["weight"] == len(edge["events"])
+    actor_ids = {a["id"] for a in data["actors"]}
+    for event in data["events"]:
+        assert set(event["participants"]) <= actor_ids
+        assert event["location"] is None or event["location"] in actor_ids
+
+
+def test_schema_rejects_a_broken_file(corpus_build):
+    _, out = corpus_build
+    schema = json.loads(data_path("graph.schema.json").read_text(encoding="utf-8"))
+    data = json.loads((out / "graph.json").read_text(encoding="utf-8"))
+    data["actors"][0]["type"] = "FRUIT"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data, schema)
+
+
+def test_graphml_has_declaration_and_rereads(corpus_build):
+    result, out = corpus_build
+    text = (out / "graph.graphml").read_text(encoding="utf-8")
+    assert text.startswith("<?xml version=")
+    g = nx.read_graphml(out / "graph.graphml")
+    assert g.number_of_nodes() == len(result.graph.actors)
+    node = next(iter(g.nodes(data=True)))[1]
+    assert isinstance(json.loads(node["aliases"]), list)
+
+
+def test_gexf_loads_and_has_no_build_date(corpus_build):
+    _, out = corpus_build
+    text = (out / "graph.gexf").read_text(encoding="utf-8")
+    assert "lastmodifieddate" not in text
+    assert nx.read_gexf(out / "graph.gexf").number_of_nodes() > 0
+
+
+def test_csv_tables(corpus_build):
+    result, out = corpus_build
+    with (out / "actors.csv").open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) == len(result.graph.actors)
+    assert all(isinstance(json.loads(r["aliases"]), list) for r in rows)
+    with (out / "mentions.csv").open(encoding="utf-8") as handle:
+        mentions = list(csv.DictReader(handle))
+    assert mentions and all(m["actor"] for m in mentions)
+    assert {"source", "target", "kind", "weight", "events"} <= set(
+        next(csv.DictReader((out / "edges.csv").open()))
+    )
+
+
+def test_neo4j_import_headers(corpus_build):
+    _, out = corpus_build
+    folder = out / "neo4j"
+    headers = {p.name: next(csv.reader(p.open(encoding="utf-8"))) for p in folder.glob("*.csv")}
+    assert headers["actors.csv"][0] == "id:ID(Actor)"
+    assert headers["events.csv"][0] == "id:ID(Event)"
+    for name in ("participants.csv", "edges.csv", "evidence.csv", "locations.csv"):
+        assert re.match(r":START_ID", headers[name][0]) and re.match(r":END_ID", headers[name][1])
+        assert headers[name][-1] == ":TYPE"
+
+
+def test_index_html_is_offline(corpus_build):
+    _, out = corpus_build
+    html = (out / "index.html").read_text(encoding="utf-8")
+    assert not re.search(r"""(src|href)\s*=\s*["']?\s*(https?:)?//""", html, re.IGNORECASE)
+    assert not re.search(r"""url\(\s*["']?\s*(https?:)?//""", html, re.IGNORECASE)
+    assert not re.search(r"""@import\s+["']?(https?:)?//""", html, re.IGNORECASE)
+
+
+def test_atomic_write_leaves_old_file_on_failure(tmp_path):
+    target = tmp_path / "graph.json"
+    target.write_text("old", encoding="utf-8")
+    with pytest.raises(RuntimeError), atomic_open(target) as handle:
+        handle.write("half")
+        raise RuntimeError("disk full")
+    assert target.read_text(encoding="utf-8") == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["graph.json"]

@@ -1,0 +1,147 @@
+"""Resolution: one actor per entity across spellings and languages, and no over-merging."""
+
+from __future__ import annotations
+
+from actorgraph.records import Analysis, Document, Mention
+from actorgraph.resolve import resolve
+from actorgraph.text import translit_key
+
+
+def analysis(
+    doc_id: str, text: str, entities: list[tuple[str, str]], *, lang: str = "de", date=None
+) -> Analysis:
+    """An Analysis whose mentions are the first occurrences (after the previous one) of ``entities``."""
+    mentions, pos = [], 0
+    for surface, label in entities:
+        start = text.index(surface, pos)
+        mentions.append(Mention(doc_id, 0, start, start + len(surface), surface, label, lang))
+        pos = start + 1
+    return Analysis(Document(doc_id, doc_id, text, text=text, language=lang, date=date), (), tuple(mentions))
+
+
+def actor_of(resolution, doc_id: str, surface: str) -> str:
+    for (doc, _start, _end), actor in resolution.assignment.items():
+        actor_obj = next(a for a in resolution.actors if a.id == actor)
+        if doc == doc_id and surface in actor_obj.aliases:
+            return actor
+    raise AssertionError(f"{surface} not resolved in {doc_id}")
+
+
+def test_transliteration_keys():
+    for de, en in [
+        ("Tokajew", "Tokayev"),
+        ("Wassilenko", "Vassilenko"),
+        ("Berdimuchamedow", "Berdimuhamedov"),
+        ("Aschgabat", "Ashgabat"),
+        ("Lawrow", "Lavrov"),
+    ]:
+        assert translit_key(de, "de") == translit_key(en, "en")
+
+
+def test_spellings_across_languages_become_one_actor(index):
+    docs = [
+        analysis(
+            "a",
+            "Kasachstans Präsident Tokajew traf Roman Wassilenko in Aschgabat. Kasachstans Rolle.",
+            [
+                ("Kasachstans", "LOC"),
+                ("Tokajew", "PERSON"),
+                ("Roman Wassilenko", "PERSON"),
+                ("Aschgabat", "LOC"),
+                ("Kasachstans", "LOC"),
+            ],
+            date="2024-07",
+        ),
+        analysis(
+            "b",
+            "President Kassym-Jomart Tokayev and Roman Vassilenko met in Ashgabat, Kazakhstan.",
+            [
+                ("Kassym-Jomart Tokayev", "PERSON"),
+                ("Roman Vassilenko", "PERSON"),
+                ("Ashgabat", "GPE"),
+                ("Kazakhstan", "GPE"),
+            ],
+            lang="en",
+        ),
+        analysis("c", "Präsident Kassym-Schomart Tokajew sprach.", [("Kassym-Schomart Tokajew", "PERSON")]),
+    ]
+    res = resolve(docs, index=index)
+    tokayev = {
+        actor_of(res, "a", "Tokajew"),
+        actor_of(res, "b", "Kassym-Jomart Tokayev"),
+        actor_of(res, "c", "Kassym-Schomart Tokajew"),
+    }
+    assert tokayev == {"ungdc:kassym-jomart-tokayev"}
+    assert actor_of(res, "a", "Roman Wassilenko") == actor_of(res, "b", "Roman Vassilenko")
+    assert actor_of(res, "a", "Aschgabat") == actor_of(res, "b", "Ashgabat") == "capital:TKM"
+    assert actor_of(res, "a", "Kasachstans") == actor_of(res, "b", "Kazakhstan") == "iso:KAZ"
+
+
+def test_namesakes_and_bodies_are_not_over_merged(index):
+    docs = [
+        analysis(
+            "a",
+            "António Guterres sprach. Guterres lobte Kasachstan.",
+            [("António Guterres", "PERSON"), ("Guterres", "PERSON"), ("Kasachstan", "LOC")],
+        ),
+        analysis(
+            "b",
+            "Francisco Guterres Lu-Olo of Timor-Leste addressed the UN General Assembly, "
+            "not the UN Security Council or the UN itself.",
+            [
+                ("Francisco Guterres Lu-Olo", "PERSON"),
+                ("Timor-Leste", "GPE"),
+                ("UN General Assembly", "ORG"),
+                ("UN Security Council", "ORG"),
+                ("UN", "ORG"),
+            ],
+            lang="en",
+        ),
+    ]
+    res = resolve(docs, index=index)
+    antonio = actor_of(res, "a", "António Guterres")
+    assert antonio == actor_of(res, "a", "Guterres") == "x:antonio-guterres"
+    assert actor_of(res, "b", "Francisco Guterres Lu-Olo") != antonio
+    bodies = {actor_of(res, "b", s) for s in ("UN General Assembly", "UN Security Council", "UN")}
+    assert bodies == {"igo:unga", "igo:unsc", "igo:un"}
+
+
+def test_acronyms_defined_in_the_text(index):
+    text = (
+        "Imnadze leitet das UN-Regionalzentrum für vorbeugende Diplomatie in Zentralasien (UNRCA). "
+        "Die UNRCA arbeitet in Zentralasien."
+    )
+    doc = analysis(
+        "a",
+        text,
+        [
+            ("UN-Regionalzentrum für vorbeugende Diplomatie in Zentralasien", "ORG"),
+            ("UNRCA", "ORG"),
+            ("UNRCA", "ORG"),
+            ("Zentralasien", "LOC"),
+        ],
+    )
+    res = resolve([doc], index=index)
+    unrca = actor_of(res, "a", "UNRCA")
+    assert unrca == actor_of(res, "a", "UN-Regionalzentrum für vorbeugende Diplomatie in Zentralasien")
+    assert unrca != actor_of(res, "a", "Zentralasien")
+
+
+def test_place_names_do_not_define_acronyms(index):
+    doc = analysis(
+        "a",
+        "Ein Zentrum in Zentralasien (UNRCA) wurde eröffnet.",
+        [("Zentralasien", "LOC"), ("UNRCA", "ORG")],
+    )
+    res = resolve([doc], index=index)
+    assert actor_of(res, "a", "UNRCA") != actor_of(res, "a", "Zentralasien")
+
+
+def test_ids_are_stable_and_collisions_numbered(index):
+    docs = [
+        analysis("a", "Nordwind AG und Nordwind-AG.", [("Nordwind AG", "ORG"), ("Nordwind-AG", "PERSON")])
+    ]
+    res = resolve(docs, index=index)
+    ids = sorted(a.id for a in res.actors)
+    assert ids == ["x:nordwind-ag", "x:nordwind-ag-2"]
+    assert resolve(docs, index=index) == res
