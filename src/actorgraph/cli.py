@@ -9,6 +9,8 @@ from collections.abc import Sequence
 from . import __version__, errors
 from .annotate import MODEL_CHOICES
 from .errors import UsageError
+from .evaluate import ner as eval_ner
+from .evaluate import quality
 from .outputs import DEFAULT_FORMATS
 
 __all__ = ["main"]
@@ -63,8 +65,11 @@ def _parser() -> argparse.ArgumentParser:
         "--max-nodes", type=_positive, default=1500, help="actors shown at first in the viewer"
     )
     build.add_argument("--text-column", default="text", help="CSV column / JSON field with the text")
+    build.add_argument("--curation", metavar="FILE", help="YAML of aliases, merges, splits, blocks")
     build.add_argument("--strict", action="store_true", help="exit 1 if any document was skipped")
     build.add_argument("--quiet", action="store_true", help="no progress bar or summary")
+    eval_ner.add_arguments(commands.add_parser("eval-ner", help="score entity recognition on labelled data"))
+    quality.add_arguments(commands.add_parser("eval", help="score a graph.json against gold annotations"))
     return parser
 
 
@@ -80,6 +85,7 @@ def _build(args: argparse.Namespace) -> int:
         min_weight=args.min_weight,
         max_nodes=args.max_nodes,
         text_column=args.text_column,
+        curation=args.curation,
         progress=not args.quiet and sys.stderr.isatty(),
     )
     if not args.quiet:
@@ -95,6 +101,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "build":
             return _build(args)
+        if args.command == "eval-ner":
+            return eval_ner.run(args)
+        if args.command == "eval":
+            return quality.run(args)
     except UsageError as exc:
         print(f"actorgraph: error: {exc}", file=sys.stderr)
         return EXIT_USAGE

@@ -18,6 +18,8 @@ from tqdm import tqdm
 from . import __version__, errors
 from .annotate import Pipelines, annotate
 from .clean import clean, find_repeated_lines
+from .curation import apply_curation, load_curation
+from .dedup import find_duplicates
 from .detect import detect_date, detect_language
 from .errors import InputError
 from .events import extract_events
@@ -38,6 +40,7 @@ class Summary(NamedTuple):
     events: int
     edges: int
     seconds: float
+    warnings: tuple[str, ...] = ()
 
     def lines(self) -> list[str]:
         out = [
@@ -45,6 +48,7 @@ class Summary(NamedTuple):
             *(f"  skipped {n}: {reason}" for reason, n in sorted(self.skipped.items())),
             f"actors: {self.actors}  events: {self.events}  edges: {self.edges}",
             f"seconds: {self.seconds:.1f}",
+            *(f"warning: {w}" for w in self.warnings),
         ]
         return out
 
@@ -103,6 +107,7 @@ def build(
     min_weight: int = 1,
     text_column: str = "text",
     max_nodes: int = 1500,
+    curation: str | Path | None = None,
     progress: bool = False,
     stdin: IO[str] | None = None,
     index: KBIndex | None = None,
@@ -123,6 +128,9 @@ def build(
         Output formats (see :data:`actorgraph.outputs.FORMATS`).
     min_weight : int
         Event edges shared by fewer events are left out; the events stay.
+    curation : path, optional
+        The analyst's YAML file of aliases, merges, splits and blocked names (docs/curation.md),
+        applied after automatic resolution.
 
     Raises
     ------
@@ -135,6 +143,7 @@ def build(
     >>> result.summary.actors  # doctest: +SKIP
     """
     started = time.perf_counter()
+    curated = load_curation(curation) if curation is not None else None
     index = index or default_index()
     pipelines = Pipelines(models=models, index=index)
     documents = list(read_corpus(corpus, text_column=text_column, stdin=stdin))
@@ -143,9 +152,14 @@ def build(
         raise InputError(errors.EMPTY_INPUT.format(path=corpus) + (f" ({reasons})" if reasons else ""))
     repeated = find_repeated_lines(d.text_raw for d in documents if not d.skipped)
     prepared = [_prepare(d, lang=lang, pipelines=pipelines, repeated=repeated) for d in documents]
+    duplicates = find_duplicates(prepared)
+    prepared = [replace(d, duplicate_of=duplicates[d.id]) if d.id in duplicates else d for d in prepared]
     analyses = list(_progress(annotate(prepared, pipelines), len(prepared), progress))
     resolution = resolve(analyses, index=index)
-    events = extract_events(analyses, resolution.assignment, resolution.actors)
+    warnings: tuple[str, ...] = ()
+    if curated is not None:
+        resolution, warnings = apply_curation(resolution, [m for a in analyses for m in a.mentions], curated)
+    events = extract_events(analyses, resolution.assignment, resolution.actors, duplicates=duplicates)
     actors, edges = build_graph(resolution.actors, events, min_weight=min_weight)
     mentions = _resolved_mentions(analyses, resolution)
     meta = {
@@ -159,6 +173,12 @@ def build(
         write_outputs(graph, out, formats=formats, max_nodes=max_nodes)
     skipped = Counter(d.skip_reason or "" for d in graph.documents if d.skipped)
     summary = Summary(
-        len(documents), dict(skipped), len(actors), len(events), len(edges), time.perf_counter() - started
+        len(documents),
+        dict(skipped),
+        len(actors),
+        len(events),
+        len(edges),
+        time.perf_counter() - started,
+        warnings,
     )
     return BuildResult(graph, summary)

@@ -20,6 +20,7 @@ __all__ = [
     "DATE_PRECISIONS",
     "Actor",
     "Analysis",
+    "Cue",
     "Document",
     "Edge",
     "Event",
@@ -28,6 +29,8 @@ __all__ = [
     "Mention",
     "OffsetMap",
     "Sentence",
+    "TimeExpression",
+    "Trigger",
 ]
 
 #: The one label scheme every model's labels are mapped to.
@@ -91,6 +94,8 @@ class Document:
     author: str | None = None
     skipped: bool = False
     skip_reason: str | None = None
+    #: Id of the earlier document this one is a syndicated copy or rewrite of.
+    duplicate_of: str | None = None
     meta: tuple[tuple[str, Any], ...] = ()
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
@@ -127,6 +132,57 @@ class Sentence:
 
 
 @dataclass(frozen=True, slots=True)
+class Trigger:
+    """A word that names an event ("traf", "summit"), matched on its lemma. Raw offsets."""
+
+    lemma: str
+    type: str
+    mode: str | None
+    cameo: str | None
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class TimeExpression:
+    """A date expression as written; resolved against the document date by the events stage.
+
+    Exactly one kind is set: absolute parts (``year``/``month``/``day``, any may be missing),
+    a ``weekday`` (0 = Monday), a ``year_offset`` ("last year" = -1), or ``same_day``.
+    """
+
+    text: str
+    start: int
+    end: int
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None
+    year_offset: int | None = None
+    same_day: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """What one sentence says about events: triggers, who acts on whom, when, and references."""
+
+    sentence: int
+    triggers: tuple[Trigger, ...] = ()
+    #: Raw spans of the mentions that are the grammatical actors (subjects) of a trigger.
+    sources: tuple[tuple[int, int], ...] = ()
+    #: Raw spans of the mentions acted upon (objects, "with" phrases).
+    targets: tuple[tuple[int, int], ...] = ()
+    #: Date expressions that may date the event (deadlines like "bis 2030" are left out).
+    times: tuple[TimeExpression, ...] = ()
+    #: The sentence refers back to a gathering already reported ("bei dem Treffen").
+    refers_back: bool = False
+    #: The sentence moves to another time ("zuvor", "earlier").
+    time_shift: bool = False
+    #: Sources and targets come from a dependency parse rather than word order.
+    parsed: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class Analysis:
     """What annotation keeps of one document once its spaCy ``Doc`` is gone.
 
@@ -137,6 +193,7 @@ class Analysis:
     document: Document
     sentences: tuple[Sentence, ...] = ()
     mentions: tuple[Mention, ...] = ()
+    cues: tuple[Cue, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,6 +226,8 @@ class Actor:
 
 @dataclass(frozen=True, slots=True)
 class Event:
+    """One real-world event and every piece of evidence reporting it (GDELT's event/mention split)."""
+
     id: str
     type: str
     date: str | None
@@ -178,6 +237,22 @@ class Event:
     source: tuple[str, ...] = ()
     target: tuple[str, ...] = ()
     evidence: tuple[Evidence, ...] = ()
+    #: CAMEO code where one fits ("040", "042", ...).
+    cameo: str | None = None
+    #: How a CONSULT happened: visit, host, meeting, phone, online.
+    mode: str | None = None
+    #: How sure the type and participants are, in [0, 1] (docs/events.md).
+    confidence: float = 0.0
+    #: Distinct documents reporting the event, not counting near-duplicate copies.
+    num_documents: int = 0
+    #: Pieces of evidence.
+    num_mentions: int = 0
+    #: True when the year (or more) was taken from another report of the same event.
+    date_inferred: bool = False
+    #: What an inferred date came from.
+    date_basis: str | None = None
+    #: Other dates reports gave for the event, when they disagree.
+    date_conflict: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -73,11 +73,14 @@ def _annotate_batch(batch: list[Document], pipelines: Pipelines, batch_size: int
             by_lang.setdefault(document.language, []).append(i)
     for lang, positions in sorted(by_lang.items()):
         nlp = pipelines.get(lang)
+        sentence_nlp = pipelines.sentence_pipeline(lang)
         items = [(piece, (i, offset)) for i in positions for offset, piece in split_chunks(batch[i].text)]
         chunks: dict[int, list] = {i: [] for i in positions}
         for doc, (i, offset) in nlp.pipe(items, as_tuples=True, batch_size=batch_size):
             chunks[i].append((offset, doc))
         for i in positions:
-            sentences, mentions = extract(batch[i], chunks[i], lang=lang, index=pipelines.index)
-            results[i] = Analysis(batch[i], sentences, mentions)
+            sentences, mentions, cues = extract(
+                batch[i], chunks[i], lang=lang, index=pipelines.index, sentence_nlp=sentence_nlp
+            )
+            results[i] = Analysis(batch[i], sentences, mentions, cues)
     return [results[i] for i in range(len(batch))]

@@ -13,10 +13,12 @@ import re
 from collections.abc import Iterable
 from functools import cache
 
+from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from ..events.cues import lexicon, sentence_cue
 from ..kbindex import KBIndex
-from ..records import Document, Mention, Sentence
+from ..records import Cue, Document, Mention, Sentence
 from ..resources import data_path, load_resource
 from ..text import fold, name_variants
 from .components import TitleWords
@@ -101,6 +103,8 @@ class _Emitter:
         self.index = index
         self.rules = _rules(lang)
         self.sentence_of = sentence_of
+        #: Character offsets of each mention within the chunk's text, for the event cues.
+        self.chunk_spans: dict[Mention, tuple[int, int]] = {}
 
     def mention(self, start_char: int, end_char: int, label: str, token_i: int, **extra) -> Mention | None:
         text = self.doc.text[start_char:end_char]
@@ -114,7 +118,7 @@ class _Emitter:
         if not self._is_name(stripped):
             return None
         raw_start, raw_end = self.document.raw_span(self.offset + start_char, self.offset + end_char)
-        return Mention(
+        mention = Mention(
             doc_id=self.document.id,
             sentence=self.sentence_of.get(token_i, 0),
             start=raw_start,
@@ -124,6 +128,8 @@ class _Emitter:
             lang=self.lang,
             **extra,
         )
+        self.chunk_spans[mention] = (start_char, end_char)
+        return mention
 
     def _is_name(self, text: str) -> bool:
         folded = fold(text)
@@ -187,9 +193,14 @@ class _Emitter:
 
 
 def extract(
-    document: Document, chunks: list[tuple[int, Doc]], *, lang: str, index: KBIndex
-) -> tuple[tuple[Sentence, ...], tuple[Mention, ...]]:
-    """Sentences and mentions of one annotated document.
+    document: Document,
+    chunks: list[tuple[int, Doc]],
+    *,
+    lang: str,
+    index: KBIndex,
+    sentence_nlp: Language | None = None,
+) -> tuple[tuple[Sentence, ...], tuple[Mention, ...], tuple[Cue, ...]]:
+    """Sentences, mentions and event cues of one annotated document.
 
     Parameters
     ----------
@@ -197,11 +208,17 @@ def extract(
         The cleaned document.
     chunks : list of (offset, Doc)
         The spaCy docs of the document's clean text, with the clean offset each starts at.
+    sentence_nlp : Language, optional
+        Lemmatizer (and parser, where the language has one) run only on sentences that may
+        carry an event: those naming an actor or a gathering.
     """
     sentences: list[Sentence] = []
     mentions: list[Mention] = []
+    cues: list[Cue] = []
+    gathering = lexicon(lang).gathering_words
     for offset, doc in chunks:
         sentence_of: dict[int, int] = {}
+        spans = []
         for sent in doc.sents:
             text = sent.text.strip()
             if text:
@@ -209,9 +226,40 @@ def extract(
                 start = offset + sent.start_char + lead
                 raw_start, raw_end = document.raw_span(start, start + len(text))
                 sentences.append(Sentence(len(sentences), raw_start, raw_end, text))
+                spans.append((len(sentences) - 1, sent))
             for token in sent:
                 sentence_of[token.i] = max(len(sentences) - 1, 0)
         emitter = _Emitter(document, doc, offset, sentence_of, lang, index)
-        mentions.extend(emitter.from_entities())
+        found = list(emitter.from_entities())
+        mentions.extend(found)
+        cues.extend(_cues(document, offset, spans, found, emitter.chunk_spans, gathering, lang, sentence_nlp))
     mentions.sort(key=lambda m: (m.start, m.end))
-    return tuple(sentences), tuple(mentions)
+    return tuple(sentences), tuple(mentions), tuple(sorted(cues, key=lambda c: c.sentence))
+
+
+def _cues(document, offset, spans, found, chunk_spans, gathering, lang, sentence_nlp) -> list[Cue]:
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in found:
+        by_sentence.setdefault(m.sentence, []).append(m)
+    selected = [
+        (i, sent)
+        for i, sent in spans
+        if i in by_sentence or (gathering is not None and gathering.search(sent.text))
+    ]
+    docs = [sent.as_doc() for _, sent in selected]
+    parsed = sentence_nlp is not None and sentence_nlp.has_pipe("parser")
+    if sentence_nlp is not None and docs:
+        docs = list(sentence_nlp.pipe(docs))
+    cues = []
+    for (i, sent), sent_doc in zip(selected, docs, strict=True):
+        base = sent.start_char
+        items = [
+            (chunk_spans[m][0] - base, chunk_spans[m][1] - base, m.label, (m.start, m.end))
+            for m in by_sentence.get(i, [])
+        ]
+
+        def to_raw(start: int, end: int, base: int = base) -> tuple[int, int]:
+            return document.raw_span(offset + base + start, offset + base + end)
+
+        cues.append(sentence_cue(i, sent_doc, items, lang=lang, parsed=parsed, to_raw=to_raw))
+    return cues

@@ -48,6 +48,23 @@ class PipelineInfo(NamedTuple):
             return spacy.blank(self.lang)
         return spacy.load(self.source, exclude=list(_PER_DOCUMENT_EXCLUDE))
 
+    def load_sentence_model(self) -> Language | None:
+        """The model's lemmatizer and parser, for the few sentences that may carry an event."""
+        if self.kind == "rules":
+            return None
+        nlp = spacy.load(self.source, exclude=["ner", "senter", "entity_ruler"])
+        for name in list(nlp.pipe_names):
+            if name in nlp.disabled:
+                nlp.remove_pipe(name)
+        lookup_only = all(
+            name == "tok2vec"
+            or (name == "lemmatizer" and getattr(nlp.get_pipe(name), "mode", "") == "lookup")
+            for name in nlp.pipe_names
+        )
+        if lookup_only and "tok2vec" in nlp.pipe_names:
+            nlp.remove_pipe("tok2vec")  # a lookup lemmatizer needs no vectors
+        return nlp
+
 
 def _installed() -> set[str]:
     return set(spacy.util.get_installed_models())
@@ -90,8 +107,8 @@ def _ruler_patterns(index: KBIndex, lang: str) -> list[dict]:
     patterns = []
     for surface, entry_id in index.kb.surface_forms(lang):
         entry = index.kb[entry_id]
-        if len(surface) < 2 or surface.islower():
-            continue
+        if len(surface) < 2 or surface.islower() or entry.kind == "city":
+            continue  # many city names are ordinary words; cities are linked, not matched
         if entry.type == "PERSON" and len(surface.split()) < 2:
             continue
         patterns.append({"label": entry.type, "pattern": surface, "id": entry_id})
@@ -127,6 +144,11 @@ def assemble(info: PipelineInfo, index: KBIndex) -> Language:
     )
     nlp.add_pipe("actorgraph_paragraphs", last=True)
     return nlp
+
+
+@cache
+def _sentence_model(info: PipelineInfo) -> Language | None:
+    return info.load_sentence_model()
 
 
 def _describe(info: PipelineInfo, nlp: Language) -> str:
@@ -171,6 +193,10 @@ class Pipelines:
                 raise KeyError(lang)
             self._loaded[lang] = assemble(info, self.index)
         return self._loaded[lang]
+
+    def sentence_pipeline(self, lang: str) -> Language | None:
+        info = self.info(lang)
+        return _sentence_model(info) if info is not None else None
 
     def describe(self) -> dict[str, str]:
         """``{lang: "name version"}`` for the pipelines used so far (for ``meta.models``)."""

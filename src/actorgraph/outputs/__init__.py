@@ -13,6 +13,7 @@ from ..records import Graph
 from .jsonfile import load_graph, write_json
 from .neo4j import write_neo4j
 from .networkx_formats import write_gexf, write_graphml
+from .plover import write_plover
 from .tables import write_csv
 
 __all__ = ["DEFAULT_FORMATS", "FORMATS", "load_graph", "write_outputs"]
@@ -33,6 +34,7 @@ FORMATS: dict[str, Writer] = {
     "gexf": lambda graph, out, options: write_gexf(graph, out / "graph.gexf"),
     "csv": lambda graph, out, options: write_csv(graph, out),
     "neo4j": lambda graph, out, options: write_neo4j(graph, out / "neo4j"),
+    "plover": lambda graph, out, options: write_plover(graph, out / "events.plover.jsonl"),
 }
 DEFAULT_FORMATS = tuple(FORMATS)
 

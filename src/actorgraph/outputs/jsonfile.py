@@ -25,6 +25,7 @@ def _document(doc: Document) -> dict[str, Any]:
         "date_precision": doc.date_precision,
         "skipped": doc.skipped,
         "skip_reason": doc.skip_reason,
+        "duplicate_of": doc.duplicate_of,
     }
 
 
@@ -67,6 +68,14 @@ def _event(event: Event) -> dict[str, Any]:
         "source": list(event.source),
         "target": list(event.target),
         "evidence": [_evidence(ev) for ev in event.evidence],
+        "cameo": event.cameo,
+        "mode": event.mode,
+        "confidence": event.confidence,
+        "num_documents": event.num_documents,
+        "num_mentions": event.num_mentions,
+        "date_inferred": event.date_inferred,
+        "date_basis": event.date_basis,
+        "date_conflict": list(event.date_conflict),
     }
 
 
@@ -113,6 +122,7 @@ def from_dict(data: dict[str, Any]) -> Graph:
             date_precision=d.get("date_precision"),
             skipped=d.get("skipped", False),
             skip_reason=d.get("skip_reason"),
+            duplicate_of=d.get("duplicate_of"),
         )
         for d in data["documents"]
     )
@@ -145,6 +155,14 @@ def from_dict(data: dict[str, Any]) -> Graph:
             source=tuple(e.get("source", ())),
             target=tuple(e.get("target", ())),
             evidence=tuple(Evidence(**ev) for ev in e.get("evidence", ())),
+            cameo=e.get("cameo"),
+            mode=e.get("mode"),
+            confidence=e.get("confidence", 0.0),
+            num_documents=e.get("num_documents", 0),
+            num_mentions=e.get("num_mentions", 0),
+            date_inferred=e.get("date_inferred", False),
+            date_basis=e.get("date_basis"),
+            date_conflict=tuple(e.get("date_conflict", ())),
         )
         for e in data["events"]
     )

@@ -1,0 +1,223 @@
+"""Near-duplicate articles: syndicated copies and rewrites of one article.
+
+A wire story reprinted by five outlets is one report, not five. :func:`find_duplicates` flags
+such copies so that they still add evidence to an event but do not inflate its
+``num_documents``.
+
+Method
+------
+* **Shingles.** The clean text (``Document.text``, else ``text_raw``) is NFKC-normalised and
+  lowercased; words are ``\\w+`` runs; a shingle is ``shingle`` consecutive words. Words are
+  hashed with BLAKE2b and a shingle's 32-bit hash is a polynomial of its words' hashes, so hashes
+  are the same in every process (Python's ``hash()`` is salted per process and is never used).
+* **MinHash.** ``num_perm`` strongly universal multiply-add-shift functions
+  ``((a·x + b) mod 2**64) >> 32``, with ``a`` and ``b`` drawn from a NumPy generator with a fixed
+  seed; a document's signature is the minimum of each function over its shingles. The share of
+  equal signature slots estimates the Jaccard similarity of two documents' shingle sets.
+* **LSH banding.** The signature is cut into ``bands`` bands of ``num_perm // bands`` rows; two
+  documents become a candidate pair only if some band is identical. Documents meet only through
+  shared band buckets, so the corpus is never compared all against all. With the defaults
+  (32 bands of 4 rows) a pair at Jaccard 0.7 is a candidate with probability > 0.999, a pair at
+  0.3 with probability ≈ 0.23 (and is then rejected by the check below).
+* **Verification.** A candidate pair is a duplicate if its estimated Jaccard is ≥ ``threshold``.
+* **Clusters.** Verified pairs are joined with union–find; every document of a cluster points to
+  the cluster's smallest id (the original). Everything is sorted, so the result is deterministic.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
+from functools import lru_cache
+
+import numpy as np
+
+from .records import Document
+
+__all__ = ["find_duplicates", "minhash_signature", "shingle_hashes"]
+
+_WORD = re.compile(r"\w+")
+_SEED = 20240703
+_SHIFT = np.uint64(32)
+#: Odd 64-bit multipliers: a shingle's hash is a polynomial in its word hashes (wrapping).
+_POLY = np.uint64(0x9E3779B97F4A7C15)
+_MIX = np.uint64(0xD6E8FEB86659FD93)
+#: Shingles hashed against all permutations at once; bounds memory for very long articles.
+_CHUNK = 2048
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(unicodedata.normalize("NFKC", text).lower())
+
+
+@lru_cache(maxsize=1 << 18)
+def _word_hash(word: str) -> int:
+    return int.from_bytes(hashlib.blake2b(word.encode("utf-8"), digest_size=8).digest(), "little")
+
+
+def shingle_hashes(text: str, shingle: int = 5) -> np.ndarray:
+    """Sorted, distinct 32-bit hashes (as uint64) of the word ``shingle``-grams of ``text``.
+
+    Words are hashed with BLAKE2b; a shingle's hash is a polynomial of its words' hashes, so
+    it depends on the words and their order, and is the same in every process. A text shorter
+    than ``shingle`` words is one shingle; a text without words has none.
+
+    Examples
+    --------
+    >>> len(shingle_hashes("one two three four five six", shingle=5))
+    2
+    >>> shingle_hashes("").size
+    0
+    """
+    words = _words(text)
+    if not words:
+        return np.empty(0, dtype=np.uint64)
+    width = min(shingle, len(words))
+    w = np.fromiter((_word_hash(word) for word in words), dtype=np.uint64, count=len(words))
+    count = len(words) - width + 1
+    h = np.zeros(count, dtype=np.uint64)
+    for k in range(width):
+        h = h * _POLY + w[k : k + count]
+    return np.unique((h * _MIX) >> _SHIFT)
+
+
+def _permutations(num_perm: int) -> tuple[np.ndarray, np.ndarray]:
+    """Seeded parameters of ``num_perm`` multiply-add-shift hash functions."""
+    rng = np.random.default_rng(_SEED)
+    a = rng.integers(0, 1 << 64, size=num_perm, dtype=np.uint64, endpoint=False)
+    b = rng.integers(0, 1 << 64, size=num_perm, dtype=np.uint64, endpoint=False)
+    return a, b
+
+
+def minhash_signature(hashes: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """The MinHash signature of a document's 32-bit shingle ``hashes``: one value per function.
+
+    Function ``i`` is ``((a[i]·x + b[i]) mod 2**64) >> 32``, Dietzfelbinger's multiply-add-shift
+    scheme, which is strongly universal on 32-bit keys and needs no division.
+    """
+    signature = np.full(a.shape[0], np.iinfo(np.uint64).max, dtype=np.uint64)
+    column = b[:, None]
+    for start in range(0, hashes.shape[0], _CHUNK):
+        values = np.multiply.outer(a, hashes[start : start + _CHUNK])
+        values += column
+        np.minimum(signature, values.min(axis=1), out=signature)
+    # The shift is monotonic, so it can follow the minimum.
+    return signature >> _SHIFT
+
+
+class _UnionFind:
+    def __init__(self, n: int):
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _buckets(signatures: np.ndarray, bands: int) -> Iterable[list[int]]:
+    """Rows of ``signatures`` sharing one band, bucket by bucket (only buckets of two or more)."""
+    rows = signatures.shape[1] // bands
+    for band in range(bands):
+        buckets: dict[bytes, list[int]] = defaultdict(list)
+        block = np.ascontiguousarray(signatures[:, band * rows : (band + 1) * rows])
+        for i in range(block.shape[0]):
+            buckets[block[i].tobytes()].append(i)
+        for key in sorted(buckets):
+            if len(buckets[key]) > 1:
+                yield buckets[key]
+
+
+def _cluster(signatures: np.ndarray, bands: int, threshold: float) -> _UnionFind:
+    """Union–find over the rows of ``signatures``, joining verified candidate pairs."""
+    uf = _UnionFind(signatures.shape[0])
+    rejected: set[tuple[int, int]] = set()
+    for members in _buckets(signatures, bands):
+        if len({uf.find(i) for i in members}) == 1:
+            continue
+        for pos, j in enumerate(members):
+            for i in members[:pos]:
+                if uf.find(i) == uf.find(j) or (i, j) in rejected:
+                    continue
+                if float(np.mean(signatures[i] == signatures[j])) >= threshold:
+                    uf.union(i, j)
+                else:
+                    rejected.add((i, j))
+    return uf
+
+
+def find_duplicates(
+    documents: Iterable[Document],
+    *,
+    threshold: float = 0.7,
+    shingle: int = 5,
+    num_perm: int = 128,
+    bands: int = 32,
+) -> dict[str, str]:
+    """Near-duplicate documents, each mapped to the original of its cluster.
+
+    Parameters
+    ----------
+    documents : iterable of Document
+        The corpus; skipped documents and documents without words are ignored.
+    threshold : float
+        Minimum estimated Jaccard similarity of two documents' shingle sets.
+    shingle : int
+        Words per shingle.
+    num_perm : int
+        MinHash permutations; must be a multiple of ``bands``.
+    bands : int
+        LSH bands. More bands (fewer rows each) find more candidates at lower similarity.
+
+    Returns
+    -------
+    dict of str to str
+        ``{doc_id: original_id}`` for every document that is a near-duplicate, sorted by id.
+        The original is the smallest id of its duplicate cluster and is not a key itself.
+    """
+    if not 0.0 < threshold <= 1.0:
+        raise ValueError(f"threshold must be in (0, 1], got {threshold}")
+    if shingle < 1:
+        raise ValueError(f"shingle must be at least 1, got {shingle}")
+    if bands < 1 or num_perm < bands or num_perm % bands:
+        raise ValueError(f"num_perm ({num_perm}) must be a positive multiple of bands ({bands})")
+    ids: list[str] = []
+    rows: list[np.ndarray] = []
+    a, b = _permutations(num_perm)
+    seen: set[str] = set()
+    for doc in sorted((d for d in documents if not d.skipped), key=lambda d: d.id):
+        if doc.id in seen:
+            continue
+        seen.add(doc.id)
+        hashes = shingle_hashes(doc.text or doc.text_raw, shingle)
+        if hashes.size:
+            ids.append(doc.id)
+            rows.append(minhash_signature(hashes, a, b))
+    if len(rows) < 2:
+        return {}
+    # Identical signatures are duplicates outright; only one of each goes through the banding,
+    # so a thousand copies of one wire story cost one bucket entry, not a million pairs.
+    first_of: dict[bytes, int] = {}
+    same_as: list[int] = []
+    unique_rows: list[np.ndarray] = []
+    for row in rows:
+        key = row.tobytes()
+        if key not in first_of:
+            first_of[key] = len(unique_rows)
+            unique_rows.append(row)
+        same_as.append(first_of[key])
+    uf = _cluster(np.vstack(unique_rows), bands, threshold)
+    # Ids are sorted and union keeps the smaller index as root, so each cluster's root row is
+    # its smallest id; the first document with a signature is the smallest id sharing it.
+    rep_doc = {u: i for i, u in reversed(list(enumerate(same_as)))}
+    original = {i: ids[rep_doc[uf.find(u)]] for i, u in enumerate(same_as)}
+    return {ids[i]: original[i] for i in range(len(ids)) if original[i] != ids[i]}
