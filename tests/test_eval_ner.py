@@ -309,21 +309,11 @@ def test_compound_part_maps_to_its_token():
     assert doc_mentions(doc, lang="de", index=_index()) == {(1, 2, "ORG")}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="mentions._trim strips only place/nationality prefixes before a title",
-)
 def test_organisation_before_title_inside_person_span():
     found, _ = _mentions("UN Secretary-General António Guterres spoke", [(0, 4, "PERSON")])
     assert found == [("António Guterres", "PERSON", "UN Secretary-General")]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="spaCy splits 'Secretary-General'; _trim stops at the '-' token",
-)
 def test_split_hyphenated_title_inside_person_span():
     found, _ = _mentions("Secretary - General António Guterres spoke", [(0, 5, "PERSON")])
     assert found == [("António Guterres", "PERSON", "Secretary-General")]

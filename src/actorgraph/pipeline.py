@@ -89,7 +89,12 @@ def _resolved_mentions(analyses: Iterable[Analysis], resolution) -> tuple:
         for m in analysis.mentions:
             actor = resolution.assignment.get(mention_key(m))
             if actor is not None:
-                out.append(replace(m, actor=actor, label=types[actor] if m.label == "NORP" else m.label))
+                label = (
+                    types[actor]
+                    if m.label == "NORP" or (m.source == "role" and types[actor] != "PERSON")
+                    else m.label
+                )
+                out.append(replace(m, actor=actor, label=label))
     return tuple(out)
 
 

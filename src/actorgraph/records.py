@@ -174,8 +174,10 @@ class Cue:
     targets: tuple[tuple[int, int], ...] = ()
     #: Date expressions that may date the event (deadlines like "bis 2030" are left out).
     times: tuple[TimeExpression, ...] = ()
-    #: The sentence refers back to a gathering already reported ("bei dem Treffen").
-    refers_back: bool = False
+    #: The phrase by which the sentence refers back to a gathering ("bei dem Treffen"), or "".
+    refers_back: str = ""
+    #: The gathering is one still to come ("am künftigen Gipfel teilzunehmen").
+    future: bool = False
     #: The sentence moves to another time ("zuvor", "earlier").
     time_shift: bool = False
     #: Sources and targets come from a dependency parse rather than word order.

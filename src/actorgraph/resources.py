@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-__all__ = ["data_path", "language_codes", "load_resource"]
+__all__ = ["data_path", "language_codes", "load_resource", "load_wordlist"]
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -57,3 +57,13 @@ def load_resource(name: str, lang: str | None = None) -> dict[str, Any]:
             else:
                 merged[key] = value
     return merged
+
+
+@cache
+def load_wordlist(name: str, lang: str) -> frozenset[str]:
+    """A one-word-per-line list (``#`` comments) from ``<lang>/<name>.txt``, lowercased; empty if absent."""
+    path = data_path("lang", lang, f"{name}.txt")
+    if not path.exists():
+        return frozenset()
+    with path.open(encoding="utf-8") as handle:
+        return frozenset(w.strip().lower() for w in handle if w.strip() and not w.startswith("#"))

@@ -6,7 +6,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-__all__ = ["ParagraphBoundaries", "TitleWords", "TitledNames"]
+from ..titles import TitleWords
+
+__all__ = ["ParagraphBoundaries", "TitledNames"]
 
 
 @Language.factory("actorgraph_paragraphs")
@@ -32,26 +34,6 @@ def make_titled_names(
     nlp: Language, name: str, titles: list[str], suffixes: list[str], modifiers: list[str], stop: list[str]
 ) -> TitledNames:
     return TitledNames(TitleWords(titles, suffixes, modifiers), stop)
-
-
-class TitleWords:
-    """Office words of one language: titles, compound endings that make titles, and modifiers."""
-
-    def __init__(self, titles: list[str], suffixes: list[str] = (), modifiers: list[str] = ()):
-        self.titles = frozenset(t.lower() for t in titles)
-        self.suffixes = tuple(sorted({s.lower() for s in suffixes}, key=len, reverse=True))
-        self.modifiers = frozenset(m.lower() for m in modifiers)
-
-    def is_title(self, text: str) -> bool:
-        """A head title: "Präsident", "UN-Generalsekretär", "Umweltminister"."""
-        low = text.lower()
-        if low in self.titles or ("-" in low and low.rsplit("-", 1)[1] in self.titles):
-            return True
-        return any(low.endswith(s) and len(low) > len(s) + 2 for s in self.suffixes)
-
-    def is_title_word(self, text: str) -> bool:
-        """A head title or a word that qualifies one ("stellvertretender", "Deputy")."""
-        return self.is_title(text) or text.lower() in self.modifiers
 
 
 class TitledNames:

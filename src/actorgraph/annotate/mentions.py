@@ -19,14 +19,15 @@ from spacy.tokens import Doc, Token
 from ..events.cues import lexicon, sentence_cue
 from ..kbindex import KBIndex
 from ..records import Cue, Document, Mention, Sentence
-from ..resources import data_path, load_resource
+from ..resources import data_path, load_resource, load_wordlist
 from ..text import fold, name_variants
-from .components import TitleWords
+from ..titles import TitleWords
 
 __all__ = ["extract"]
 
 _POSSESSIVE = re.compile(r"['’]s?$")
 _EDGE_PUNCT = " \t\n.,;:!?\"'“”„«»‚‘’()[]{}–—-/"
+_DATELINE = re.compile(r"([A-ZÄÖÜ][\w.\-]*(?:[ ][A-ZÄÖÜ][\w.\-]*){0,2})(?:,[^–—\n]{1,40})?[ ]+[–—][ ]")
 _URLISH = re.compile(r"@|://|www\.|\d{3,}")
 
 
@@ -42,11 +43,15 @@ class _Rules:
         names = load_resource("names", lang)
         self.lang = lang
         self.determiners = frozenset(w.lower() for w in names.get("determiners", []))
+        self.connectors = frozenset(w.lower() for w in names.get("role_connectors", []))
         self.words = TitleWords(
             names.get("titles", []), names.get("title_suffixes", []), names.get("title_modifiers", [])
         )
+        self.is_head_title = self.words.is_title
         self.is_title = self.words.is_title_word
         self.not_actors = frozenset(fold(w) for w in names.get("not_actors", []))
+        self.common_nouns = load_wordlist("common_nouns", lang)
+        self.capital_words = frozenset(w.lower() for w in names.get("capital_words", []))
 
 
 @cache
@@ -54,34 +59,74 @@ def _rules(lang: str) -> _Rules:
     return _Rules(lang)
 
 
+def _role_word(token: Token, rules: _Rules, index: KBIndex) -> bool:
+    """Can ``token`` be part of an office phrase ("UN Secretary-General", "Außenminister Kasachstans")?"""
+    text = token.text
+    # "Secretary-General" is three tokens in English; the hyphen joins two title words
+    attached_hyphen = (
+        text == "-"
+        and 0 < token.i < len(token.doc) - 1
+        and rules.is_title(token.nbor(-1).text)
+        and rules.is_title(token.nbor(1).text)
+    )
+    return (
+        rules.is_title(text)
+        or attached_hyphen
+        or text.lower() in rules.connectors
+        or (text.lower() in rules.determiners and text.islower())
+        or _names_a_place(text, rules.lang, index)
+        or bool(index.acronym(text))
+    )
+
+
+def _role_prefix(tokens: list[Token], rules: _Rules, index: KBIndex) -> int:
+    """Length of the office phrase that opens ``tokens`` (0 if none): it must hold a real title
+    and be followed by a capitalised name, so "General Motors" keeps its first word."""
+    best = 0
+    has_title = False
+    for k, token in enumerate(tokens[:-1]):
+        if not _role_word(token, rules, index):
+            break
+        has_title = has_title or rules.is_head_title(token.text)
+        following = tokens[k + 1]
+        if has_title and following.text[:1].isupper() and not _role_word(following, rules, index):
+            best = k + 1
+    return best
+
+
 def _trim(
     tokens: list[Token], rules: _Rules, index: KBIndex, *, person: bool
 ) -> tuple[list[Token], list[Token]]:
-    """Split leading determiners, and for persons titles (with a nationality before them), from the name."""
+    """Split the name from what surrounds it: determiners, and for persons the office phrase
+    before the name, which becomes the mention's role; possessives and punctuation at the end."""
     role: list[Token] = []
-    while tokens:
-        word = tokens[0].text
-        if word.lower() in rules.determiners:
-            tokens = tokens[1:]
-        elif not person:
+    while tokens and tokens[0].text.lower() in rules.determiners:
+        rest = [t.text for t in tokens[1:]]
+        if not (tokens[0].text.islower() or person or (rest and " ".join(rest) in index)):
             break
-        elif rules.is_title(word) or (
-            len(tokens) > 1 and rules.is_title(tokens[1].text) and _names_a_place(word, rules.lang, index)
-        ):
-            role.append(tokens[0])
-            tokens = tokens[1:]
-        else:
-            break
+        tokens = tokens[1:]
+    if person:
+        cut = _role_prefix(tokens, rules, index)
+        role, tokens = tokens[:cut], tokens[cut:]
     while tokens and (tokens[-1].is_punct or _POSSESSIVE.fullmatch(tokens[-1].text)):
         tokens = tokens[:-1]
+    while person and len(tokens) > 1 and _names_a_place(tokens[-1].text, rules.lang, index):
+        tokens = tokens[:-1]  # "bekräftigte Attleeu Kasachstans Unterstützung"
     return tokens, role
+
+
+def _span_text(tokens: list[Token]) -> str | None:
+    if not tokens:
+        return None
+    doc = tokens[0].doc
+    return doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
 
 
 def _names_a_place(word: str, lang: str, index: KBIndex) -> bool:
     """A nationality ("Kazakh") or a place, possibly inflected ("Kasachstans")."""
     if index.adjective(word):
         return True
-    return any(e.type in ("GPE", "LOC") for v in name_variants(word, lang) for e in index.exact(v))
+    return any(e.type in ("GPE", "LOC", "ORG") for v in name_variants(word, lang) for e in index.exact(v))
 
 
 class _Emitter:
@@ -137,12 +182,120 @@ class _Emitter:
             return False
         if _URLISH.search(text) or not any(c.isalpha() for c in text):
             return False
-        return not all(self.rules.is_title(w) or w.lower() in self.rules.determiners for w in text.split())
+        words = text.split()
+        nouns = [w.lower() in self.rules.common_nouns for w in words]
+        if all(nouns):
+            return False  # "Klima", "Plattform": capitalised, but no name
+        if any(nouns) and any(_names_a_place(w, self.lang, self.index) for w in words):
+            return False  # "Kasachstans Bemühungen": a place and a common noun
+        return not all(
+            self.rules.is_title(w)
+            or w.lower() in self.rules.determiners
+            or _names_a_place(w, self.lang, self.index)
+            for w in words
+        ) or (len(words) == 1 and not self.rules.is_title(words[0]))
 
     def _is_office(self, tokens: list[Token]) -> bool:
         """ "Kazakh President": a nationality and titles name an office, not an organisation."""
         rest = tokens[1:] if _names_a_place(tokens[0].text, self.lang, self.index) else tokens
         return bool(rest) and all(self.rules.is_title(t.text) for t in rest)
+
+    def _office_before(self, start: int) -> list[Token]:
+        """The office phrase just before a name: "Kazakh President [Tokayev]",
+        "der stellvertretende Außenminister Kasachstans, [Roman Wassilenko]"."""
+        i = start - 1
+        if i >= 0 and self.doc[i].text == ",":
+            i -= 1
+        first = i + 1
+        while i >= 0 and self.doc[i].sent_start != 1 and _role_word(self.doc[i], self.rules, self.index):
+            first = i
+            i -= 1
+        if i >= 0 and self.doc[i].sent_start == 1 and _role_word(self.doc[i], self.rules, self.index):
+            first = i
+        tokens = [t for t in self.doc[first:start] if t.text != ","]
+        while tokens and tokens[0].text.lower() in self.rules.determiners | self.rules.connectors:
+            tokens = tokens[1:]
+        return tokens if any(self.rules.is_head_title(t.text) for t in tokens) else []
+
+    def offices(self, covered: set[int]) -> Iterable[Mention]:
+        """Offices named without a name ("sagte der UN-Generalsekretär"): role mentions that
+        resolution links to the person holding that role in the same article."""
+        i = 0
+        doc = self.doc
+        while i < len(doc):
+            if i in covered or not self.rules.is_head_title(doc[i].text):
+                i += 1
+                continue
+            j = i + 1
+            while j < len(doc) and j not in covered and self.rules.is_title(doc[j].text):
+                j += 1
+            following = doc[j] if j < len(doc) else None
+            if following is None or not (following.text[:1].isupper() and following.is_alpha):
+                first = i
+                while (
+                    first > 0
+                    and first - 1 not in covered
+                    and _role_word(doc[first - 1], self.rules, self.index)
+                ):
+                    if doc[first - 1].text.lower() in self.rules.determiners | self.rules.connectors:
+                        break
+                    first -= 1
+                tokens = list(doc[first:j])
+                text = _span_text(tokens)
+                raw_start, raw_end = self.document.raw_span(
+                    self.offset + tokens[0].idx, self.offset + tokens[0].idx + len(text)
+                )
+                mention = Mention(
+                    doc_id=self.document.id,
+                    sentence=self.sentence_of.get(i, 0),
+                    start=raw_start,
+                    end=raw_end,
+                    text=text,
+                    label="PERSON",
+                    lang=self.lang,
+                    source="role",
+                    role=text,
+                )
+                self.chunk_spans[mention] = (tokens[0].idx, tokens[0].idx + len(text))
+                yield mention
+            i = j
+
+    def _state(self, token: Token) -> str | None:
+        """The state a nationality adjective or (genitive) state name stands for."""
+        entries = list(self.index.adjective(token.lemma_ or token.text)) or list(
+            self.index.adjective(token.text)
+        )
+        if not entries:
+            for variant in name_variants(token.text, self.lang):
+                entries.extend(e for e in self.index.exact(variant) if e.kind == "state")
+        ids = {e.id for e in entries if e.kind == "state"}
+        return ids.pop() if len(ids) == 1 else None
+
+    def capitals(self, covered: set[int]) -> Iterable[Mention]:
+        """ "the Kazakh capital", "der kasachischen Hauptstadt", "the capital of Kazakhstan"."""
+        doc = self.doc
+        for token in doc:
+            if token.i in covered or token.lower_ not in self.rules.capital_words:
+                continue
+            state, first, last = None, token.i, token.i
+            if token.i > 0 and (state := self._state(doc[token.i - 1])):
+                first = token.i - 1
+            elif (
+                token.i + 2 < len(doc)
+                and doc[token.i + 1].lower_ == "of"
+                and (state := self._state(doc[token.i + 2]))
+            ):
+                last = token.i + 2
+            elif token.i + 1 < len(doc) and (state := self._state(doc[token.i + 1])):
+                last = token.i + 1
+            capital = state and state.replace("iso:", "capital:")
+            if capital and capital in self.index.kb:
+                span = doc[first : last + 1]
+                found = self.mention(
+                    span.start_char, span.end_char, "GPE", first, source="rule", kb_id=capital
+                )
+                if found is not None:
+                    yield found
 
     def compound(self, token: Token, *, label: str | None = None, role: str | None = None) -> Mention | None:
         """The actor inside a hyphenated compound, if its first part is a known one."""
@@ -153,18 +306,50 @@ class _Emitter:
         kb_label = entries[0].type if len({e.type for e in entries}) == 1 else (label or "ORG")
         return self.mention(token.idx, token.idx + len(head), kb_label, token.i, source="compound", role=role)
 
+    def dateline(self) -> tuple[int, int] | None:
+        """Token range of a dateline place ("ASTANA –", "BERLIN, 3. Juli –") opening a line
+        near the start of the text: it locates the article's events, it takes no part in them."""
+        for sent in list(self.doc.sents)[:4]:
+            match = _DATELINE.match(sent.text)
+            if not match:
+                continue
+            place = match.group(1)
+            entries = self.index.exact(place.title() if place.isupper() else place)
+            if any(e.type == "GPE" for e in entries):
+                span = self.doc.char_span(
+                    sent.start_char, sent.start_char + len(place), alignment_mode="expand"
+                )
+                return (span.start, span.end) if span is not None else None
+        return None
+
     def from_entities(self) -> Iterable[Mention]:
         covered: set[int] = set()
         labels = _labels()
+        dateline = self.dateline() if self.offset == 0 else None
+        if dateline is not None:
+            start, end = dateline
+            covered.update(range(start, end))
+            head = self.doc[start:end]
+            found = self.mention(head.start_char, head.end_char, "GPE", start, source="dateline")
+            if found is not None:
+                yield found
         for ent in self.doc.ents:
+            if dateline is not None and ent.start < dateline[1] and ent.end > dateline[0]:
+                continue
             label = labels.get(ent.label_)
             covered.update(range(ent.start, ent.end))
             if label is None:
                 continue
             tokens, role_tokens = _trim(list(ent), self.rules, self.index, person=label == "PERSON")
-            if not tokens or (label != "PERSON" and self._is_office(tokens)):
+            if not tokens:
                 continue
-            role = " ".join(t.text for t in role_tokens) or None
+            if label != "PERSON" and self._is_office(tokens):
+                # "die G7-Außenminister", "Kazakh President": an office, resolved like one below
+                covered.difference_update(range(ent.start, ent.end))
+                continue
+            if label == "PERSON" and not role_tokens:
+                role_tokens = self._office_before(ent.start)
+            role = _span_text(role_tokens)
             kb_id = ent.ent_id_ or None
             source = "ruler" if kb_id else "model"
             if (
@@ -190,6 +375,8 @@ class _Emitter:
                 found = self.compound(token)
                 if found is not None:
                     yield found
+        yield from self.capitals(covered)
+        yield from self.offices(covered)
 
 
 def extract(

@@ -75,7 +75,9 @@ def _event(
         participants.extend(a for a in r.participants if a not in participants)
         sources.extend(a for a in r.sources if a not in sources)
         targets.extend(a for a in r.targets if a not in targets and a not in r.sources)
-    location = _venue([loc for r in reports for loc in r.locations], types)
+    location = _venue([loc for r in reports for loc in r.venues], types) or _venue(
+        [loc for r in reports for loc in r.locations], types
+    )
     participants = [a for a in participants if a != location]
     date, precision, inferred, basis, conflicts = settle_date(reports)
     evidence = tuple(

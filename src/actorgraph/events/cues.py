@@ -32,6 +32,7 @@ class EventLexicon(NamedTuple):
     compound_heads: tuple[str, ...]
     refers_back: re.Pattern | None
     time_shift: re.Pattern | None
+    future: re.Pattern | None
     gathering_words: re.Pattern | None
 
 
@@ -46,11 +47,13 @@ def lexicon(lang: str) -> EventLexicon:
     gatherings = set(load_resource("events", "common").get("gatherings", []))
     heads = tuple(sorted((k for k in triggers if len(k) >= 5 and "-" not in k), key=len, reverse=True))
     gathering_words = [re.escape(k) for k, v in triggers.items() if v[0] in gatherings]
+    triggers = {k: (v[0] or "", v[1], v[2]) for k, v in triggers.items()}
     return EventLexicon(
         triggers,
         heads,
         _alternation(data.get("refers_back", [])),
         _alternation(data.get("time_shift", [])),
+        _alternation(data.get("future", [])),
         re.compile("|".join(gathering_words), re.IGNORECASE) if gathering_words else None,
     )
 
@@ -159,10 +162,16 @@ def sentence_cue(
         sources=tuple(mentions[n][3] for n in sources),
         targets=tuple(mentions[n][3] for n in targets),
         times=times,
-        refers_back=bool(lex.refers_back and lex.refers_back.search(text)),
+        refers_back=_first(lex.refers_back, text),
+        future=bool(lex.future and lex.future.search(text)),
         time_shift=bool(lex.time_shift and lex.time_shift.search(text)),
         parsed=parsed,
     )
+
+
+def _first(pattern: re.Pattern | None, text: str) -> str:
+    match = pattern.search(text) if pattern is not None else None
+    return match.group().lower() if match else ""
 
 
 def _shift(time: TimeExpression, to_raw: Callable[[int, int], tuple[int, int]]) -> TimeExpression:

@@ -1,7 +1,8 @@
 """Merge reports of the same event across articles and languages, and settle their dates.
 
-Two reports are the same event when their types are compatible, they share two participants
-one of which is a person (or a person or organisation and a location), and their dates are
+Two reports are the same event when their types are compatible, their core participants (the
+actors of the sentences that report the gathering itself) share two actors one of which is a
+person, or a person and a location, and their dates are
 compatible (the same day, one partial or unknown, or documents at most seven days apart).
 Merging is the transitive closure of that relation, computed over candidate pairs blocked by
 participant pair and by participant with location, in a fixed order, so it never compares all
@@ -126,7 +127,7 @@ def merge_reports(
 
     blocks: dict[tuple, list[int]] = defaultdict(list)
     for i, report in enumerate(reports):
-        people = sorted(set(report.participants))[:12]
+        people = sorted(set(report.core or report.participants))[:12]
         for pair in combinations(people, 2):
             blocks[("pair", *pair)].append(i)
         for place in sorted(set(report.locations)):
@@ -141,10 +142,11 @@ def merge_reports(
                 a, b = reports[i], reports[j]
                 if not types_compatible(a.type, b.type):
                     continue
-                shared = set(a.participants) & set(b.participants)
-                by_people = shares_enough(a.participants, b.participants, types)
+                core_a, core_b = a.core or a.participants, b.core or b.participants
+                shared = set(core_a) & set(core_b)
+                by_people = shares_enough(core_a, core_b, types)
                 by_place = bool(set(a.locations) & set(b.locations)) and any(
-                    types.get(x) in ("PERSON", "ORG") for x in shared
+                    types.get(x) == "PERSON" for x in shared
                 )
                 if not (by_people or by_place):
                     continue

@@ -1,11 +1,19 @@
 """Per-document reports: one per sentence that can carry an event, grouped into gatherings.
 
-A report is what one sentence says: its type (from trigger lemmas), participants, location and
-date. Within an article, reports are grouped the way news is written: a gathering (a meeting,
-visit, summit or forum) opens a frame; later sentences join it when they refer back to it
-("bei dem Treffen", "the sides"), or when they share an actor with it and don't move to another
-time ("zuvor", "earlier", an explicit other date). A frame that names fewer than two actors takes
-them from the next sentence ("A forum took place. President X and his colleague Y ...").
+A report is what one sentence says: its type (from trigger lemmas), participants, places and
+date. Within an article, reports are grouped the way news is written (docs/events.md):
+
+- a gathering (a meeting, visit, summit or forum) opens a frame, unless it is one still to
+  come ("am künftigen Gipfel teilzunehmen");
+- a sentence naming the same gathering again ("Ministertreffen" … "am ersten Ministertreffen"),
+  or referring back to it ("bei dem Treffen", "das Forum", "the sides"), joins it;
+- a sentence that shares a person with a frame, or any actor with the frame just reported,
+  joins it, unless it moves to another time ("zuvor", "earlier", an explicit other date);
+- a frame that names fewer than two actors takes them from the next sentence ("A forum took
+  place. President X and his colleague Y …").
+
+The actors of the sentences that report the gathering itself are the frame's *core*; the
+cross-article merge compares cores, not every actor a joined sentence mentions in passing.
 """
 
 from __future__ import annotations
@@ -21,11 +29,15 @@ from ..resolve import MentionKey, mention_key
 from ..resources import load_resource
 from .times import ReportDate, resolve_time
 
-__all__ = ["Report", "document_reports"]
+__all__ = ["Report", "document_reports", "shares_enough"]
 
 _PLACE_TYPES = ("GPE", "LOC")
 _LAST_WORD = re.compile(r"(\w+)\W*$")
+_COORDINATION = re.compile(r"\s*(?:,|und|and|sowie|&)\s*", re.IGNORECASE)
 _NO_CUE = Cue(sentence=-1)
+_ARTICLES = frozenset({"the", "der", "dem", "die", "den"})
+#: A sentence this close to a frame's last sentence joins it by sharing any core actor.
+NEAR_SENTENCES = 6
 
 
 @dataclass
@@ -40,25 +52,32 @@ class Report:
     participants: list[str]
     sources: list[str] = field(default_factory=list)
     targets: list[str] = field(default_factory=list)
-    #: Places that locate the report ("in Astana"), in order; the event picks its venue from them.
+    #: Places that locate the report ("in Astana"), in order.
     locations: list[str] = field(default_factory=list)
+    #: Places named in the sentences about the gathering itself: the venue comes from these.
+    venues: list[str] = field(default_factory=list)
     dates: list[ReportDate] = field(default_factory=list)
     own_time: bool = False
     parsed: bool = False
-    #: The actors that define a gathering frame; sentences joining it don't extend it.
+    #: The actors that define a gathering; sentences merely joining it don't extend it.
     core: list[str] = field(default_factory=list)
+    #: Trigger lemmas of the gathering ("treffen", "forum"), to recognise it when named again.
+    lemmas: set[str] = field(default_factory=set)
 
-    def add(self, other: Report, *, extend_core: bool = False) -> None:
-        if extend_core:
-            self.core.extend(a for a in other.participants if a not in self.core)
+    def add(self, other: Report, *, about_gathering: bool = False) -> None:
+        """Take in ``other``; ``about_gathering`` when it reports the gathering itself."""
         for attr in ("participants", "sources", "targets"):
             values = getattr(self, attr)
             values.extend(a for a in getattr(other, attr) if a not in values)
+        if about_gathering:
+            self.core.extend(a for a in other.participants if a not in self.core)
+            self.venues.extend(other.locations)
+            self.lemmas |= other.lemmas
         self.sentences.extend(s for s in other.sentences if s not in self.sentences)
         self.locations.extend(other.locations)
         self.dates.extend(other.dates)
         self.parsed = self.parsed or other.parsed
-        if self.mode is None:
+        if self.mode in (None, "meeting") and other.mode not in (None, "meeting"):
             self.mode = other.mode
 
 
@@ -73,35 +92,117 @@ def _locatives(lang: str) -> frozenset[str]:
 
 
 def _is_locative(mention: Mention, raw: str, sentence_start: int) -> bool:
+    """Is the place preceded by "in"/"at" (allowing an article: "in the Kazakh capital")?"""
     if mention.source == "compound":  # "im Ukraine-Konflikt" names a topic, not a place
         return False
-    match = _LAST_WORD.search(raw[max(sentence_start, mention.start - 20) : mention.start])
-    return bool(match) and match.group(1).lower() in _locatives(mention.lang)
-
-
-_COORDINATION = re.compile(r"\s*(?:,|und|and|sowie|&)\s*$", re.IGNORECASE)
-
-
-def _coordinated(previous: Mention, mention: Mention, raw: str) -> bool:
-    """ "in Almaty und Astana": a place joined to a locative place is locative too."""
-    return bool(_COORDINATION.fullmatch(raw[previous.end : mention.start]))
-
-
-def _choose_type(cue: Cue) -> tuple[str, str | None, str | None]:
-    priority = _common()["type_priority"]
-    ranked = sorted(
-        cue.triggers, key=lambda t: (priority.index(t.type) if t.type in priority else 99, t.start)
+    before = raw[max(sentence_start, mention.start - 30) : mention.start].lower().split()
+    locatives = _locatives(mention.lang)
+    return bool(before) and (
+        before[-1] in locatives or (len(before) > 1 and before[-1] in _ARTICLES and before[-2] in locatives)
     )
+
+
+def _choose_type(cue: Cue) -> tuple[str, str | None, str | None, set[str]]:
+    """Type, mode, CAMEO code and gathering lemmas of a sentence; a gathering still to come
+    ("am künftigen Gipfel teilzunehmen") doesn't make the sentence a gathering."""
+    priority = _common()["type_priority"]
+    gatherings = set(_common()["gatherings"])
+    typed = [t for t in cue.triggers if t.type and not (cue.future and t.type in gatherings)]
+    modes = [t.mode for t in cue.triggers if t.mode and t.mode != "meeting"]
+    ranked = sorted(typed, key=lambda t: (priority.index(t.type) if t.type in priority else 99, t.start))
     if not ranked:
-        return "COOCCUR", None, None
+        return "COOCCUR", None, None, set()
     best = ranked[0]
-    modes = [t.mode for t in ranked if t.type == best.type and t.mode and t.mode != "meeting"]
-    return best.type, modes[0] if modes else best.mode, best.cameo
+    lemmas = {t.lemma for t in typed if t.type in gatherings} if best.type in gatherings else set()
+    return best.type, modes[0] if modes else best.mode, best.cameo, lemmas
 
 
 def _base_date(analysis: Analysis) -> DateValue | None:
     doc = analysis.document
     return DateValue(doc.date, doc.date_precision) if doc.date and doc.date_precision else None
+
+
+def shares_enough(a: Sequence[str], b: Sequence[str], types: Mapping[str, str]) -> bool:
+    """Two actors in common, one of them a person. States and organisations co-occur all the
+    time, so sharing only those says little about whether two reports are one event."""
+    shared = set(a) & set(b)
+    return len(shared) >= 2 and any(types.get(x) == "PERSON" for x in shared)
+
+
+class _Builder:
+    """Groups one document's sentence reports into frames and stand-alone reports."""
+
+    def __init__(self, types: Mapping[str, str]):
+        self.types = types
+        self.gatherings = set(_common()["gatherings"])
+        self.frames: list[Report] = []
+        self.reports: list[Report] = []
+        self.open_frame: Report | None = None
+
+    def add(self, report: Report, cue: Cue) -> None:
+        is_gathering = report.type in self.gatherings
+        frame = self.open_frame
+        self.open_frame = None
+        if frame is not None and len(frame.participants) < 2 and not report.own_time and report.participants:
+            frame.add(report, about_gathering=True)  # "A forum took place. President X and …"
+            return
+        target, about = self._frame_for(report, cue, is_gathering)
+        if target is not None:
+            target.add(report, about_gathering=about)
+        elif is_gathering:
+            report.core = list(report.participants)
+            report.venues = list(report.locations)
+            self.frames.append(report)
+            self.open_frame = report if len(report.participants) < 2 else None
+        elif len(report.participants) >= 2:
+            report.core = list(report.participants)
+            self.reports.append(report)
+
+    def _frame_for(self, report: Report, cue: Cue, is_gathering: bool) -> tuple[Report | None, bool]:
+        """The frame a report joins, and whether it reports the gathering itself."""
+        if not self.frames:
+            return None, False
+        if cue.refers_back and not cue.time_shift:
+            named = [f for f in self.frames if any(lemma in cue.refers_back for lemma in f.lemmas)]
+            return (named or self.frames)[-1], True
+        if cue.time_shift or (report.own_time and any(d.iso for d in report.dates)):
+            return None, False
+        if is_gathering:
+            for frame in reversed(self.frames):
+                if report.lemmas & frame.lemmas:
+                    return frame, True  # the same gathering named again
+        for frame in reversed(self.frames):
+            if is_gathering and not self._compatible(frame.type, report.type):
+                continue
+            shared = set(frame.core) & set(report.participants)
+            if any(self.types.get(a) == "PERSON" for a in shared):
+                return frame, is_gathering
+        latest = self.frames[-1]
+        near = report.sentences[0] - max(latest.sentences) <= NEAR_SENTENCES
+        if near and not is_gathering and set(latest.core) & set(report.participants):
+            return latest, False
+        return None, False
+
+    def _compatible(self, a: str, b: str) -> bool:
+        return a == b or {a, b} <= self.gatherings
+
+
+def _places(mentions: list[Mention], assignment, types, raw: str, sentence_start: int):
+    """Split a sentence's actors into participants and the places that locate it."""
+    participants: list[str] = []
+    locations: list[str] = []
+    previous: Mention | None = None
+    for m in mentions:
+        actor = assignment[mention_key(m)]
+        coordinated = previous is not None and _COORDINATION.fullmatch(raw[previous.end : m.start])
+        if types.get(actor) in _PLACE_TYPES and (_is_locative(m, raw, sentence_start) or coordinated):
+            locations.append(actor)
+            previous = m
+        else:
+            if actor not in participants:
+                participants.append(actor)
+            previous = None
+    return participants, [loc for loc in locations if loc not in participants]
 
 
 def document_reports(
@@ -110,7 +211,6 @@ def document_reports(
     """The event reports of one document, gatherings already grouped into frames."""
     doc = analysis.document
     lang = doc.language or "en"
-    gatherings = set(_common()["gatherings"])
     base = _base_date(analysis)
     cues = {c.sentence: c for c in analysis.cues}
     by_sentence: dict[int, list[Mention]] = {}
@@ -121,34 +221,17 @@ def document_reports(
             continue
         if m.source == "dateline":
             dateline = dateline or actor
-            continue
-        by_sentence.setdefault(m.sentence, []).append(m)
-    frames: list[Report] = []
-    reports: list[Report] = []
+        else:
+            by_sentence.setdefault(m.sentence, []).append(m)
+    builder = _Builder(types)
     previous_date: ReportDate | None = None
-    open_frame: Report | None = None
     for sentence in analysis.sentences:
         cue = cues.get(sentence.index, _NO_CUE)
         mentions = by_sentence.get(sentence.index, [])
         if not mentions and not cue.triggers:
             continue
-        kind, mode, cameo = _choose_type(cue)
-        participants: list[str] = []
-        locations: list[str] = []
-        previous: Mention | None = None
-        for m in mentions:
-            actor = assignment[mention_key(m)]
-            place = types.get(actor) in _PLACE_TYPES
-            if place and (
-                _is_locative(m, doc.text_raw, sentence.start)
-                or (previous is not None and _coordinated(previous, m, doc.text_raw))
-            ):
-                locations.append(actor)
-                previous = m
-            elif actor not in participants:
-                participants.append(actor)
-                previous = None
-        locations = [loc for loc in locations if loc not in participants]
+        kind, mode, cameo, lemmas = _choose_type(cue)
+        participants, locations = _places(mentions, assignment, types, doc.text_raw, sentence.start)
         span_actor = {(m.start, m.end): assignment[mention_key(m)] for m in mentions}
         dates = []
         for time in cue.times:
@@ -165,64 +248,20 @@ def document_reports(
             mode=mode,
             cameo=cameo,
             participants=participants,
-            sources=[span_actor[s] for s in cue.sources if s in span_actor and span_actor[s] in participants],
-            targets=[span_actor[s] for s in cue.targets if s in span_actor and span_actor[s] in participants],
+            sources=[span_actor[s] for s in cue.sources if span_actor.get(s) in participants],
+            targets=[span_actor[s] for s in cue.targets if span_actor.get(s) in participants],
             locations=locations,
             dates=[d for d in dates if d.kind != "unknown"],
             own_time=bool(dates) or cue.time_shift,
             parsed=cue.parsed,
+            lemmas=lemmas,
         )
-        is_gathering = kind in gatherings
-        absorbs = open_frame is not None and len(open_frame.participants) < 2
-        if absorbs and not report.own_time and participants:
-            # "A forum took place. President X and his colleague Y ..."
-            open_frame.add(report, extend_core=True)
-            open_frame = None
-            continue
-        open_frame = None
-        target = _frame_for(report, cue, frames, is_gathering, types)
-        if target is not None:
-            target.add(report)
-        elif is_gathering:
-            report.core = list(participants)
-            frames.append(report)
-            open_frame = report if len(report.participants) < 2 else None
-        elif len(participants) >= 2:
-            reports.append(report)
-    for report in frames + reports:
+        builder.add(report, cue)
+    found = builder.frames + builder.reports
+    for report in found:
         if not report.locations and dateline is not None and dateline not in report.participants:
             report.locations.append(dateline)
+            report.venues.append(dateline)
         if not report.dates and not report.own_time and base is not None:
             report.dates.append(ReportDate(base.iso, base.precision, None, "document", "document date"))
-    return [r for r in frames + reports if len(r.participants) >= 2]
-
-
-def shares_enough(a: Sequence[str], b: Sequence[str], types: Mapping[str, str]) -> bool:
-    """Two actors in common, one of them a person. States and organisations co-occur all the
-    time, so sharing only those says little about whether two reports are one event."""
-    shared = set(a) & set(b)
-    return len(shared) >= 2 and any(types.get(x) == "PERSON" for x in shared)
-
-
-def _frame_for(
-    report: Report, cue: Cue, frames: list[Report], is_gathering: bool, types: Mapping[str, str]
-) -> Report | None:
-    """The gathering frame a report belongs to, if any (the most recent that fits).
-
-    A report joins when it refers back to the gathering, or when it shares a person with the
-    frame's core actors and doesn't move to another time.
-    """
-    if not frames:
-        return None
-    if cue.refers_back and not cue.time_shift:
-        return frames[-1]
-    if cue.time_shift or (report.own_time and any(d.iso for d in report.dates)):
-        return None
-    gatherings = set(_common()["gatherings"])
-    for frame in reversed(frames):
-        if is_gathering and frame.type != report.type and {frame.type, report.type} != gatherings:
-            continue
-        shared = set(frame.core) & set(report.participants)
-        if any(types.get(a) == "PERSON" for a in shared):
-            return frame
-    return None
+    return [r for r in found if len(r.participants) >= 2]

@@ -21,11 +21,13 @@ from ..kb import KBEntry
 from ..kbindex import KBIndex
 from ..records import Actor, Analysis, Mention
 from ..text import fold, name_variants, slug, translit_key
+from ..titles import head_titles
 from .link import FIRST_NAME_SIMILARITY, Linker
 
 __all__ = ["MentionKey", "Resolution", "mention_key", "resolve"]
 
 MentionKey = tuple[str, int, int]
+_WORD = re.compile(r"[\w-]+")
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-ZÄÖÜ][A-Za-zÄÖÜ0-9&]{1,11})\s*\)")
 _TYPE_ORDER = ("PERSON", "ORG", "GPE", "LOC", "MISC")
 
@@ -87,6 +89,8 @@ class _Resolver:
         self.acronyms: dict[str, int] = {}
         #: Mentions that name no actor (a nationality that is not a state's).
         self.dropped: set[int] = set()
+        #: Offices named without a name ("der UN-Generalsekretär"), resolved within their article.
+        self.roles: set[int] = set()
 
     def run(self) -> Resolution:
         start = 0
@@ -98,9 +102,12 @@ class _Resolver:
         return self._actors()
 
     # -- within one document -------------------------------------------------------------
-    def _document(self, analysis: Analysis, ids: range) -> None:
+    def _document(self, analysis: Analysis, all_ids: range) -> None:
         doc = analysis.document
         year = _year(doc.date)
+        role_ids = [i for i in all_ids if self.mentions[i].source == "role"]
+        self.roles.update(role_ids)
+        ids = [i for i in all_ids if self.mentions[i].source != "role"]
         states: set[str] = set()
         for i in ids:
             if self.mentions[i].label != "PERSON":
@@ -146,6 +153,84 @@ class _Resolver:
                 self.uf.union_key(("kb", entry.id), i)
             elif not roots:
                 self.pending_surnames.append(i)
+        for i in role_ids:
+            holder = self._role_holder(i, ids)
+            if holder is not None:
+                self.uf.union(i, holder)
+                continue
+            # An office nobody in the article holds stands for its institution: "die G7-Außenminister".
+            m = self.mentions[i]
+            entries = {
+                e.id: e
+                for w in _WORD.findall(m.text)
+                for e in self._affiliation_entries(w.split("-")[0], m.lang)
+            }
+            if len(entries) == 1:
+                entry = next(iter(entries.values()))
+                self.linked[i] = entry
+                self.uf.union_key(("kb", entry.id), i)
+            else:
+                self.dropped.add(i)
+
+    def _affiliations(
+        self, actor_id: str, kind: str, members: list[Mention], entry: KBEntry | None
+    ) -> tuple[str, ...]:
+        """Whom an actor acts for: states and organisations named in a person's roles
+        ("Kasachstans Präsident", "UN Secretary-General"), the states of a KB person's offices,
+        and the parent of a KB organ (the General Assembly is part of the UN)."""
+        found: set[str] = set()
+        if kind == "PERSON":
+            for m in members:
+                for word in _WORD.findall(m.role or ""):
+                    for part in dict.fromkeys((word, word.split("-")[0])):
+                        found.update(e.id for e in self._affiliation_entries(part, m.lang))
+            if entry is not None:
+                found.update(o.state for o in entry.offices if o.state and o.state in self.index.kb)
+        elif entry is not None and entry.part_of and entry.kind in ("organ", "agency"):
+            found.add(entry.part_of)
+        found.discard(actor_id)
+        return tuple(sorted(found))
+
+    def _role_bodies(self, role: str, lang: str) -> set[str]:
+        """The states and organisations an office phrase names."""
+        return {
+            e.id
+            for word in _WORD.findall(role)
+            for part in dict.fromkeys((word, word.split("-")[0]))
+            for e in self._affiliation_entries(part, lang)
+        }
+
+    def _affiliation_entries(self, word: str, lang: str) -> list[KBEntry]:
+        if len(word) < 2 or (not word[:1].isupper() and not self.index.adjective(word)):
+            return []
+        entries = list(self.index.adjective(word))
+        for variant in name_variants(word, lang):
+            entries.extend(
+                e for e in self.index.exact(variant) if e.kind in ("state", "igo", "organ", "agency", "forum")
+            )
+        return entries
+
+    def _role_holder(self, i: int, ids: list[int]) -> int | None:
+        """The person a bare office refers to: the nearest earlier (else later) person of the
+        article with that office ("UN-Generalsekretär António Guterres … der UN-Generalsekretär")."""
+        m = self.mentions[i]
+        heads = head_titles(m.text, m.lang)
+        bodies = self._role_bodies(m.text, m.lang)
+        holders = [
+            j
+            for j in ids
+            if self.mentions[j].label == "PERSON"
+            and self.mentions[j].role
+            and (self.linked[j] is None or self.linked[j].type == "PERSON")
+            and j not in self.dropped
+            and heads & head_titles(self.mentions[j].role, m.lang)
+            # "die G7-Außenminister" are not Kazakhstan's deputy foreign minister
+            and (not bodies or bodies & self._role_bodies(self.mentions[j].role, m.lang))
+        ]
+        if len({self.uf.find(j) for j in holders}) > 1:
+            earlier = [j for j in holders if self.mentions[j].start < m.start]
+            holders = earlier[-1:] or holders[:1]
+        return holders[0] if holders else None
 
     def _acronym_definitions(self, raw: str, ids: range) -> dict[str, int]:
         """``{"UNRCA": i}`` where mention ``i`` is followed by ``(UNRCA)`` in the text."""
@@ -170,10 +255,17 @@ class _Resolver:
         uf = self.uf
         pending = set(self.pending_surnames)
         for i, m in enumerate(self.mentions):
+            if i in self.roles:
+                continue
             if self.linked[i] is None and m.text in self.acronyms and uf.find(i) == i and i not in pending:
                 uf.union(i, self.acronyms[m.text])
         for i, m in enumerate(self.mentions):
-            if self.linked[i] is None and m.label != "PERSON" and i not in self.dropped:
+            if (
+                self.linked[i] is None
+                and m.label != "PERSON"
+                and i not in self.dropped
+                and i not in self.roles
+            ):
                 for variant in name_variants(m.text, m.lang)[1:]:
                     key = ("name", "other", translit_key(variant, m.lang))
                     if key in uf.by_key:
@@ -181,7 +273,12 @@ class _Resolver:
                         break
         by_surname: dict[str, dict[int, Mention]] = defaultdict(dict)
         for i, m in enumerate(self.mentions):
-            if m.label == "PERSON" and not _is_surname_only(m):
+            if (
+                m.label == "PERSON"
+                and not _is_surname_only(m)
+                and i not in self.roles
+                and i not in self.dropped
+            ):
                 by_surname[_surname_key(m)].setdefault(uf.find(i), m)
         kb_of: dict[int, set[str]] = defaultdict(set)
         for i, entry in enumerate(self.linked):
@@ -225,28 +322,30 @@ class _Resolver:
         assignment: dict[MentionKey, str] = {}
         for ids in ordered:
             members = [self.mentions[i] for i in ids]
+            named = [m for m in members if m.source != "role"] or members
             kb_ids = Counter(self.linked[i].id for i in ids if self.linked[i] is not None)
             entry = self.index.kb[min(kb_ids, key=lambda k: (-kb_ids[k], k))] if kb_ids else None
             if entry is not None:
                 actor_id, label, kind = entry.id, entry.label, entry.type
             else:
-                kind = _majority_type(members)
-                label = _canonical_label(members)
+                kind = _majority_type(named)
+                label = _canonical_label(named)
                 base = f"x:{slug(label)}"
                 used[base] += 1
                 actor_id = base if used[base] == 1 else f"{base}-{used[base]}"
             documents = tuple(sorted({m.doc_id for m in members}))
-            roles = tuple(sorted({(m.role, m.doc_id) for m in members if m.role}))
+            roles = tuple(sorted({(m.role, m.doc_id) for m in members if m.role})) if kind == "PERSON" else ()
             actors.append(
                 Actor(
                     id=actor_id,
                     label=label,
                     type=kind,
-                    aliases=tuple(sorted({m.text for m in members})),
+                    aliases=tuple(sorted({m.text for m in named})),
                     kb_id=entry.id if entry else None,
                     mentions=len(members),
                     documents=documents,
                     roles=roles,
+                    affiliations=self._affiliations(actor_id, kind, members, entry),
                 )
             )
             for m in members:

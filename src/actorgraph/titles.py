@@ -1,0 +1,65 @@
+"""Office words of a language: titles, compound endings that make titles, and modifiers.
+
+Used to strip titles from names (keeping them as roles), to find "<title> <Name>" persons, and
+to match an office named on its own ("der UN-Generalsekretär") to the person who holds it.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .resources import load_resource
+
+__all__ = ["TitleWords", "head_titles", "title_words"]
+
+
+class TitleWords:
+    """Office words of one language: titles, compound endings that make titles, and modifiers."""
+
+    def __init__(self, titles: list[str], suffixes: list[str] = (), modifiers: list[str] = ()):
+        self.titles = frozenset(t.lower() for t in titles)
+        self.suffixes = tuple(sorted({s.lower() for s in suffixes}, key=len, reverse=True))
+        self.modifiers = frozenset(m.lower() for m in modifiers)
+
+    def is_title(self, text: str) -> bool:
+        """A head title: "Präsident", "UN-Generalsekretär", "Umweltminister"."""
+        low = text.lower()
+        if low in self.titles or ("-" in low and low.rsplit("-", 1)[1] in self.titles):
+            return True
+        return any(low.endswith(s) and len(low) > len(s) + 2 for s in self.suffixes)
+
+    def is_title_word(self, text: str) -> bool:
+        """A head title or a word that qualifies one ("stellvertretender", "Deputy")."""
+        return self.is_title(text) or text.lower() in self.modifiers
+
+
+@cache
+def title_words(lang: str) -> TitleWords:
+    names = load_resource("names", lang)
+    return TitleWords(
+        names.get("titles", []), names.get("title_suffixes", []), names.get("title_modifiers", [])
+    )
+
+
+def head_titles(role: str, lang: str) -> frozenset[str]:
+    """The real titles in an office phrase, lowercased: "UN-Generalsekretär" → {"generalsekretär"}.
+
+    Examples
+    --------
+    >>> sorted(head_titles("stellvertretende Außenminister Kasachstans", "de"))
+    ['außenminister']
+    >>> sorted(head_titles("UN Secretary-General", "en"))
+    ['secretary-general']
+    """
+    words = title_words(lang)
+    found = set()
+    for token in re.findall(r"[\w-]+", role):
+        low = token.lower()
+        if low in words.titles:
+            found.add(low)
+        elif "-" in low and low.rsplit("-", 1)[1] in words.titles:
+            found.add(low.rsplit("-", 1)[1])
+        elif words.is_title(token):
+            found.add(low)
+    return frozenset(found)
