@@ -15,7 +15,8 @@ Steps (run from anywhere; paths are resolved against the repo root)::
 
 Options: ``--config`` (default training/de_ner.cfg), ``--run`` (output sub-dir),
 ``--skip-convert``, ``--skip-train`` (assemble/evaluate an existing run),
-``--no-install`` (do not copy into src/), ``--with-ler`` (add legal_ler to training data).
+``--no-install`` (do not copy into src/), ``--with-ler`` (add legal_ler to training data),
+``--continue-config training/de_ner_cont.cfg`` (stage 2: continue from stage-1 model-last).
 """
 
 from __future__ import annotations
@@ -147,6 +148,8 @@ def main() -> None:
     ap.add_argument("--skip-train", action="store_true")
     ap.add_argument("--no-install", action="store_true")
     ap.add_argument("--with-ler", action="store_true")
+    ap.add_argument("--continue-config", type=Path, default=None,
+                    help="stage-2 config that sources the stage-1 model-last and trains further")
     args = ap.parse_args()
 
     py = sys.executable
@@ -159,9 +162,21 @@ def main() -> None:
         run(cmd)
     if not args.skip_train:
         run([py, "-m", "spacy", "train", str(args.config), "--output", str(out)])
+    best = out / "model-best"
+    if args.continue_config is not None:
+        cont = out / "cont"
+        if not args.skip_train:
+            run([py, "-m", "spacy", "train", str(args.continue_config), "--output", str(cont),
+                 "--paths.source", str(out / "model-last")])
+        # keep whichever checkpoint has the better dev NER F1 (spaCy's model-best uses
+        # the weighted ents_f/sents_f score, so model-last is a candidate as well)
+        f1 = {p: json.loads((p / "meta.json").read_text())["performance"]["ents_f"]
+              for p in (best, out / "model-last", cont / "model-best", cont / "model-last")}
+        print("stage F1:", {str(k): v for k, v in f1.items()})
+        best = max(f1, key=f1.get)
     t_train = time.time() - t0
 
-    assembled = assemble(out / "model-best", out / "assembled", args.with_ler)
+    assembled = assemble(best, out / "assembled", args.with_ler)
     res = evaluate(assembled)
     res["convert_plus_train_seconds"] = t_train
     print(json.dumps(res, indent=2))
