@@ -92,7 +92,8 @@ def test_formats_and_min_weight(tmp_path):
         "mentions.csv",
     ]
     data = json.loads((out / "graph.json").read_text(encoding="utf-8"))
-    assert data["edges"] and all(e["weight"] >= 2 for e in data["edges"])
+    event_edges = [e for e in data["edges"] if e["kind"] == "event"]
+    assert event_edges and all(e["weight"] >= 2 for e in event_edges)
     full = tmp_path / "full"
     run(ROOT / "corpus", "--out", full, "--formats", "json")
     assert len(json.loads((full / "graph.json").read_text(encoding="utf-8"))["events"]) == len(data["events"])

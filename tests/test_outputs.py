@@ -26,7 +26,8 @@ def test_graph_json_follows_the_schema(corpus_build):
         assert ids == sorted(ids) and len(set(ids)) == len(ids)
     for edge in data["edges"]:
         assert edge["source"] < edge["target"]
-        assert edge["weight"] == len(edge["events"])
+        assert edge["weight"] == (len(edge["events"]) if edge["kind"] == "event" else 1)
+    assert {e["kind"] for e in data["edges"]} == {"event", "affiliation"}
     actor_ids = {a["id"] for a in data["actors"]}
     for event in data["events"]:
         assert set(event["participants"]) <= actor_ids

@@ -119,6 +119,10 @@ class Mention:
     role: str | None = None
     #: The actor this mention was resolved to (set by the resolve stage).
     actor: str | None = None
+    #: A canonical name a rule derived ("Ministry of Foreign Affairs of Kazakhstan").
+    canonical: str | None = None
+    #: The KB state or organisation this actor belongs to (an organ's state).
+    part_of: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

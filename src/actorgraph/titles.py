@@ -23,8 +23,15 @@ class TitleWords:
         self.modifiers = frozenset(m.lower() for m in modifiers)
 
     def is_title(self, text: str) -> bool:
-        """A head title: "Präsident", "UN-Generalsekretär", "Umweltminister"."""
+        """A head title: "Präsident", "UN-Generalsekretär", "Umweltminister" (also inflected:
+        "des UN-Generalsekretärs", "Presidents")."""
         low = text.lower()
+        for ending in ("es", "en", "s", "n"):
+            if low.endswith(ending) and len(low) > len(ending) + 3 and self._is_title(low[: -len(ending)]):
+                return True
+        return self._is_title(low)
+
+    def _is_title(self, low: str) -> bool:
         if low in self.titles or ("-" in low and low.rsplit("-", 1)[1] in self.titles):
             return True
         return any(low.endswith(s) and len(low) > len(s) + 2 for s in self.suffixes)
@@ -32,6 +39,9 @@ class TitleWords:
     def is_title_word(self, text: str) -> bool:
         """A head title or a word that qualifies one ("stellvertretender", "Deputy")."""
         return self.is_title(text) or text.lower() in self.modifiers
+
+
+_GENITIVES = frozenset({"des", "der", "of", "to", "for", "für"})
 
 
 @cache
@@ -54,8 +64,12 @@ def head_titles(role: str, lang: str) -> frozenset[str]:
     """
     words = title_words(lang)
     found = set()
+    previous = ""
     for token in re.findall(r"[\w-]+", role):
-        low = token.lower()
+        low, after_genitive = token.lower(), previous in _GENITIVES
+        previous = low
+        if after_genitive:
+            continue  # "Sondervertreter des UN-Generalsekretärs" is no Secretary-General
         if low in words.titles:
             found.add(low)
         elif "-" in low and low.rsplit("-", 1)[1] in words.titles:

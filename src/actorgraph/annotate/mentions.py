@@ -28,6 +28,7 @@ __all__ = ["extract"]
 _POSSESSIVE = re.compile(r"['’]s?$")
 _EDGE_PUNCT = " \t\n.,;:!?\"'“”„«»‚‘’()[]{}–—-/"
 _DATELINE = re.compile(r"([A-ZÄÖÜ][\w.\-]*(?:[ ][A-ZÄÖÜ][\w.\-]*){0,2})(?:,[^–—\n]{1,40})?[ ]+[–—][ ]")
+_ACRONYM_DEFINITION = re.compile(r"\(([A-Z][A-Z0-9]{1,9})\)")
 _URLISH = re.compile(r"@|://|www\.|\d{3,}")
 
 
@@ -52,6 +53,10 @@ class _Rules:
         self.not_actors = frozenset(fold(w) for w in names.get("not_actors", []))
         self.common_nouns = load_wordlist("common_nouns", lang)
         self.capital_words = frozenset(w.lower() for w in names.get("capital_words", []))
+        self.adjective_endings = tuple(names.get("adjective_endings", []))
+        self.ignored_tails = frozenset(w.lower() for w in names.get("compound_tails_not_actors", []))
+        self.organs = {k.lower(): v for k, v in names.get("organs", {}).items()}
+        self.organ_length = max((len(k.split()) for k in self.organs), default=0)
 
 
 @cache
@@ -71,6 +76,7 @@ def _role_word(token: Token, rules: _Rules, index: KBIndex) -> bool:
     )
     return (
         rules.is_title(text)
+        or token.ent_type_ in ("ORG", "GPE", "LOC", "NORP")  # "Vizepräsident der Europäischen Kommission"
         or attached_hyphen
         or text.lower() in rules.connectors
         or (text.lower() in rules.determiners and text.islower())
@@ -217,6 +223,25 @@ class _Emitter:
             tokens = tokens[1:]
         return tokens if any(self.rules.is_head_title(t.text) for t in tokens) else []
 
+    def _office_after(self, end: int) -> list[Token]:
+        """An office in apposition after a name: "Kaha Imnadze, dem Sondervertreter des
+        UN-Generalsekretärs und Leiter …", "Kairat Umarov, the Permanent Representative …"."""
+        doc = self.doc
+        if end >= len(doc) or doc[end].text != ",":
+            return []
+        tokens = []
+        for token in doc[end + 1 : end + 16]:
+            if (token.is_punct and token.text not in ("-",)) or token.is_sent_start:
+                break
+            if not _role_word(token, self.rules, self.index):
+                break
+            tokens.append(token)
+        while tokens and tokens[0].text.lower() in self.rules.determiners | self.rules.connectors:
+            tokens = tokens[1:]
+        while tokens and tokens[-1].text.lower() in self.rules.determiners | self.rules.connectors:
+            tokens = tokens[:-1]
+        return tokens if tokens and self.rules.is_head_title(tokens[0].text) else []
+
     def offices(self, covered: set[int]) -> Iterable[Mention]:
         """Offices named without a name ("sagte der UN-Generalsekretär"): role mentions that
         resolution links to the person holding that role in the same article."""
@@ -261,15 +286,81 @@ class _Emitter:
             i = j
 
     def _state(self, token: Token) -> str | None:
-        """The state a nationality adjective or (genitive) state name stands for."""
-        entries = list(self.index.adjective(token.lemma_ or token.text)) or list(
-            self.index.adjective(token.text)
-        )
+        """The state a nationality adjective ("kasachischen") or (genitive) state name stands for."""
+        text = token.text.rstrip("’'")
+        entries = list(self.index.adjective(text))
+        for ending in self.rules.adjective_endings:
+            if not entries and text.lower().endswith(ending) and len(text) > len(ending) + 3:
+                entries = list(self.index.adjective(text[: -len(ending)]))
         if not entries:
             for variant in name_variants(token.text, self.lang):
                 entries.extend(e for e in self.index.exact(variant) if e.kind == "state")
         ids = {e.id for e in entries if e.kind == "state"}
         return ids.pop() if len(ids) == 1 else None
+
+    def _organ_at(self, i: int) -> tuple[str, int] | None:
+        """The organ phrase starting at token ``i`` ("Foreign Ministry", "Außenministeriums")."""
+        doc = self.doc
+        for n in range(min(self.rules.organ_length, len(doc) - i), 0, -1):
+            words = [t.lower_ for t in doc[i : i + n]]
+            for last in name_variants(words[-1], self.lang):
+                name = self.rules.organs.get(" ".join([*words[:-1], last]))
+                if name:
+                    return name, i + n
+        return None
+
+    def _organ(self, i: int) -> tuple[str, str, int] | None:
+        """``(organ, state, end)`` of an organ phrase starting at token ``i``, if any."""
+        doc = self.doc
+        if (state := self._state(doc[i])) and (found := self._organ_at(i + 1)):
+            return found[0], state, found[1]
+        if not (found := self._organ_at(i)):
+            return None
+        organ, end = found
+        if end < len(doc) and (state := self._state(doc[end])):
+            return organ, state, end + 1
+        if (
+            end + 1 < len(doc)
+            and doc[end].lower_ in ("of", "der", "des")
+            and (state := self._state(doc[end + 1]))
+        ):
+            return organ, state, end + 2
+        return None
+
+    def organs(self, covered: set[int], persons: set[int]) -> Iterable[Mention]:
+        """Organs of a state: "des kasachischen Außenministeriums", "the Kazakh Foreign Ministry",
+        "das Außenministerium Kasachstans", "the Ministry of Foreign Affairs of Kazakhstan"."""
+        i = 0
+        while i < len(self.doc):
+            found = self._organ(i)
+            if found is None or persons & set(range(i, found[2])):
+                i += 1
+                continue
+            organ, state, end = found
+            span = self.doc[i:end]
+            covered.update(range(i, end))
+            mention = self.mention(
+                span.start_char,
+                span.end_char,
+                "ORG",
+                i,
+                source="organ",
+                canonical=f"{organ} of {self.index.kb[state].label}",
+                part_of=state,
+            )
+            if mention is not None:
+                yield mention
+            i = end
+
+    def acronyms(self, covered: set[int]) -> Iterable[Mention]:
+        """Acronyms the text defines ("… in Zentralasien (UNRCA)") wherever they recur."""
+        defined = set(_ACRONYM_DEFINITION.findall(self.doc.text))
+        for token in self.doc:
+            text = next((t for t in (token.text, token.text[:-1]) if t in defined), None)
+            if text and token.i not in covered:
+                found = self.mention(token.idx, token.idx + len(text), "ORG", token.i, source="acronym")
+                if found is not None:
+                    yield found
 
     def capitals(self, covered: set[int]) -> Iterable[Mention]:
         """ "the Kazakh capital", "der kasachischen Hauptstadt", "the capital of Kazakhstan"."""
@@ -299,7 +390,9 @@ class _Emitter:
 
     def compound(self, token: Token, *, label: str | None = None, role: str | None = None) -> Mention | None:
         """The actor inside a hyphenated compound, if its first part is a known one."""
-        head = token.text.split("-", 1)[0]
+        head, tail = token.text.split("-", 1)
+        if not tail[:1].isupper() or tail.lower() in self.rules.ignored_tails:
+            return None  # "EU-weit", "US-Dollar"
         entries = self.index.exact(head) if len(head) >= 2 else []
         if not entries:
             return None
@@ -333,8 +426,14 @@ class _Emitter:
             found = self.mention(head.start_char, head.end_char, "GPE", start, source="dateline")
             if found is not None:
                 yield found
+        persons = {t.i for ent in self.doc.ents if ent.label_ in ("PER", "PERSON") for t in ent}
+        organ_tokens: set[int] = set()
+        yield from self.organs(organ_tokens, persons)
+        covered |= organ_tokens
         for ent in self.doc.ents:
             if dateline is not None and ent.start < dateline[1] and ent.end > dateline[0]:
+                continue
+            if organ_tokens & set(range(ent.start, ent.end)):
                 continue
             label = labels.get(ent.label_)
             covered.update(range(ent.start, ent.end))
@@ -348,8 +447,9 @@ class _Emitter:
                 covered.difference_update(range(ent.start, ent.end))
                 continue
             if label == "PERSON" and not role_tokens:
-                role_tokens = self._office_before(ent.start)
+                role_tokens = self._office_before(ent.start) or self._office_after(ent.end)
             role = _span_text(role_tokens)
+            covered.update(t.i for t in role_tokens)  # the office is this person's, not a mention of its own
             kb_id = ent.ent_id_ or None
             source = "ruler" if kb_id else "model"
             if (
@@ -375,6 +475,7 @@ class _Emitter:
                 found = self.compound(token)
                 if found is not None:
                     yield found
+        yield from self.acronyms(covered)
         yield from self.capitals(covered)
         yield from self.offices(covered)
 

@@ -103,7 +103,12 @@ def choose_pipeline(lang: str, *, models: str = "auto") -> PipelineInfo | None:
 
 
 def _ruler_patterns(index: KBIndex, lang: str) -> list[dict]:
-    """Phrase patterns for every KB name of ``lang`` (and English), with the KB id."""
+    """Phrase patterns for every KB name of ``lang`` (and English), with the KB id.
+
+    One-word names also get their inflected forms ("Kasachstans", "Europas"), from the
+    language's ``inflection_suffixes``.
+    """
+    suffixes = [s for s in load_resource("names", lang).get("inflection_suffixes", []) if s != "n"]
     patterns = []
     for surface, entry_id in index.kb.surface_forms(lang):
         entry = index.kb[entry_id]
@@ -111,7 +116,10 @@ def _ruler_patterns(index: KBIndex, lang: str) -> list[dict]:
             continue  # many city names are ordinary words; cities are linked, not matched
         if entry.type == "PERSON" and len(surface.split()) < 2:
             continue
-        patterns.append({"label": entry.type, "pattern": surface, "id": entry_id})
+        forms = [surface]
+        if " " not in surface and "-" not in surface and not surface.isupper() and surface[-1:].isalpha():
+            forms += [surface + s for s in suffixes if not surface.endswith(("s", "x", "z"))]
+        patterns.extend({"label": entry.type, "pattern": form, "id": entry_id} for form in forms)
     return patterns
 
 

@@ -9,23 +9,25 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from ..records import Actor, Edge, Event
-from .build import event_edges, to_networkx
+from .build import affiliation_edges, event_edges, to_networkx
 from .communities import communities
 from .metrics import centralities
 
-__all__ = ["build_graph", "centralities", "communities", "event_edges", "to_networkx"]
+__all__ = ["affiliation_edges", "build_graph", "centralities", "communities", "event_edges", "to_networkx"]
 
 
 def build_graph(
     actors: Iterable[Actor], events: Iterable[Event], *, min_weight: int = 1, seed: int = 42
 ) -> tuple[tuple[Actor, ...], tuple[Edge, ...]]:
-    """Edges from shared events, and the actors with their metrics filled in.
+    """Event and affiliation edges, and the actors with their metrics filled in.
 
-    Metrics are computed on the edges that are kept (``weight >= min_weight``).
+    Metrics (degree, strength, betweenness, communities) are computed on the event edges that
+    are kept (``weight >= min_weight``): affiliations describe who acts for whom, not who meets.
     """
     actors = tuple(sorted(actors, key=lambda a: a.id))
-    edges = event_edges(events, min_weight=min_weight)
-    graph = to_networkx(actors, edges)
+    shared = event_edges(events, min_weight=min_weight)
+    edges = tuple(sorted(shared + affiliation_edges(actors), key=lambda e: (e.source, e.target, e.kind)))
+    graph = to_networkx(actors, shared)
     scores = centralities(graph, seed=seed)
     groups = communities(graph, seed=seed)
     scored = tuple(

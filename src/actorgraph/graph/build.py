@@ -10,7 +10,7 @@ import networkx as nx
 
 from ..records import Actor, Edge, Event
 
-__all__ = ["event_edges", "to_networkx"]
+__all__ = ["affiliation_edges", "event_edges", "to_networkx"]
 
 
 def event_edges(events: Iterable[Event], *, min_weight: int = 1) -> tuple[Edge, ...]:
@@ -34,6 +34,22 @@ def event_edges(events: Iterable[Event], *, min_weight: int = 1) -> tuple[Edge, 
         for (a, b), ids in sorted(shared.items())
         if len(ids) >= min_weight
     )
+
+
+def affiliation_edges(actors: Iterable[Actor]) -> tuple[Edge, ...]:
+    """One edge from each actor to each state or organisation it acts for, if that is an actor.
+
+    Examples
+    --------
+    >>> from actorgraph.records import Actor
+    >>> person = Actor("x:a", "A", "PERSON", affiliations=("iso:KAZ",))
+    >>> affiliation_edges([person, Actor("iso:KAZ", "Kazakhstan", "GPE")])
+    (Edge(source='iso:KAZ', target='x:a', kind='affiliation', weight=1, events=()),)
+    """
+    actors = list(actors)
+    known = {a.id for a in actors}
+    pairs = {tuple(sorted((a.id, b))) for a in actors for b in a.affiliations if b in known and b != a.id}
+    return tuple(Edge(a, b, "affiliation", 1, ()) for a, b in sorted(pairs))
 
 
 def to_networkx(actors: Iterable[Actor], edges: Iterable[Edge], *, kind: str | None = "event") -> nx.Graph:

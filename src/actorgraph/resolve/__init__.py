@@ -27,6 +27,7 @@ from .link import FIRST_NAME_SIMILARITY, Linker
 __all__ = ["MentionKey", "Resolution", "mention_key", "resolve"]
 
 MentionKey = tuple[str, int, int]
+_BODY_KINDS = ("state", "igo", "organ", "agency", "forum")
 _WORD = re.compile(r"[\w-]+")
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-ZÄÖÜ][A-Za-zÄÖÜ0-9&]{1,11})\s*\)")
 _TYPE_ORDER = ("PERSON", "ORG", "GPE", "LOC", "MISC")
@@ -110,6 +111,8 @@ class _Resolver:
         ids = [i for i in all_ids if self.mentions[i].source != "role"]
         states: set[str] = set()
         for i in ids:
+            if self.mentions[i].canonical:
+                continue  # an organ of a state, named by rule ("Ministry of Foreign Affairs of Kazakhstan")
             if self.mentions[i].label != "PERSON":
                 entry = self.linker.link(self.mentions[i], year=year)
                 self.linked[i] = entry
@@ -128,6 +131,8 @@ class _Resolver:
                 continue
             if self.linked[i] is not None:
                 self.uf.union_key(("kb", self.linked[i].id), i)
+            elif m.canonical:
+                self.uf.union_key(("canonical", m.canonical), i)
             elif m.text in local_acronyms and local_acronyms[m.text] != i:
                 self.uf.union(i, local_acronyms[m.text])
             elif not _is_surname_only(m):
@@ -181,33 +186,39 @@ class _Resolver:
         found: set[str] = set()
         if kind == "PERSON":
             for m in members:
-                for word in _WORD.findall(m.role or ""):
-                    for part in dict.fromkeys((word, word.split("-")[0])):
-                        found.update(e.id for e in self._affiliation_entries(part, m.lang))
+                if m.role:
+                    found |= self._role_bodies(m.role, m.lang)
             if entry is not None:
                 found.update(o.state for o in entry.offices if o.state and o.state in self.index.kb)
         elif entry is not None and entry.part_of and entry.kind in ("organ", "agency"):
             found.add(entry.part_of)
+        found.update(m.part_of for m in members if m.part_of)
         found.discard(actor_id)
         return tuple(sorted(found))
 
     def _role_bodies(self, role: str, lang: str) -> set[str]:
-        """The states and organisations an office phrase names."""
-        return {
-            e.id
-            for word in _WORD.findall(role)
-            for part in dict.fromkeys((word, word.split("-")[0]))
-            for e in self._affiliation_entries(part, lang)
-        }
+        """The states and organisations an office phrase names ("Vizepräsident der Europäischen
+        Kommission" → the European Commission): every KB name among its word n-grams."""
+        words = _WORD.findall(role)
+        found: set[str] = set()
+        for k, word in enumerate(words):
+            for part in dict.fromkeys((word, word.split("-")[0])):
+                found.update(e.id for e in self._affiliation_entries(part, lang))
+            for n in range(2, 5):
+                gram = words[k : k + n]
+                if len(gram) < n:
+                    break
+                for last in name_variants(gram[-1], lang):
+                    phrase = " ".join([*gram[:-1], last])
+                    found.update(e.id for e in self.index.exact(phrase) if e.kind in _BODY_KINDS)
+        return found
 
     def _affiliation_entries(self, word: str, lang: str) -> list[KBEntry]:
         if len(word) < 2 or (not word[:1].isupper() and not self.index.adjective(word)):
             return []
         entries = list(self.index.adjective(word))
         for variant in name_variants(word, lang):
-            entries.extend(
-                e for e in self.index.exact(variant) if e.kind in ("state", "igo", "organ", "agency", "forum")
-            )
+            entries.extend(e for e in self.index.exact(variant) if e.kind in _BODY_KINDS)
         return entries
 
     def _role_holder(self, i: int, ids: list[int]) -> int | None:
@@ -329,7 +340,8 @@ class _Resolver:
                 actor_id, label, kind = entry.id, entry.label, entry.type
             else:
                 kind = _majority_type(named)
-                label = _canonical_label(named)
+                canonical = sorted({m.canonical for m in named if m.canonical})
+                label = canonical[0] if canonical else _canonical_label(named)
                 base = f"x:{slug(label)}"
                 used[base] += 1
                 actor_id = base if used[base] == 1 else f"{base}-{used[base]}"
