@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+# Keep the document store of test builds out of the user's cache.
+os.environ.setdefault("ACTORGRAPH_CACHE", tempfile.mkdtemp(prefix="actorgraph-test-cache-"))
 CORPUS = ROOT / "corpus"
 
 

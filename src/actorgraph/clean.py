@@ -22,7 +22,13 @@ from typing import NamedTuple
 from .records import Document, OffsetMap
 from .resources import load_resource
 
-__all__ = ["clean", "find_repeated_lines", "normalize_line"]
+__all__ = [
+    "clean",
+    "find_repeated_lines",
+    "normalize_line",
+    "repeated_line_candidates",
+    "select_repeated_lines",
+]
 
 #: A body line has at least this many words and sentence punctuation.
 BODY_MIN_WORDS = 8
@@ -242,6 +248,19 @@ def clean(doc: Document, *, language: str | None = None, repeated: frozenset[str
     return replace(doc, text=text, offsets=offsets, language=language)
 
 
+def repeated_line_candidates(text: str) -> set[str]:
+    """The lines of ``text`` that could be site furniture: short, non-body lines, normalised."""
+    return {normalize_line(ln) for ln in text.splitlines() if ln.strip() and not _is_body(ln)}
+
+
+def select_repeated_lines(
+    counts: Counter[str], documents: int, *, min_docs: int = 3, min_share: float = 0.05
+) -> frozenset[str]:
+    """Lines found in at least ``min_docs`` documents and ``min_share`` of them."""
+    threshold = max(min_docs, min_share * documents)
+    return frozenset(line for line, n in counts.items() if n >= threshold)
+
+
 def find_repeated_lines(
     texts: Iterable[str], *, min_docs: int = 3, min_share: float = 0.05
 ) -> frozenset[str]:
@@ -254,6 +273,5 @@ def find_repeated_lines(
     total = 0
     for text in texts:
         total += 1
-        counts.update({normalize_line(ln) for ln in text.splitlines() if ln.strip() and not _is_body(ln)})
-    threshold = max(min_docs, min_share * total)
-    return frozenset(line for line, n in counts.items() if n >= threshold)
+        counts.update(repeated_line_candidates(text))
+    return select_repeated_lines(counts, total, min_docs=min_docs, min_share=min_share)

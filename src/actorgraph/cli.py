@@ -65,6 +65,14 @@ def _parser() -> argparse.ArgumentParser:
         "--max-nodes", type=_positive, default=1500, help="actors shown at first in the viewer"
     )
     build.add_argument("--text-column", default="text", help="CSV column / JSON field with the text")
+    build.add_argument("--jobs", type=_positive, default=1, help="worker processes (default: 1)")
+    build.add_argument("--cache", metavar="DIR", help="document store folder (default: the user cache)")
+    build.add_argument("--no-cache", action="store_true", help="annotate everything; keep no store")
+    build.add_argument(
+        "--engine", choices=("local", "dask"), default="local", help="where documents are processed"
+    )
+    build.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler (default: a local cluster)")
+    build.add_argument("--batch-size", type=_positive, default=32, help="documents per unit of work")
     build.add_argument("--curation", metavar="FILE", help="YAML of aliases, merges, splits, blocks")
     build.add_argument("--strict", action="store_true", help="exit 1 if any document was skipped")
     build.add_argument("--quiet", action="store_true", help="no progress bar or summary")
@@ -86,6 +94,11 @@ def _build(args: argparse.Namespace) -> int:
         max_nodes=args.max_nodes,
         text_column=args.text_column,
         curation=args.curation,
+        cache=None if args.no_cache else (args.cache or True),
+        jobs=args.jobs,
+        batch_size=args.batch_size,
+        engine=args.engine,
+        scheduler=args.scheduler,
         progress=not args.quiet and sys.stderr.isatty(),
     )
     if not args.quiet:

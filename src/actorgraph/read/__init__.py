@@ -28,7 +28,7 @@ from ..records import Document
 from .encoding import decode
 from .formats import parse_csv, parse_html, parse_json, parse_jsonl, parse_text
 
-__all__ = ["SUFFIXES", "discover", "read_corpus"]
+__all__ = ["SUFFIXES", "discover", "read_corpus", "read_file"]
 
 Parser = Callable[[str, str, str], Iterator[Document]]
 
@@ -87,7 +87,8 @@ def discover(root: Path) -> list[tuple[Path, str]]:
     ]
 
 
-def _read_file(path: Path, doc_id: str, text_column: str) -> Iterator[Document]:
+def read_file(path: Path, doc_id: str, text_column: str = "text") -> Iterator[Document]:
+    """The documents of one file (several for JSON Lines, JSON and CSV); failures become skips."""
     shown = str(path)
     suffix, gz = _suffixes(path)
     parser = _parser(suffix, text_column)
@@ -156,4 +157,4 @@ def read_corpus(
     files = discover(root)
     if not files:
         raise InputError(errors.EMPTY_INPUT.format(path=source))
-    yield from _unique(doc for path, doc_id in files for doc in _read_file(path, doc_id, text_column))
+    yield from _unique(doc for path, doc_id in files for doc in read_file(path, doc_id, text_column))

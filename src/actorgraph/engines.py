@@ -1,0 +1,172 @@
+"""Where per-document work runs: in this process, in worker processes, or on a Dask cluster.
+
+Every engine does the same thing to a batch (prepare, annotate) and returns the batches' results
+in input order, so the graph is byte-identical whichever engine built it. Each worker process
+loads its spaCy pipelines once and keeps them for every batch it is given.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
+from typing import NamedTuple
+
+from . import codec, errors
+from .annotate import Pipelines, annotate
+from .clean import clean
+from .detect import detect_date, detect_language
+from .kbindex import default_index
+from .records import Analysis, Document
+
+__all__ = [
+    "DaskEngine",
+    "LocalEngine",
+    "ProcessEngine",
+    "Settings",
+    "make_engine",
+    "prepare",
+    "process_batch",
+]
+
+
+class Settings(NamedTuple):
+    """Everything a worker needs to process documents the way the build does."""
+
+    lang: str
+    models: str
+    repeated: frozenset[str]
+    text_column: str = "text"
+
+
+#: Pipelines per model choice, loaded once per process (each worker keeps its own).
+_PIPELINES: dict[str, Pipelines] = {}
+
+
+def pipelines_for(models: str) -> Pipelines:
+    if models not in _PIPELINES:
+        _PIPELINES[models] = Pipelines(models=models, index=default_index())
+    return _PIPELINES[models]
+
+
+def _skip(doc: Document, reason: str) -> Document:
+    return replace(doc, skipped=True, skip_reason=reason)
+
+
+def prepare(doc: Document, settings: Settings) -> Document:
+    """Language, cleaning and document date for one read document."""
+    if doc.skipped:
+        return doc
+    pipelines = pipelines_for(settings.models)
+    language = doc.language if settings.lang == "auto" else settings.lang
+    if language is None:
+        language = detect_language(doc.text_raw).language
+        if language is None:
+            return _skip(doc, errors.UNKNOWN_LANGUAGE)
+    if not pipelines.supports(language):
+        return _skip(replace(doc, language=language), errors.UNSUPPORTED_LANGUAGE.format(lang=language))
+    doc = clean(doc, language=language, repeated=settings.repeated)
+    if not doc.text.strip():
+        return _skip(doc, errors.EMPTY)
+    if doc.date is None and (found := detect_date(doc.text, language=language)):
+        doc = replace(doc, date=found.iso, date_precision=found.precision)
+    return doc
+
+
+def process_batch(documents: Sequence[Document], settings: Settings) -> list[Analysis]:
+    """Prepare and annotate read documents (the unit of work every engine runs)."""
+    prepared = [prepare(doc, settings) for doc in documents]
+    return list(annotate(prepared, pipelines_for(settings.models)))
+
+
+def _process_encoded(payload: bytes, settings: Settings) -> bytes:
+    return codec.dumps(process_batch(codec.loads(payload), settings))
+
+
+class LocalEngine:
+    """Everything in this process."""
+
+    name = "local"
+
+    def run(self, batches: Iterable[Sequence[Document]], settings: Settings) -> Iterator[list[Analysis]]:
+        for batch in batches:
+            yield process_batch(batch, settings)
+
+    def close(self) -> None:
+        pass
+
+
+def _init_worker() -> None:
+    import os
+
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
+
+
+class ProcessEngine:
+    """``jobs`` worker processes on this machine; batches are dispatched in order."""
+
+    name = "processes"
+
+    def __init__(self, jobs: int):
+        self.pool = multiprocessing.get_context("fork").Pool(jobs, initializer=_init_worker)
+
+    def run(self, batches: Iterable[Sequence[Document]], settings: Settings) -> Iterator[list[Analysis]]:
+        payloads = (codec.dumps(tuple(batch)) for batch in batches)
+        for result in self.pool.imap(_Task(settings), payloads):
+            yield codec.loads(result)
+
+    def close(self) -> None:
+        self.pool.close()
+        self.pool.join()
+
+
+class _Task:
+    """A picklable callable carrying the settings to the workers."""
+
+    def __init__(self, settings: Settings):
+        self.settings = settings
+
+    def __call__(self, payload: bytes) -> bytes:
+        return _process_encoded(payload, self.settings)
+
+
+class DaskEngine:
+    """Coarse tasks on a Dask cluster: a scheduler address, or a local cluster of ``jobs`` workers.
+
+    Each task is a batch of read documents in and their compressed analyses out, a few hundred
+    kilobytes either way, so workers spend their time annotating (docs/scaling.md).
+    """
+
+    name = "dask"
+
+    def __init__(self, *, scheduler: str | None = None, jobs: int = 2):
+        from dask.distributed import Client, LocalCluster
+
+        self.cluster = None
+        if scheduler:
+            self.client = Client(scheduler)
+        else:
+            self.cluster = LocalCluster(
+                n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None
+            )
+            self.client = Client(self.cluster)
+
+    def run(self, batches: Iterable[Sequence[Document]], settings: Settings) -> Iterator[list[Analysis]]:
+        futures = [
+            self.client.submit(_process_encoded, codec.dumps(tuple(b)), settings, pure=False) for b in batches
+        ]
+        for future in futures:
+            yield codec.loads(future.result())
+
+    def close(self) -> None:
+        self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
+
+
+def make_engine(engine: str, *, jobs: int = 1, scheduler: str | None = None):
+    if engine == "dask":
+        return DaskEngine(scheduler=scheduler, jobs=max(jobs, 2) if scheduler is None else jobs)
+    if jobs > 1:
+        return ProcessEngine(jobs)
+    return LocalEngine()

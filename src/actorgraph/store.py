@@ -1,0 +1,112 @@
+"""The per-document store: each document's analysis in SQLite, keyed by what produced it.
+
+A key hashes the document (id, text and metadata), the boilerplate lines that affect its
+cleaning, the build options, and a fingerprint of the pipeline (actorgraph's version, the models
+and every data file). Adding one article to a corpus therefore re-annotates only that article,
+and a run that is interrupted resumes where it stopped: results are committed batch by batch.
+The store never lives in the output folder.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
+
+from . import __version__, codec
+from .records import Analysis, Document
+from .resources import data_path
+
+__all__ = ["AnalysisStore", "default_cache_dir", "document_key", "pipeline_fingerprint"]
+
+
+def default_cache_dir() -> Path:
+    """``$ACTORGRAPH_CACHE``, else the user cache directory (``~/.cache/actorgraph``)."""
+    if env := os.environ.get("ACTORGRAPH_CACHE"):
+        return Path(env)
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("actorgraph", appauthor=False))
+
+
+@cache
+def _data_digest() -> str:
+    digest = hashlib.sha256()
+    root = data_path()
+    for path in sorted(
+        p for p in root.rglob("*") if p.is_file() and "models" not in p.relative_to(root).parts
+    ):
+        digest.update(path.relative_to(root).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def pipeline_fingerprint(models: dict[str, str], options: Iterable[str]) -> str:
+    """What a cached analysis depends on besides the document itself."""
+    parts = [__version__, _data_digest(), *(f"{k}={v}" for k, v in sorted(models.items())), *options]
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+
+
+def document_key(doc: Document, fingerprint: str, repeated: Iterable[str] = ()) -> str:
+    fields = [
+        fingerprint,
+        doc.id,
+        doc.path,
+        doc.text_raw,
+        *map(str, (doc.title, doc.date, doc.url, doc.language)),
+    ]
+    fields.extend(sorted(repeated))
+    fields.extend(f"{k}={v}" for k, v in doc.meta)
+    return hashlib.sha256("\x1f".join(fields).encode("utf-8")).hexdigest()
+
+
+class AnalysisStore:
+    """Analyses in a SQLite file; safe to interrupt (WAL journal, one commit per batch).
+
+    Parameters
+    ----------
+    path : path or None
+        The SQLite file; ``None`` keeps nothing (every lookup misses).
+    """
+
+    def __init__(self, path: str | os.PathLike | None):
+        self.path = Path(path) if path is not None else None
+        self._db: sqlite3.Connection | None = None
+        if self.path is not None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(self.path, timeout=60)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("CREATE TABLE IF NOT EXISTS analyses (key TEXT PRIMARY KEY, data BLOB NOT NULL)")
+            self._db.commit()
+
+    def get(self, key: str) -> Analysis | None:
+        if self._db is None:
+            return None
+        row = self._db.execute("SELECT data FROM analyses WHERE key = ?", (key,)).fetchone()
+        return codec.loads(row[0]) if row else None
+
+    def put_many(self, items: Iterable[tuple[str, Analysis]]) -> None:
+        if self._db is None:
+            return
+        self._db.executemany(
+            "INSERT OR REPLACE INTO analyses (key, data) VALUES (?, ?)",
+            ((key, codec.dumps(analysis)) for key, analysis in items),
+        )
+        self._db.commit()
+
+    def __len__(self) -> int:
+        return 0 if self._db is None else self._db.execute("SELECT COUNT(*) FROM analyses").fetchone()[0]
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+    def __enter__(self) -> AnalysisStore:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()

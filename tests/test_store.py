@@ -1,0 +1,141 @@
+"""Incremental rebuilds, interrupted runs, and engines that give the same bytes."""
+
+from __future__ import annotations
+
+import filecmp
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from actorgraph import codec
+from actorgraph.pipeline import build
+from actorgraph.records import Analysis, Document, Mention, OffsetMap
+
+from .conftest import ROOT, write
+
+pytestmark = pytest.mark.slow
+
+TEMPLATE = (
+    "Der Außenminister von {a} traf am Dienstag in Berlin seinen Amtskollegen aus {b}. "
+    "Beide Seiten vereinbarten eine engere Zusammenarbeit in Fragen der Energie und des Handels. "
+    "Das Treffen war das {n}. seiner Art."
+)
+STATES = [
+    "Usbekistan",
+    "Kirgisistan",
+    "Tadschikistan",
+    "Turkmenistan",
+    "Kasachstan",
+    "Aserbaidschan",
+    "Georgien",
+]
+
+
+def corpus(folder: Path, n: int) -> Path:
+    for i in range(n):
+        a, b = STATES[i % len(STATES)], STATES[(i + 3) % len(STATES)]
+        write(folder / f"doc{i:03d}.txt", TEMPLATE.format(a=a, b=b, n=i + 1))
+    return folder
+
+
+def same_tree(a: Path, b: Path) -> bool:
+    files = sorted(p.relative_to(a).as_posix() for p in a.rglob("*") if p.is_file())
+    if files != sorted(p.relative_to(b).as_posix() for p in b.rglob("*") if p.is_file()):
+        return False
+    _, mismatch, errors = filecmp.cmpfiles(a, b, files, shallow=False)
+    return not mismatch and not errors
+
+
+def test_codec_round_trips_an_analysis():
+    doc = Document(
+        "d", "d.txt", "Raw", "Raw", OffsetMap.identity(3), language="de", meta=(("body_start", 0),)
+    )
+    analysis = Analysis(doc, (), (Mention("d", 0, 0, 3, "Raw", "ORG", "de"),))
+    assert codec.loads(codec.dumps(analysis)) == analysis
+
+
+def test_adding_one_article_annotates_only_that_article(tmp_path):
+    folder = corpus(tmp_path / "c", 12)
+    cache = tmp_path / "cache"
+    first = build(folder, out=tmp_path / "a", models="bundled", cache=cache, formats=("json",))
+    assert first.summary.annotated == 12
+    write(folder / "new.txt", TEMPLATE.format(a="Armenien", b="Georgien", n=99))
+    second = build(folder, out=tmp_path / "b", models="bundled", cache=cache, formats=("json",))
+    assert second.summary.annotated == 1
+    fresh = build(folder, out=tmp_path / "c2", models="bundled", cache=None, formats=("json",))
+    assert (tmp_path / "b" / "graph.json").read_bytes() == (tmp_path / "c2" / "graph.json").read_bytes()
+    assert fresh.summary.annotated == 13
+
+
+def test_an_interrupted_run_resumes_without_loss_or_duplicates(tmp_path):
+    folder = corpus(tmp_path / "c", 24)
+    cache = tmp_path / "cache"
+    command = [
+        sys.executable,
+        "-m",
+        "actorgraph",
+        "build",
+        str(folder),
+        "--models",
+        "bundled",
+        "--quiet",
+        "--batch-size",
+        "2",
+        "--cache",
+        str(cache),
+        "--out",
+        str(tmp_path / "resumed"),
+    ]
+    process = subprocess.Popen(command)
+    store = cache / "analyses.sqlite"
+    deadline = time.monotonic() + 120
+    stored = 0
+    while time.monotonic() < deadline and process.poll() is None:
+        if store.exists():
+            try:
+                with sqlite3.connect(store, timeout=1) as db:
+                    stored = db.execute("SELECT COUNT(*) FROM analyses").fetchone()[0]
+            except sqlite3.Error:
+                stored = 0
+            if stored >= 4:
+                break
+        time.sleep(0.05)
+    assert process.poll() is None, "the build finished before it could be interrupted"
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    assert 4 <= stored < 24
+    assert subprocess.run(command, check=False).returncode == 0
+    clean = [*command[:-4], "--no-cache", "--out", str(tmp_path / "clean")]
+    assert subprocess.run(clean, check=False).returncode == 0
+    assert same_tree(tmp_path / "resumed", tmp_path / "clean")
+    with sqlite3.connect(store) as db:
+        assert db.execute("SELECT COUNT(*) FROM analyses").fetchone()[0] == 24
+
+
+def test_two_worker_processes_give_the_same_bytes(tmp_path, corpus_build):
+    _, reference = corpus_build
+    cwd = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        build("corpus/", out=tmp_path / "jobs", models="bundled", cache=None, jobs=2)
+    finally:
+        os.chdir(cwd)
+    assert same_tree(reference, tmp_path / "jobs")
+
+
+def test_dask_local_cluster_gives_the_same_bytes(tmp_path, corpus_build):
+    pytest.importorskip("distributed")
+    _, reference = corpus_build
+    cwd = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        build("corpus/", out=tmp_path / "dask", models="bundled", cache=None, engine="dask", jobs=2)
+    finally:
+        os.chdir(cwd)
+    assert same_tree(reference, tmp_path / "dask")
