@@ -395,3 +395,19 @@ def test_xss_strings_render_as_text_and_never_run(browser, tmp_path):
             assert url.startswith(("file:", "data:")), url
     finally:
         p.page.close()
+
+
+def test_seed_graph_renders_and_is_photographed(browser, corpus_build):
+    """The bundled corpus's viewer loads offline, a click on Tokayev fills the panel, and the
+    picture in the README is taken from it (docs/img/viewer.png)."""
+    _, out = corpus_build
+    page = Page(browser, out / "index.html")
+    assert all(url.startswith(("file:", "data:", "blob:", "about:")) for url in page.requests)
+    page.page.evaluate("window.__actorgraph.selectActor('ungdc:kassym-jomart-tokayev')")
+    page.page.wait_for_function("document.querySelector('#ag-panel').textContent.includes('Tokayev')")
+    assert "Tokajew" in page.panel()
+    assert not page.errors and not page.dialogs
+    target = Path(__file__).resolve().parents[1] / "docs" / "img" / "viewer.png"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    page.page.screenshot(path=str(target))
+    assert target.stat().st_size > 10_000

@@ -114,7 +114,7 @@ def layout(actors: Iterable, edges: Iterable, *, seed: int = 42) -> dict[str, tu
         pos[far] *= (rim / radius[far])[:, None]
     pos -= (pos.max(axis=0) + pos.min(axis=0)) / 2
     extent = float(np.abs(pos).max()) * 2 or 1.0
-    target = min(6000.0, max(600.0, 60.0 * math.sqrt(n)))
+    target = min(6000.0, max(1400.0, 60.0 * math.sqrt(n)))
     pos *= target / extent
     return {
         actor_id: (round(float(x), 1) + 0.0, round(float(y), 1) + 0.0)
