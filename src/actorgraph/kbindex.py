@@ -38,6 +38,8 @@ class KBIndex:
                     if lang == "ru" and len(acronym) < 4:
                         continue
                     self._acronyms[acronym].add(entry.id)
+                    if len(acronym) >= 4 and acronym.isalpha():
+                        self._names[fold(acronym)].add(entry.id)  # "Unesco", "Nato"
             for lang, names in entry.names.items():
                 rules = lang if lang in _NAME_LANGS else None
                 for name in names:

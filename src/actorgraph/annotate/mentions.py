@@ -52,6 +52,12 @@ class _Rules:
         self.is_title = self.words.is_title_word
         self.not_actors = frozenset(fold(w) for w in names.get("not_actors", []))
         self.common_nouns = load_wordlist("common_nouns", lang)
+        self.languages = load_wordlist("languages", lang)
+        self.trailing = (
+            self.determiners
+            | self.connectors
+            | frozenset(w.lower() for w in names.get("locative_prepositions", []))
+        )
         self.capital_words = frozenset(w.lower() for w in names.get("capital_words", []))
         self.adjective_endings = tuple(names.get("adjective_endings", []))
         self.ignored_tails = frozenset(w.lower() for w in names.get("compound_tails_not_actors", []))
@@ -166,6 +172,12 @@ class _Emitter:
         end_char = start_char + len(stripped)
         if stripped.endswith(("’s", "'s")) and len(stripped) > 3:
             stripped, end_char = stripped[:-2], end_char - 2
+        words = stripped.split(" ")
+        while len(words) > 1 and words[-1].lower() in self.rules.trailing:
+            words.pop()  # "Horn of", "Organization on the": a span the model cut short
+        if len(words) < len(stripped.split(" ")):
+            stripped = " ".join(words)
+            end_char = start_char + len(stripped)
         if not self._is_name(stripped):
             return None
         raw_start, raw_end = self.document.raw_span(self.offset + start_char, self.offset + end_char)
@@ -188,10 +200,14 @@ class _Emitter:
             return False
         if _URLISH.search(text) or not any(c.isalpha() for c in text):
             return False
+        if self.index.exact(text):
+            return True  # a knowledge-base name is a name, whatever else the word means
         words = text.split()
-        nouns = [w.lower() in self.rules.common_nouns for w in words]
+        if folded in self.rules.languages and not self.index.adjective(text):
+            return False  # "Pashto", "Bulgarisch": a language, not an actor ("Kazakh" names a state)
+        nouns = [self._common(w) for w in words]
         if all(nouns):
-            return False  # "Klima", "Plattform": capitalised, but no name
+            return False  # "Klima", "Plattform": capitalised, but no actor
         if any(nouns) and any(_names_a_place(w, self.lang, self.index) for w in words):
             return False  # "Kasachstans Bemühungen": a place and a common noun
         return not all(
@@ -200,6 +216,10 @@ class _Emitter:
             or _names_a_place(w, self.lang, self.index)
             for w in words
         ) or (len(words) == 1 and not self.rules.is_title(words[0]))
+
+    def _common(self, word: str) -> bool:
+        """A common noun, also inflected ("Bildungsministeriums")."""
+        return any(v.lower() in self.rules.common_nouns for v in name_variants(word, self.lang))
 
     def _is_office(self, tokens: list[Token]) -> bool:
         """ "Kazakh President": a nationality and titles name an office, not an organisation."""

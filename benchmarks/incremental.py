@@ -1,0 +1,170 @@
+"""Incremental rebuild: one article added to a 2,000-article corpus built with a document store.
+
+1. Writes a corpus of the first 2,000 articles of ``10kgnad.jsonl`` + ``bbc.jsonl`` (1,028 German,
+   972 English) to a temporary folder (``corpus.jsonl``).
+2. Builds it with a fresh document store (``actorgraph build --cache DIR``, ``--jobs`` as given:
+   the store's contents do not depend on the engine).
+3. Appends one new article (the next BBC article) and times ``actorgraph build`` again as a
+   subprocess, process start included; reads ``annotated`` from its summary (must be 1).
+4. Times the new article's own work in a fresh process whose models are already loaded:
+   ``engines.process_batch([article])`` (prepare + annotate), best of 3; and the model loading.
+5. Diagnostic: the same rebuild in-process with nothing left to annotate, for seconds per stage.
+
+Goal: rebuild wall time <= the new article's own time + 5 s.
+
+Usage::
+
+    python benchmarks/incremental.py [--bench /tmp/actorgraph-bench] [--size 2000] [--jobs 2]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve()
+sys.path.insert(0, str(HERE.parent))
+
+from throughput import read_jsonl, run_build  # noqa: E402
+
+ACTORGRAPH = Path(sys.executable).with_name("actorgraph")
+GOAL_EXTRA = 5.0
+
+
+def _cli_build(corpus: Path, out: Path, cache: Path, jobs: int) -> tuple[float, str]:
+    cmd = [str(ACTORGRAPH), "build", str(corpus), "--models", "bundled", "--cache", str(cache)]
+    cmd += ["--out", str(out), "--jobs", str(jobs)]
+    started = time.perf_counter()
+    proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    wall = time.perf_counter() - started
+    if proc.returncode != 0:
+        raise RuntimeError(proc.stderr[-3000:])
+    return wall, proc.stderr
+
+
+def _annotated(summary: str) -> int:
+    found = re.search(r"(\d+) annotated", summary)
+    return int(found.group(1)) if found else -1
+
+
+def _worker_own_time(path: Path) -> None:
+    """In a fresh process: model loading, then the article's prepare+annotate (best of 3)."""
+    from actorgraph.engines import Settings, pipelines_for, process_batch
+    from actorgraph.read import read_corpus
+
+    doc = next(iter(read_corpus(path)))
+    settings = Settings("auto", "bundled", frozenset())
+    t0 = time.perf_counter()
+    pipelines = pipelines_for("bundled")
+    pipelines.get(doc.language)
+    pipelines.sentence_pipeline(doc.language)
+    load = time.perf_counter() - t0
+    times = []
+    for _ in range(3):
+        t = time.perf_counter()
+        process_batch([doc], settings)
+        times.append(time.perf_counter() - t)
+    print(
+        json.dumps({"load": load, "own": min(times), "first": times[0], "words": len(doc.text_raw.split())})
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] == "_own":
+        _worker_own_time(Path(argv[1]))
+        return 0
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--bench", type=Path, default=Path("/tmp/actorgraph-bench"))
+    parser.add_argument("--size", type=int, default=2000)
+    parser.add_argument("--jobs", type=int, default=2, help="workers for the initial build only")
+    parser.add_argument("--json", type=Path)
+    args = parser.parse_args(argv)
+
+    pool = read_jsonl(args.bench / "10kgnad.jsonl") + read_jsonl(args.bench / "bbc.jsonl")
+    base, new = pool[: args.size], pool[args.size]
+    print(f"cpus: {os.cpu_count()}, load average: {os.getloadavg()}")
+    with tempfile.TemporaryDirectory(prefix="agbench-incr-") as tmp:
+        tmp = Path(tmp)
+        corpus, cache, out = tmp / "corpus.jsonl", tmp / "cache", tmp / "graph"
+        with corpus.open("w", encoding="utf-8") as handle:
+            for doc in base:
+                handle.write(json.dumps(doc, ensure_ascii=False) + "\n")
+        first, summary = _cli_build(corpus, out, cache, args.jobs)
+        print(
+            f"initial build of {len(base)} documents (--jobs {args.jobs}): {first:.1f} s; "
+            f"annotated {_annotated(summary)}",
+            flush=True,
+        )
+
+        with corpus.open("a", encoding="utf-8") as handle:
+            handle.write(json.dumps(new, ensure_ascii=False) + "\n")
+        rebuild, summary = _cli_build(corpus, out, cache, 1)
+        annotated = _annotated(summary)
+        print(
+            f"rebuild after adding {new['id']}: {rebuild:.2f} s wall (process start included); "
+            f"annotated {annotated}",
+            flush=True,
+        )
+
+        single = tmp / "new.jsonl"
+        single.write_text(json.dumps(new, ensure_ascii=False) + "\n", encoding="utf-8")
+        proc = subprocess.run(
+            [sys.executable, str(HERE), "_own", str(single)], capture_output=True, text=True
+        )
+        own = json.loads(proc.stdout.strip().splitlines()[-1])
+        print(
+            f"new article ({own['words']} words): prepare+annotate {own['own']:.2f} s (first call "
+            f"{own['first']:.2f} s); model loading {own['load']:.2f} s",
+            flush=True,
+        )
+
+        unchanged, summary = _cli_build(corpus, out, cache, 1)
+        print(
+            f"rebuild, nothing changed: {unchanged:.2f} s wall; annotated {_annotated(summary)}", flush=True
+        )
+        stages = run_build(corpus, jobs=1, cache=cache)
+        print(
+            "  in-process, nothing to annotate: "
+            f"{stages['seconds']:.2f} s; "
+            + ", ".join(f"{k} {v:.2f} s" for k, v in stages["stage_seconds"].items()),
+            flush=True,
+        )
+        t = time.perf_counter()
+        subprocess.run([sys.executable, "-c", "import actorgraph.pipeline"], check=True)
+        imports = time.perf_counter() - t
+        print(f"  python start + import actorgraph.pipeline: {imports:.2f} s", flush=True)
+
+    goal = own["own"] + GOAL_EXTRA
+    print(
+        f"goal: rebuild <= {own['own']:.2f} + {GOAL_EXTRA:.0f} = {goal:.2f} s -> "
+        f"{'met' if rebuild <= goal else 'MISSED'} ({rebuild:.2f} s); annotated == 1: {annotated == 1}"
+    )
+    if args.json:
+        args.json.write_text(
+            json.dumps(
+                {
+                    "initial": first,
+                    "rebuild": rebuild,
+                    "annotated": annotated,
+                    "own": own,
+                    "unchanged": unchanged,
+                    "stages": stages,
+                    "imports": imports,
+                },
+                indent=1,
+            ),
+            encoding="utf-8",
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
