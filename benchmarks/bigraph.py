@@ -28,7 +28,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve()
 sys.path.insert(0, str(HERE.parent))
 
-from throughput import file_sizes, run_build, word_count  # noqa: E402
+from throughput import file_sizes, header, run_build, word_count  # noqa: E402
 from viewer_tti import CHROMIUM, CHROMIUM_ARGS, measure  # noqa: E402
 
 GOAL_TTI = 5.0
@@ -90,7 +90,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-build", action="store_true", help="reuse the graph already in --out")
     parser.add_argument("--json", type=Path)
     args = parser.parse_args(argv)
-    print(f"cpus: {os.cpu_count()}, load average: {os.getloadavg()}")
+    print(header())
     results: dict = {}
     if not args.skip_build:
         words = word_count(args.corpus)

@@ -21,8 +21,8 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -32,7 +32,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve()
 sys.path.insert(0, str(HERE.parent))
 
-from throughput import read_jsonl, run_build  # noqa: E402
+from throughput import header, read_jsonl, run_build  # noqa: E402
 
 ACTORGRAPH = Path(sys.executable).with_name("actorgraph")
 GOAL_EXTRA = 5.0
@@ -86,11 +86,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--size", type=int, default=2000)
     parser.add_argument("--jobs", type=int, default=2, help="workers for the initial build only")
     parser.add_argument("--json", type=Path)
+    parser.add_argument("--keep", type=Path, help="copy the corpus, store and graph here (outside the repo)")
     args = parser.parse_args(argv)
 
     pool = read_jsonl(args.bench / "10kgnad.jsonl") + read_jsonl(args.bench / "bbc.jsonl")
     base, new = pool[: args.size], pool[args.size]
-    print(f"cpus: {os.cpu_count()}, load average: {os.getloadavg()}")
+    print(header())
     with tempfile.TemporaryDirectory(prefix="agbench-incr-") as tmp:
         tmp = Path(tmp)
         corpus, cache, out = tmp / "corpus.jsonl", tmp / "cache", tmp / "graph"
@@ -141,6 +142,8 @@ def main(argv: list[str] | None = None) -> int:
         subprocess.run([sys.executable, "-c", "import actorgraph.pipeline"], check=True)
         imports = time.perf_counter() - t
         print(f"  python start + import actorgraph.pipeline: {imports:.2f} s", flush=True)
+        if args.keep is not None:
+            shutil.copytree(tmp, args.keep, dirs_exist_ok=True)
 
     goal = own["own"] + GOAL_EXTRA
     print(

@@ -26,7 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from throughput import run_build, word_count
+from throughput import header, run_build, word_count
 
 TARGET_SHARE = 0.10
 TARGET_RSS = 1.3
@@ -73,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--extrapolate", type=int, nargs="*", default=[], help="sizes to extrapolate")
     parser.add_argument("--json", type=Path)
     args = parser.parse_args(argv)
-    print(f"cpus: {os.cpu_count()}, load average: {os.getloadavg()}, --jobs {args.jobs}")
+    print(f"{header()}, --jobs {args.jobs}")
     rows = []
     for n in args.sizes:
         corpus = args.bench / f"news-{n}.jsonl"

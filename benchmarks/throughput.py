@@ -72,6 +72,30 @@ def word_count(path: Path) -> int:
     return sum(len(d["text"].split()) for d in read_jsonl(path))
 
 
+def revision() -> str:
+    """``git rev-parse --short HEAD`` of the repository (read-only), plus ``+dirty`` for changed src/."""
+    try:
+        head = subprocess.run(
+            ["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "-C", str(ROOT), "status", "--porcelain", "--untracked-files=no", "--", "src"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+    return head + ("+dirty-src" if dirty else "")
+
+
+def header() -> str:
+    return f"commit {revision()}, cpus {os.cpu_count()}, load average {os.getloadavg()}"
+
+
 def peak_rss_mib() -> dict[str, float]:
     """Peak RSS of this process and of its largest finished child (Linux: ru_maxrss in KiB)."""
     return {
@@ -281,7 +305,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--assembled", action="store_true", help="also time the assembled pipeline")
     parser.add_argument("--json", type=Path, help="write all results to this file")
     args = parser.parse_args(argv)
-    print(f"cpus: {os.cpu_count()}, load average: {os.getloadavg()}")
+    print(header())
     results = []
     for corpus in args.corpora:
         path = limited(corpus, args.limit, corpus.parent)

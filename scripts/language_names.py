@@ -30,7 +30,7 @@ def main() -> int:
             names["de"].add(german.gettext(part.strip()).lower())
     for lang, words in names.items():
         out = ROOT / "src" / "actorgraph" / "data" / "lang" / lang / "languages.txt"
-        header = f"# Names of languages ({lang}), from pycountry's ISO 639 data, by scripts/language_names.py.\n"
+        header = f"# Names of languages ({lang}) from pycountry (ISO 639), by scripts/language_names.py.\n"
         out.write_text(header + "\n".join(sorted(w for w in words if w)) + "\n", encoding="utf-8")
         print(f"wrote {len(words)} names to {out}")
     return 0

@@ -116,3 +116,56 @@ def test_graph_json_meta(corpus_build):
     assert meta["built_from"] == "corpus/"
     assert set(meta["models"]) == {"de", "en"}
     assert meta["documents"] == 5
+
+
+def _events_with(graph, *actor_ids):
+    return [e for e in graph.events if set(actor_ids) <= set(e.participants)]
+
+
+def test_the_guterres_tokayev_meeting_is_one_event_in_astana(corpus_build):
+    graph = corpus_build[0].graph
+    found = _events_with(graph, "x:antonio-guterres", "ungdc:kassym-jomart-tokayev")
+    meetings = [e for e in found if e.type == "CONSULT"]
+    assert len(meetings) == 1
+    meeting = meetings[0]
+    assert meeting.location == "capital:KAZ"
+    assert {"000_32da6777cb459286", "002_af52a0a4b4611f5f"} <= {ev.document for ev in meeting.evidence}
+    assert (meeting.date, meeting.date_precision) == ("2024-07-03", "day")
+    assert meeting.date_inferred and meeting.num_documents == 2
+
+
+def test_the_ashgabat_forum_is_one_event(corpus_build):
+    graph = corpus_build[0].graph
+    found = _events_with(graph, "ungdc:kassym-jomart-tokayev", "ungdc:serdar-berdimuhamedov")
+    assert len(found) == 1
+    assert found[0].type in ("SUMMIT_OR_CONFERENCE", "CONSULT")
+    assert found[0].location == "capital:TKM"
+
+
+def test_the_first_central_asia_g7_ministerial_is_one_event(corpus_build):
+    graph = corpus_build[0].graph
+    found = _events_with(graph, "x:roman-wassilenko", "igo:g7", "x:josep-borrell")
+    assert len(found) == 1
+    assert found[0].type in ("SUMMIT_OR_CONFERENCE", "CONSULT")
+
+
+def test_actors_against_the_gold(corpus_build):
+    """No gold actor is split or merged with another, and nothing on the gold's junk list appears."""
+    from actorgraph.evaluate.quality import evaluate, load_gold, load_graph_json
+
+    _, out = corpus_build
+    report = evaluate(load_graph_json(out / "graph.json"), load_gold(ROOT / "tests" / "gold" / "corpus.yaml"))
+    actors = report["actors"]
+    assert not actors["split"] and not actors["over_merged"] and not actors["junk"]
+    assert actors["recall"] >= 0.9 and actors["precision"] >= 0.85
+
+
+def test_german_articles_yield_no_common_noun_or_weekday_actors(corpus_build):
+    from actorgraph.resources import load_wordlist
+
+    graph = corpus_build[0].graph
+    junk = load_wordlist("common_nouns", "de") | {"montag", "dienstag", "mittwoch", "donnerstag", "freitag"}
+    german = {d.id for d in graph.documents if d.language == "de"}
+    for m in graph.mentions:
+        if m.doc_id in german and m.source != "role":  # a bare office ("der Präsident") is its holder
+            assert m.text.lower() not in junk, m

@@ -53,6 +53,7 @@ class _Rules:
         self.not_actors = frozenset(fold(w) for w in names.get("not_actors", []))
         self.common_nouns = load_wordlist("common_nouns", lang)
         self.languages = load_wordlist("languages", lang)
+        self.thing_heads = tuple(w.lower() for w in names.get("not_actor_heads", []))
         self.trailing = (
             self.determiners
             | self.connectors
@@ -178,7 +179,7 @@ class _Emitter:
         if len(words) < len(stripped.split(" ")):
             stripped = " ".join(words)
             end_char = start_char + len(stripped)
-        if not self._is_name(stripped):
+        if not self._is_name(stripped) or (label != "PERSON" and self._is_thing(stripped)):
             return None
         raw_start, raw_end = self.document.raw_span(self.offset + start_char, self.offset + end_char)
         mention = Mention(
@@ -216,6 +217,18 @@ class _Emitter:
             or _names_a_place(w, self.lang, self.index)
             for w in words
         ) or (len(words) == 1 and not self.rules.is_title(words[0]))
+
+    def _is_thing(self, text: str) -> bool:
+        """ "Sustainable Development Goals", "Transkaspische Transportroute": a plan, a treaty or a
+        route, not an actor. German compounds count by their last part."""
+        if self.index.exact(text):
+            return False
+        last = text.split()[-1].lower()
+        if last in self.rules.thing_heads:
+            return True
+        return self.lang == "de" and any(
+            last.endswith(h) and len(last) > len(h) + 3 for h in self.rules.thing_heads
+        )
 
     def _common(self, word: str) -> bool:
         """A common noun, also inflected ("Bildungsministeriums")."""
@@ -374,7 +387,11 @@ class _Emitter:
 
     def acronyms(self, covered: set[int]) -> Iterable[Mention]:
         """Acronyms the text defines ("… in Zentralasien (UNRCA)") wherever they recur."""
-        defined = set(_ACRONYM_DEFINITION.findall(self.doc.text))
+        defined = {
+            match.group(1)
+            for match in _ACRONYM_DEFINITION.finditer(self.doc.text)
+            if not self._is_thing(self.doc.text[max(0, match.start() - 60) : match.start()].strip() or "x")
+        }  # "Sustainable Development Goals (SDGs)" defines no actor
         for token in self.doc:
             text = next((t for t in (token.text, token.text[:-1]) if t in defined), None)
             if text and token.i not in covered:
