@@ -20,6 +20,7 @@ from rapidfuzz import fuzz
 from ..kb import KBEntry
 from ..kbindex import KBIndex
 from ..records import Actor, Analysis, Mention
+from ..resources import load_resource
 from ..text import fold, name_variants, slug, translit_key
 from ..titles import head_titles
 from .link import FIRST_NAME_SIMILARITY, Linker
@@ -94,6 +95,12 @@ class _Resolver:
         self.roles: set[int] = set()
 
     def run(self) -> Resolution:
+        things = set()
+        for analysis in self.analyses:
+            things |= _thing_acronyms(analysis.document.text_raw, analysis.document.language or "en")
+        self.dropped.update(
+            i for i, m in enumerate(self.mentions) if m.text in things and m.source != "ruler"
+        )
         start = 0
         for analysis in self.analyses:
             count = len(analysis.mentions)
@@ -363,6 +370,23 @@ class _Resolver:
             for m in members:
                 assignment[mention_key(m)] = actor_id
         return Resolution(tuple(sorted(actors, key=lambda a: a.id)), assignment)
+
+
+_DEFINED = re.compile(r"(\w+)\s*\(\s*([A-Z][A-Za-z0-9]{1,9})\s*\)")
+
+
+def _thing_acronyms(raw: str, lang: str) -> set[str]:
+    """Acronyms the text defines for things ("Sustainable Development Goals (SDGs)"): a mention
+    of them anywhere in the corpus names no actor."""
+    heads = tuple(w.lower() for w in load_resource("names", lang).get("not_actor_heads", []))
+    found = set()
+    for match in _DEFINED.finditer(raw):
+        word = match.group(1).lower()
+        if word in heads or (
+            lang == "de" and any(word.endswith(h) and len(word) > len(h) + 3 for h in heads)
+        ):
+            found.add(match.group(2))
+    return found
 
 
 def _defines(long_form: Mention, acronym: str) -> bool:
