@@ -263,3 +263,34 @@ def test_layout_large_graph_uses_grid_and_spreads_nodes():
     assert len(set(pos.values())) > 0.95 * n
     xs = [x for x, _ in pos.values()]
     assert max(xs) - min(xs) > 500
+
+
+def test_show_renders_inline_in_jupyter(tmp_path):
+    """``actorgraph.show`` takes a Graph, a graph.json or a build folder."""
+    import actorgraph
+    from actorgraph.outputs.jsonfile import write_json
+
+    graph = _small_graph_for_show()
+    write_json(graph, tmp_path / "graph.json")
+    for source in (graph, tmp_path / "graph.json", tmp_path):
+        html = actorgraph.show(source)._repr_html_()
+        assert html.startswith("<iframe") and "srcdoc=" in html
+
+
+def _small_graph_for_show():
+    from actorgraph.records import Actor, Document, Edge, Event, Evidence, Graph
+
+    doc = Document("d1", "d1.txt", "", title="T", date="2024-07", date_precision="month")
+    actors = (Actor("x:a", "A", "PERSON", mentions=1), Actor("x:b", "B", "ORG", mentions=1))
+    event = Event(
+        "ev:1",
+        "CONSULT",
+        "2024-07",
+        "month",
+        None,
+        ("x:a", "x:b"),
+        evidence=(Evidence("d1", 0, 0, 5, "A met B."),),
+    )
+    edge = Edge("x:a", "x:b", "event", 1, ("ev:1",))
+    meta = {"actorgraph_version": "0", "built_from": "t", "models": {}, "documents": 1}
+    return Graph(meta, (doc,), actors, (event,), (edge,))

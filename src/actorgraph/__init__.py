@@ -30,8 +30,8 @@ def load_graph(path):
 
 def show(graph_or_path, *, max_nodes: int = 1500):
     """An object Jupyter renders as the interactive viewer (a Graph, ``graph.json`` or build folder)."""
-    from .outputs.html import Viewer, render_html
+    from .outputs.html import Viewer
     from .records import Graph
 
     graph = graph_or_path if isinstance(graph_or_path, Graph) else load_graph(graph_or_path)
-    return Viewer(render_html(graph, max_nodes=max_nodes))
+    return Viewer(graph, max_nodes=max_nodes)
