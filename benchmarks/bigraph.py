@@ -1,6 +1,7 @@
 """The big graph: build the UN General Debate corpus, then time the viewer and re-read the files.
 
-1. Builds ``ungd.jsonl`` (``benchmarks/corpora.py``; 2,132 speeches 2014–2024) with
+1. Builds ``ungd.jsonl`` (``benchmarks/corpora.py``; 2,132 speeches 2014–2024; ``--every K``: every
+   K-th speech only) with
    :func:`actorgraph.pipeline.build` (``cache=None``, ``models="bundled"``, ``--jobs`` as given) in
    a fresh subprocess into ``--out`` (outside the repository): seconds per stage, peak RSS.
 2. Time to interactive of ``index.html`` in headless Chromium, with ``benchmarks/viewer_tti.py``'s
@@ -28,7 +29,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve()
 sys.path.insert(0, str(HERE.parent))
 
-from throughput import file_sizes, header, run_build, word_count  # noqa: E402
+from throughput import file_sizes, header, read_jsonl, run_build, word_count  # noqa: E402
 from viewer_tti import CHROMIUM, CHROMIUM_ARGS, measure  # noqa: E402
 
 GOAL_TTI = 5.0
@@ -88,13 +89,26 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--runs", type=int, default=2, help="page loads (best is reported)")
     parser.add_argument("--skip-build", action="store_true", help="reuse the graph already in --out")
+    parser.add_argument(
+        "--every",
+        type=int,
+        default=1,
+        help="scale down: build every K-th speech only (written next to --corpus)",
+    )
     parser.add_argument("--json", type=Path)
     args = parser.parse_args(argv)
     print(header())
     results: dict = {}
+    corpus = args.corpus
+    if args.every > 1:
+        corpus = corpus.with_name(f"{corpus.stem}-every{args.every}.jsonl")
+        with corpus.open("w", encoding="utf-8") as handle:
+            for doc in read_jsonl(args.corpus)[:: args.every]:
+                handle.write(json.dumps(doc, ensure_ascii=False) + "\n")
+    print(f"corpus: {corpus}")
     if not args.skip_build:
-        words = word_count(args.corpus)
-        build = run_build(args.corpus, jobs=args.jobs, out=args.out)
+        words = word_count(corpus)
+        build = run_build(corpus, jobs=args.jobs, out=args.out)
         results["build"] = build
         n = build["documents"]
         print(

@@ -2,8 +2,8 @@
 
 1. Writes a corpus of the first 2,000 articles of ``10kgnad.jsonl`` + ``bbc.jsonl`` (1,028 German,
    972 English) to a temporary folder (``corpus.jsonl``).
-2. Builds it with a fresh document store (``actorgraph build --cache DIR``, ``--jobs`` as given:
-   the store's contents do not depend on the engine).
+2. Builds it with an empty document store (:func:`build` with ``cache=DIR`` in a subprocess,
+   ``--jobs`` as given: the store's contents do not depend on the engine).
 3. Appends one new article (the next BBC article) and times ``actorgraph build`` again as a
    subprocess, process start included; reads ``annotated`` from its summary (must be 1).
 4. Times the new article's own work in a fresh process whose models are already loaded:
@@ -98,10 +98,12 @@ def main(argv: list[str] | None = None) -> int:
         with corpus.open("w", encoding="utf-8") as handle:
             for doc in base:
                 handle.write(json.dumps(doc, ensure_ascii=False) + "\n")
-        first, summary = _cli_build(corpus, out, cache, args.jobs)
+        initial = run_build(corpus, jobs=args.jobs, out=out, cache=cache)
+        first = initial["seconds"]
         print(
-            f"initial build of {len(base)} documents (--jobs {args.jobs}): {first:.1f} s; "
-            f"annotated {_annotated(summary)}",
+            f"initial build of {len(base)} documents (--jobs {args.jobs}, empty store): {first:.1f} s; "
+            f"annotated {initial['annotated']}; peak RSS main {initial['rss_mib']['self']:.0f} MiB; "
+            + ", ".join(f"{k} {v:.1f} s" for k, v in initial["stage_seconds"].items()),
             flush=True,
         )
 
@@ -154,7 +156,7 @@ def main(argv: list[str] | None = None) -> int:
         args.json.write_text(
             json.dumps(
                 {
-                    "initial": first,
+                    "initial": initial,
                     "rebuild": rebuild,
                     "annotated": annotated,
                     "own": own,

@@ -224,6 +224,76 @@ def _worker_reference(args: argparse.Namespace) -> None:
     print(json.dumps(report))
 
 
+class _TimedModel:
+    """A sentence model whose ``pipe`` is timed (passed to :func:`extract` as ``sentence_nlp``)."""
+
+    def __init__(self, nlp):
+        self.nlp, self.seconds, self.sentences = nlp, 0.0, 0
+
+    def has_pipe(self, name: str) -> bool:
+        return self.nlp.has_pipe(name)
+
+    def pipe(self, docs, **kwargs):
+        docs = list(docs)
+        t = time.perf_counter()
+        out = list(self.nlp.pipe(docs, **kwargs))
+        self.seconds += time.perf_counter() - t
+        self.sentences += len(docs)
+        return out
+
+
+def _worker_components(args: argparse.Namespace) -> None:
+    """Seconds of each part of clean+annotate, in one process, batch by batch as the build does."""
+    from actorgraph.annotate import split_chunks
+    from actorgraph.annotate.mentions import extract
+    from actorgraph.engines import Settings, pipelines_for, prepare, process_batch
+    from actorgraph.read import read_corpus
+
+    settings = Settings("auto", "bundled", frozenset())
+    pipelines = pipelines_for("bundled")
+    docs = [prepare(d, settings) for d in read_corpus(args.corpus)]
+    firsts = {d.language: d for d in reversed(docs) if not d.skipped}
+    process_batch(list(firsts.values()), settings)  # warm-up: models, lexicons, KB index are lazy
+    seconds: dict[str, float] = {}
+    t = time.perf_counter()
+    docs = [prepare(d, settings) for d in read_corpus(args.corpus)]
+    seconds["read+prepare (language, clean, date)"] = time.perf_counter() - t
+    timed_models = {}
+    for lang in sorted({d.language for d in docs if not d.skipped}):
+        nlp = pipelines.get(lang)
+        timed_models[lang] = _TimedModel(pipelines.sentence_pipeline(lang))
+        mine = [d for d in docs if d.language == lang and not d.skipped]
+        for start in range(0, len(mine), 64):
+            batch = mine[start : start + 64]
+            items = [(piece, (i, off)) for i, d in enumerate(batch) for off, piece in split_chunks(d.text)]
+            t = time.perf_counter()
+            spacy_docs = [nlp.make_doc(text) for text, _ in items]
+            seconds["tokenizer"] = seconds.get("tokenizer", 0.0) + time.perf_counter() - t
+            for name, proc in nlp.pipeline:
+                t = time.perf_counter()
+                spacy_docs = (
+                    list(proc.pipe(spacy_docs, batch_size=64))
+                    if hasattr(proc, "pipe")
+                    else [proc(doc) for doc in spacy_docs]
+                )
+                key = f"{lang}: {name}"
+                seconds[key] = seconds.get(key, 0.0) + time.perf_counter() - t
+            chunks: dict[int, list] = {}
+            for doc, (_, (i, off)) in zip(spacy_docs, items, strict=True):
+                chunks.setdefault(i, []).append((off, doc))
+            t = time.perf_counter()
+            for i, d in enumerate(batch):
+                extract(d, chunks[i], lang=lang, index=pipelines.index, sentence_nlp=timed_models[lang])
+            seconds[f"{lang}: extract (incl. sentence model)"] = (
+                seconds.get(f"{lang}: extract (incl. sentence model)", 0.0) + time.perf_counter() - t
+            )
+    for lang, model in timed_models.items():
+        seconds[
+            f"{lang}: of which sentence model ({'+'.join(model.nlp.pipe_names)}), {model.sentences} sentences"
+        ] = model.seconds
+    print(json.dumps({"documents": len(docs), "seconds": seconds}))
+
+
 # --------------------------------------------------------------------------- the benchmark
 
 
@@ -285,7 +355,7 @@ def benchmark(corpus: Path, *, jobs2: bool, assembled: bool) -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    if argv and argv[0] in ("_build", "_reference"):
+    if argv and argv[0] in ("_build", "_reference", "_components"):
         worker = argparse.ArgumentParser()
         worker.add_argument("mode")
         worker.add_argument("corpus", type=Path)
@@ -295,7 +365,9 @@ def main(argv: list[str] | None = None) -> int:
         worker.add_argument("--batch-size", type=int, default=32)
         worker.add_argument("--kind", choices=("bare", "ner", "assembled"), default="bare")
         args = worker.parse_args(argv)
-        (_worker_build if args.mode == "_build" else _worker_reference)(args)
+        {"_build": _worker_build, "_reference": _worker_reference, "_components": _worker_components}[
+            args.mode
+        ](args)
         return 0
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -304,11 +376,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs2", action="store_true", help="also build with --jobs 2")
     parser.add_argument("--assembled", action="store_true", help="also time the assembled pipeline")
     parser.add_argument("--json", type=Path, help="write all results to this file")
+    parser.add_argument(
+        "--components", action="store_true", help="only: seconds per part of clean+annotate (no builds)"
+    )
     args = parser.parse_args(argv)
     print(header())
     results = []
     for corpus in args.corpora:
         path = limited(corpus, args.limit, corpus.parent)
+        if args.components:
+            parts = subprocess_json(["_components", str(path)])
+            total = sum(v for k, v in parts["seconds"].items() if "of which" not in k)
+            print(f"\n== {path.name}: {parts['documents']} documents, clean+annotate parts {total:.1f} s")
+            for name, sec in parts["seconds"].items():
+                print(f"  {name:<60} {sec:7.2f} s  {100 * sec / total:5.1f} %")
+            results.append(parts)
+            continue
         results.append(benchmark(path, jobs2=args.jobs2, assembled=args.assembled))
     print(f"load average: {os.getloadavg()}")
     if args.json:

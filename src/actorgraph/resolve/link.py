@@ -64,7 +64,11 @@ class Linker:
         if label == "PERSON" and len(fold(name).split()) == 1:
             # A lone capitalised word after a title ("Außenminister Kasachstans") may be a place.
             for variant in name_variants(name, lang):
-                found = [e for e in self.index.exact(variant) if e.kind in ("state", "capital", "igo")]
+                found = [
+                    e
+                    for e in self.index.exact(variant)
+                    if e.kind in ("state", "capital", "igo", "region", "sea")
+                ]
                 if len(found) == 1:
                     return found[0]
         if label != "PERSON":
