@@ -36,6 +36,7 @@ from functools import lru_cache
 import numpy as np
 
 from .records import Document
+from .unionfind import UnionFind
 
 __all__ = ["find_duplicates", "minhash_signature", "shingle_hashes"]
 
@@ -108,22 +109,6 @@ def minhash_signature(hashes: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.nd
     return signature >> _SHIFT
 
 
-class _UnionFind:
-    def __init__(self, n: int):
-        self.parent = list(range(n))
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
-
-
 def _buckets(signatures: np.ndarray, bands: int) -> Iterable[list[int]]:
     """Rows of ``signatures`` sharing one band, bucket by bucket (only buckets of two or more)."""
     rows = signatures.shape[1] // bands
@@ -137,9 +122,9 @@ def _buckets(signatures: np.ndarray, bands: int) -> Iterable[list[int]]:
                 yield buckets[key]
 
 
-def _cluster(signatures: np.ndarray, bands: int, threshold: float) -> _UnionFind:
+def _cluster(signatures: np.ndarray, bands: int, threshold: float) -> UnionFind:
     """Union–find over the rows of ``signatures``, joining verified candidate pairs."""
-    uf = _UnionFind(signatures.shape[0])
+    uf = UnionFind(signatures.shape[0])
     rejected: set[tuple[int, int]] = set()
     for members in _buckets(signatures, bands):
         if len({uf.find(i) for i in members}) == 1:

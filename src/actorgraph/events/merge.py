@@ -18,6 +18,7 @@ from functools import cache
 from itertools import combinations
 
 from ..resources import load_resource
+from ..unionfind import UnionFind
 from .reports import Report, shares_enough
 from .times import ReportDate
 
@@ -116,14 +117,8 @@ def merge_reports(
     reports: Sequence[Report], *, document_dates: Mapping[str, ReportDate | None], types: Mapping[str, str]
 ) -> list[list[Report]]:
     """Group ``reports`` (sorted by document and sentence) into events."""
-    parent = list(range(len(reports)))
+    clusters = UnionFind(len(reports))
     documents = [{r.document} for r in reports]
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
 
     blocks: dict[tuple, list[int]] = defaultdict(list)
     for i, report in enumerate(reports):
@@ -137,7 +132,7 @@ def merge_reports(
         members = blocks[key]
         for pos, i in enumerate(members):
             for j in members[pos + 1 : pos + 1 + WINDOW]:
-                if find(i) == find(j):
+                if clusters.find(i) == clusters.find(j):
                     continue
                 a, b = reports[i], reports[j]
                 if not types_compatible(a.type, b.type):
@@ -154,13 +149,11 @@ def merge_reports(
                     a.dates, b.dates, document_dates.get(a.document), document_dates.get(b.document)
                 ):
                     continue
-                ri, rj = find(i), find(j)
+                ri, rj = clusters.find(i), clusters.find(j)
                 if documents[ri] & documents[rj]:
                     continue  # the article itself reports these as different events
-                root, other = min(ri, rj), max(ri, rj)
-                parent[other] = root
-                documents[root] |= documents[other]
+                documents[clusters.union(ri, rj)] = documents[ri] | documents[rj]
     groups: dict[int, list[Report]] = defaultdict(list)
     for i, report in enumerate(reports):
-        groups[find(i)].append(report)
+        groups[clusters.find(i)].append(report)
     return [groups[k] for k in sorted(groups)]

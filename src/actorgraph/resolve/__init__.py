@@ -23,6 +23,7 @@ from ..records import Actor, Analysis, Mention
 from ..resources import load_resource
 from ..text import fold, name_variants, slug, translit_key
 from ..titles import head_titles
+from ..unionfind import UnionFind
 from .link import FIRST_NAME_SIMILARITY, Linker
 
 __all__ = ["MentionKey", "Resolution", "mention_key", "resolve"]
@@ -44,29 +45,6 @@ def mention_key(mention: Mention) -> MentionKey:
     return (mention.doc_id, mention.start, mention.end)
 
 
-class _UnionFind:
-    def __init__(self, n: int):
-        self.parent = list(range(n))
-        self.by_key: dict[tuple, int] = {}
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
-
-    def union_key(self, key: tuple, i: int) -> None:
-        if key in self.by_key:
-            self.union(self.by_key[key], i)
-        else:
-            self.by_key[key] = i
-
-
 def _is_surname_only(mention: Mention) -> bool:
     return mention.label == "PERSON" and len(fold(mention.text).split()) == 1
 
@@ -86,7 +64,7 @@ class _Resolver:
         self.linker = Linker(index)
         self.mentions: list[Mention] = [m for a in analyses for m in a.mentions]
         self.linked: list[KBEntry | None] = [None] * len(self.mentions)
-        self.uf = _UnionFind(len(self.mentions))
+        self.uf = UnionFind(len(self.mentions))
         self.pending_surnames: list[int] = []
         self.acronyms: dict[str, int] = {}
         #: Mentions that name no actor (a nationality that is not a state's).
