@@ -155,27 +155,22 @@ def test_embedded_json_round_trips():
     assert data["documents"]["d2"]["title"] == "Gespräch"
     events = {e["id"]: e for e in data["events"]}
     assert events["ev2"]["date"] is None
-    assert "cameo" not in events["ev1"]
+    assert events["ev1"]["cameo"] is None  # every event carries the graph.json fields
 
 
-def test_optional_event_fields_pass_through():
-    from dataclasses import dataclass
-
-    @dataclass(frozen=True)
-    class RichEvent:
-        id: str
-        type: str
-        date: str | None
-        date_precision: str | None
-        location: str | None
-        participants: tuple
-        evidence: tuple = ()
-        cameo: str = "042"
-        confidence: float = 0.75
-        date_inferred: bool = True
-
+def test_event_fields_pass_through():
+    rich = Event(
+        "ev9",
+        "CONSULT",
+        "2024",
+        "year",
+        None,
+        ("a_tok", "a_put"),
+        cameo="042",
+        confidence=0.75,
+        date_inferred=True,
+    )
     graph = sample_graph()
-    rich = RichEvent("ev9", "CONSULT", "2024", "year", None, ("a_tok", "a_put"))
     graph = Graph(meta={}, documents=graph.documents, actors=graph.actors, events=(rich,), edges=graph.edges)
     event = payload(render_html(graph))["events"][0]
     assert event["cameo"] == "042" and event["confidence"] == 0.75 and event["date_inferred"] is True

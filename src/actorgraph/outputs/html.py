@@ -28,6 +28,7 @@ from typing import Any
 
 from actorgraph.graph.layout import layout
 from actorgraph.outputs.atomic import atomic_write_text
+from actorgraph.outputs.jsonfile import event_to_dict
 from actorgraph.records import ACTOR_TYPES, Graph
 
 __all__ = ["MAX_EVIDENCE", "Viewer", "render_html", "write_html"]
@@ -35,7 +36,6 @@ __all__ = ["MAX_EVIDENCE", "Viewer", "render_html", "write_html"]
 #: Evidence sentences embedded per event; the rest stay in ``graph.json``.
 MAX_EVIDENCE = 3
 
-_EVENT_OPTIONAL = ("cameo", "mode", "confidence", "num_documents", "num_mentions", "date_inferred")
 _PLACEHOLDER = re.compile(r"\{\{\s*([A-Z_]+)\s*\}\}")
 _SAFE_URL = re.compile(r"^https?://[^\s]+$", re.IGNORECASE)
 _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
@@ -214,26 +214,12 @@ def build_payload(graph: Graph, *, max_nodes: int = 1500, seed: int = 42) -> dic
 
     events = []
     for event in graph.events:
-        evidence = tuple(getattr(event, "evidence", ()) or ())
-        item: dict[str, Any] = {
-            "id": event.id,
-            "type": event.type,
-            "date": event.date,
-            "date_precision": event.date_precision,
-            "location": event.location,
-            "participants": list(event.participants),
-            "source": list(getattr(event, "source", ()) or ()),
-            "target": list(getattr(event, "target", ()) or ()),
-            "evidence": [
-                {"document": ev.document, "sentence": ev.sentence, "text": ev.text}
-                for ev in evidence[:MAX_EVIDENCE]
-            ],
-            "evidence_total": len(evidence),
-        }
-        for name in _EVENT_OPTIONAL:
-            value = getattr(event, name, None)
-            if value is not None:
-                item[name] = _jsonable(value)
+        item = {k: _jsonable(v) for k, v in event_to_dict(event).items()}
+        item["evidence"] = [
+            {"document": ev.document, "sentence": ev.sentence, "text": ev.text}
+            for ev in event.evidence[:MAX_EVIDENCE]
+        ]
+        item["evidence_total"] = len(event.evidence)
         events.append(item)
 
     edges = [

@@ -9,7 +9,7 @@ from typing import Any
 from ..records import Actor, Document, Edge, Event, Evidence, Graph
 from .atomic import atomic_write_text
 
-__all__ = ["SCHEMA_VERSION", "dumps", "from_dict", "load_graph", "to_dict", "write_json"]
+__all__ = ["SCHEMA_VERSION", "dumps", "event_to_dict", "from_dict", "load_graph", "to_dict", "write_json"]
 
 SCHEMA_VERSION = 1
 
@@ -57,7 +57,8 @@ def _evidence(ev: Evidence) -> dict[str, Any]:
     }
 
 
-def _event(event: Event) -> dict[str, Any]:
+def event_to_dict(event: Event) -> dict[str, Any]:
+    """An event as ``graph.json`` writes it."""
     return {
         "id": event.id,
         "type": event.type,
@@ -95,7 +96,7 @@ def to_dict(graph: Graph) -> dict[str, Any]:
         "meta": {"schema_version": SCHEMA_VERSION, **graph.meta},
         "documents": [_document(d) for d in sorted(graph.documents, key=lambda d: d.id)],
         "actors": [_actor(a) for a in sorted(graph.actors, key=lambda a: a.id)],
-        "events": [_event(e) for e in sorted(graph.events, key=lambda e: e.id)],
+        "events": [event_to_dict(e) for e in sorted(graph.events, key=lambda e: e.id)],
         "edges": [_edge(e) for e in sorted(graph.edges, key=lambda e: (e.source, e.target, e.kind))],
     }
 
