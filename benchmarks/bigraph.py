@@ -82,6 +82,32 @@ def reload(out: Path) -> dict:
     return report
 
 
+def graph_parts(out: Path) -> dict[str, float]:
+    """Seconds of the graph stage's parts on the built graph (``graph.json``), in this process."""
+    from actorgraph.graph import build_graph
+    from actorgraph.graph.build import event_edges, to_networkx
+    from actorgraph.graph.communities import communities
+    from actorgraph.graph.layout import layout
+    from actorgraph.graph.metrics import centralities
+    from actorgraph.outputs import load_graph
+
+    graph = load_graph(out / "graph.json")
+    parts = {}
+    t = time.perf_counter()
+    actors, _ = build_graph(graph.actors, graph.events)
+    parts["build_graph (whole graph stage)"] = time.perf_counter() - t
+    nx_graph = to_networkx(actors, event_edges(graph.events))
+    for name, step in (
+        ("centralities (betweenness sampled)", lambda: centralities(nx_graph)),
+        ("communities (Louvain)", lambda: communities(nx_graph)),
+        ("layout (outputs: index.html)", lambda: layout(graph.actors, graph.edges)),
+    ):
+        t = time.perf_counter()
+        step()
+        parts[name] = time.perf_counter() - t
+    return parts
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=Path("/tmp/actorgraph-bench/ungd.jsonl"))
@@ -96,8 +122,15 @@ def main(argv: list[str] | None = None) -> int:
         help="scale down: build every K-th speech only (written next to --corpus)",
     )
     parser.add_argument("--json", type=Path)
+    parser.add_argument(
+        "--graph-parts", action="store_true", help="only: time the graph stage's parts on the graph in --out"
+    )
     args = parser.parse_args(argv)
     print(header())
+    if args.graph_parts:
+        for name, seconds in graph_parts(args.out).items():
+            print(f"  {name:<36} {seconds:6.2f} s")
+        return 0
     results: dict = {}
     corpus = args.corpus
     if args.every > 1:

@@ -14,7 +14,7 @@ Goal: rebuild wall time <= the new article's own time + 5 s.
 
 Usage::
 
-    python benchmarks/incremental.py [--bench /tmp/actorgraph-bench] [--size 2000] [--jobs 2]
+    python benchmarks/incremental.py [--bench /tmp/actorgraph-bench] [--size 2000] [--jobs 1]
 """
 
 from __future__ import annotations
@@ -84,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--bench", type=Path, default=Path("/tmp/actorgraph-bench"))
     parser.add_argument("--size", type=int, default=2000)
-    parser.add_argument("--jobs", type=int, default=2, help="workers for the initial build only")
+    parser.add_argument("--jobs", type=int, default=1, help="workers for the initial build only")
     parser.add_argument("--json", type=Path)
     parser.add_argument("--keep", type=Path, help="copy the corpus, store and graph here (outside the repo)")
     args = parser.parse_args(argv)

@@ -123,7 +123,8 @@ def test_two_worker_processes_give_the_same_bytes(tmp_path, corpus_build):
     cwd = os.getcwd()
     os.chdir(ROOT)
     try:
-        build("corpus/", out=tmp_path / "jobs", models="bundled", cache=None, jobs=2)
+        # with a document store: the workers' feeder thread reads it while results are written
+        build("corpus/", out=tmp_path / "jobs", models="bundled", cache=tmp_path / "store", jobs=2)
     finally:
         os.chdir(cwd)
     assert same_tree(reference, tmp_path / "jobs")

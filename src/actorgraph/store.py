@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
+import threading
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
@@ -75,9 +76,12 @@ class AnalysisStore:
     def __init__(self, path: str | os.PathLike | None):
         self.path = Path(path) if path is not None else None
         self._db: sqlite3.Connection | None = None
+        self._lock = threading.Lock()
         if self.path is not None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(self.path, timeout=60)
+            # Worker engines read the store from a feeder thread while results are written from
+            # the main thread: one connection, shared, with every use under a lock.
+            self._db = sqlite3.connect(self.path, timeout=60, check_same_thread=False)
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("CREATE TABLE IF NOT EXISTS analyses (key TEXT PRIMARY KEY, data BLOB NOT NULL)")
             self._db.commit()
@@ -85,17 +89,17 @@ class AnalysisStore:
     def get(self, key: str) -> Analysis | None:
         if self._db is None:
             return None
-        row = self._db.execute("SELECT data FROM analyses WHERE key = ?", (key,)).fetchone()
+        with self._lock:
+            row = self._db.execute("SELECT data FROM analyses WHERE key = ?", (key,)).fetchone()
         return codec.loads(row[0]) if row else None
 
     def put_many(self, items: Iterable[tuple[str, Analysis]]) -> None:
         if self._db is None:
             return
-        self._db.executemany(
-            "INSERT OR REPLACE INTO analyses (key, data) VALUES (?, ?)",
-            ((key, codec.dumps(analysis)) for key, analysis in items),
-        )
-        self._db.commit()
+        rows = [(key, codec.dumps(analysis)) for key, analysis in items]
+        with self._lock:
+            self._db.executemany("INSERT OR REPLACE INTO analyses (key, data) VALUES (?, ?)", rows)
+            self._db.commit()
 
     def __len__(self) -> int:
         return 0 if self._db is None else self._db.execute("SELECT COUNT(*) FROM analyses").fetchone()[0]

@@ -131,8 +131,7 @@ def _trim(
 def _span_text(tokens: list[Token]) -> str | None:
     if not tokens:
         return None
-    doc = tokens[0].doc
-    return doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
+    return "".join(t.text_with_ws for t in tokens).strip()
 
 
 def _names_a_state(word: str, lang: str, index: KBIndex) -> bool:
@@ -167,11 +166,12 @@ class _Emitter:
         self.index = index
         self.rules = _rules(lang)
         self.sentence_of = sentence_of
+        self.text = doc.text  # Doc.text joins every token: read it once per chunk
         #: Character offsets of each mention within the chunk's text, for the event cues.
         self.chunk_spans: dict[Mention, tuple[int, int]] = {}
 
     def mention(self, start_char: int, end_char: int, label: str, token_i: int, **extra) -> Mention | None:
-        text = self.doc.text[start_char:end_char]
+        text = self.text[start_char:end_char]
         stripped = text.strip(_EDGE_PUNCT)
         if not stripped:
             return None
@@ -398,8 +398,8 @@ class _Emitter:
         """Acronyms the text defines ("… in Zentralasien (UNRCA)") wherever they recur."""
         defined = {
             match.group(1)
-            for match in _ACRONYM_DEFINITION.finditer(self.doc.text)
-            if not self._is_thing(self.doc.text[max(0, match.start() - 60) : match.start()].strip() or "x")
+            for match in _ACRONYM_DEFINITION.finditer(self.text)
+            if not self._is_thing(self.text[max(0, match.start() - 60) : match.start()].strip() or "x")
         }  # "Sustainable Development Goals (SDGs)" defines no actor
         for token in self.doc:
             text = next((t for t in (token.text, token.text[:-1]) if t in defined), None)
@@ -577,17 +577,22 @@ def _cues(document, offset, spans, found, chunk_spans, gathering, lang, sentence
     by_sentence: dict[int, list[Mention]] = {}
     for m in found:
         by_sentence.setdefault(m.sentence, []).append(m)
-    selected = [
-        (i, sent)
-        for i, sent in spans
-        if i in by_sentence or (gathering is not None and gathering.search(sent.text))
-    ]
-    docs = [sent.as_doc() for _, sent in selected]
-    parsed = sentence_nlp is not None and sentence_nlp.has_pipe("parser")
-    if sentence_nlp is not None and docs:
-        docs = list(sentence_nlp.pipe(docs))
+    selected = []
+    for i, sent in spans:
+        names_gathering = gathering is not None and bool(gathering.search(sent.text))
+        if i in by_sentence or names_gathering:
+            # Only a sentence that can hold an event between actors is worth the parser.
+            selected.append((i, sent, names_gathering or len(by_sentence.get(i, ())) >= 2))
+    docs = [sent.as_doc() for _, sent, _ in selected]
+    has_parser = sentence_nlp is not None and sentence_nlp.has_pipe("parser")
+    deep = [k for k, (_, _, worth) in enumerate(selected) if worth or not has_parser]
+    if sentence_nlp is not None and deep:
+        for k, processed in zip(deep, sentence_nlp.pipe([docs[k] for k in deep]), strict=True):
+            docs[k] = processed
+    parsed_at = set(deep) if has_parser else set()
     cues = []
-    for (i, sent), sent_doc in zip(selected, docs, strict=True):
+    for k, ((i, sent, _), sent_doc) in enumerate(zip(selected, docs, strict=True)):
+        parsed = k in parsed_at
         base = sent.start_char
         items = [
             (chunk_spans[m][0] - base, chunk_spans[m][1] - base, m.label, (m.start, m.end))

@@ -83,7 +83,10 @@ class PipelineInfo(NamedTuple):
     def load_model(self) -> Language:
         if self.kind == "rules":
             return spacy.blank(self.lang)
-        return spacy.load(self.source, exclude=list(_PER_DOCUMENT_EXCLUDE))
+        nlp = spacy.load(self.source, exclude=list(_PER_DOCUMENT_EXCLUDE))
+        if "tok2vec" in nlp.pipe_names and not nlp.get_pipe("tok2vec").listening_components:
+            nlp.remove_pipe("tok2vec")  # en_core_web_sm: only the tagger and parser listen to it
+        return nlp
 
     def load_sentence_model(self) -> Language | None:
         """The model's lemmatizer and parser, for the few sentences that may carry an event."""

@@ -8,7 +8,7 @@ __all__ = ["BETWEENNESS_EXACT_LIMIT", "centralities"]
 
 #: Above this many actors betweenness is estimated from a seeded sample of sources.
 BETWEENNESS_EXACT_LIMIT = 2000
-BETWEENNESS_SAMPLES = 500
+BETWEENNESS_SAMPLES = 200
 
 
 def centralities(graph: nx.Graph, *, seed: int = 42) -> dict[str, tuple[int, float, float]]:
