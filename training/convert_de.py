@@ -36,7 +36,7 @@ from pathlib import Path
 import spacy
 from spacy.tokens import Doc, DocBin, Span
 
-DATA = Path("/work/shared/data/ner/de")
+DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "ner" / "de"  # ../shared beside the repo
 LABELS = ("PER", "ORG", "LOC", "MISC")
 
 NO_SPACE_BEFORE = {",", ".", ";", ":", "!", "?", ")", "]", "}", "%", "“", "‘", "'", "...", "…"}

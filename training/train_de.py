@@ -3,7 +3,7 @@
 Steps (run from anywhere; paths are resolved against the repo root)::
 
     OMP_NUM_THREADS=1 MKL_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 nice -n 10 \
-        /work/venv/bin/python training/train_de.py
+        python training/train_de.py
 
 1. convert  – training/convert_de.py -> training/corpus/{train,dev}/*.spacy
 2. train    – ``spacy train training/de_ner_rows.cfg`` (tok2vec + ner + senter, seed 0)
