@@ -187,13 +187,19 @@ class _Emitter:
             end_char = start_char + len(stripped)
         if not self._is_name(stripped) or (label != "PERSON" and self._is_thing(stripped)):
             return None
+        return self._record(start_char, end_char, stripped, label, token_i, **extra)
+
+    def _record(
+        self, start_char: int, end_char: int, text: str, label: str, token_i: int, **extra
+    ) -> Mention:
+        """The mention of chunk characters ``[start_char, end_char)``, remembered for the event cues."""
         raw_start, raw_end = self.document.raw_span(self.offset + start_char, self.offset + end_char)
         mention = Mention(
             doc_id=self.document.id,
             sentence=self.sentence_of.get(token_i, 0),
             start=raw_start,
             end=raw_end,
-            text=stripped,
+            text=text,
             label=label,
             lang=self.lang,
             **extra,
@@ -309,22 +315,8 @@ class _Emitter:
                     first -= 1
                 tokens = list(doc[first:j])
                 text = _span_text(tokens)
-                raw_start, raw_end = self.document.raw_span(
-                    self.offset + tokens[0].idx, self.offset + tokens[0].idx + len(text)
-                )
-                mention = Mention(
-                    doc_id=self.document.id,
-                    sentence=self.sentence_of.get(i, 0),
-                    start=raw_start,
-                    end=raw_end,
-                    text=text,
-                    label="PERSON",
-                    lang=self.lang,
-                    source="role",
-                    role=text,
-                )
-                self.chunk_spans[mention] = (tokens[0].idx, tokens[0].idx + len(text))
-                yield mention
+                start = tokens[0].idx
+                yield self._record(start, start + len(text), text, "PERSON", i, source="role", role=text)
             i = j
 
     def _state(self, token: Token) -> str | None:
