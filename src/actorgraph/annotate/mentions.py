@@ -22,6 +22,7 @@ from ..records import Cue, Document, Mention, Sentence
 from ..resources import data_path, load_resource, load_wordlist
 from ..text import fold, name_variants
 from ..titles import TitleWords
+from .institutions import find_institutions
 
 __all__ = ["extract"]
 
@@ -169,6 +170,8 @@ class _Emitter:
         self.text = doc.text  # Doc.text joins every token: read it once per chunk
         #: Character offsets of each mention within the chunk's text, for the event cues.
         self.chunk_spans: dict[Mention, tuple[int, int]] = {}
+        #: Acronyms defined for an institution name ("UNRCA"), with the name's canonical key.
+        self.institution_acronyms: dict[str, str] = {}
 
     def mention(self, start_char: int, end_char: int, label: str, token_i: int, **extra) -> Mention | None:
         text = self.text[start_char:end_char]
@@ -193,6 +196,8 @@ class _Emitter:
         self, start_char: int, end_char: int, text: str, label: str, token_i: int, **extra
     ) -> Mention:
         """The mention of chunk characters ``[start_char, end_char)``, remembered for the event cues."""
+        if text in self.institution_acronyms and not extra.get("kb_id") and not extra.get("canonical"):
+            extra["canonical"], label = self.institution_acronyms[text], "ORG"
         raw_start, raw_end = self.document.raw_span(self.offset + start_char, self.offset + end_char)
         mention = Mention(
             doc_id=self.document.id,
@@ -386,6 +391,33 @@ class _Emitter:
                 yield mention
             i = end
 
+    def institutions(self, covered: set[int]) -> Iterable[Mention]:
+        """Institution and building names the models miss or cut short, with their parent
+        organisation as a mention of its own ("UN-Regionalzentrum für die SDGs" → also "UN")."""
+        for found in find_institutions(self.doc, lang=self.lang, index=self.index):
+            if covered & set(range(found.start, found.end)):
+                continue  # an organ of a state already claimed these words
+            span = self.doc[found.start : found.end]
+            covered.update(range(found.start, found.end))
+            canonical = found.canonical or (span.text if found.acronym else None)
+            if found.acronym and canonical:
+                self.institution_acronyms.setdefault(found.acronym, canonical)
+            if found.parent_chars is not None:
+                start, end = found.parent_chars
+                parent = self.mention(start, end, "ORG", found.start, source="compound")
+                if parent is not None:
+                    yield parent
+            yield self._record(
+                span.start_char,
+                span.end_char,
+                span.text,
+                found.label,
+                found.start,
+                source="rule",
+                canonical=canonical,
+                part_of=found.parent,
+            )
+
     def acronyms(self, covered: set[int]) -> Iterable[Mention]:
         """Acronyms the text defines ("… in Zentralasien (UNRCA)") wherever they recur."""
         defined = {
@@ -469,6 +501,7 @@ class _Emitter:
         persons = {t.i for ent in self.doc.ents if ent.label_ in ("PER", "PERSON") for t in ent}
         organ_tokens: set[int] = set()
         yield from self.organs(organ_tokens, persons)
+        yield from self.institutions(organ_tokens)
         covered |= organ_tokens
         for ent in self.doc.ents:
             if dateline is not None and ent.start < dateline[1] and ent.end > dateline[0]:

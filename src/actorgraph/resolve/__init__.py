@@ -118,6 +118,8 @@ class _Resolver:
                 self.uf.union_key(("kb", self.linked[i].id), i)
             elif m.canonical:
                 self.uf.union_key(("canonical", m.canonical), i)
+                if m.text.isupper():  # an acronym the article defined for an institution ("UNRCA")
+                    self.acronyms.setdefault(m.text, i)
             elif m.text in local_acronyms and local_acronyms[m.text] != i:
                 self.uf.union(i, local_acronyms[m.text])
             elif not _is_surname_only(m):
