@@ -14,11 +14,12 @@ Everything is seeded and computed in a fixed order, so the same input gives the 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
+from typing import NamedTuple
 
 import numpy as np
 
-__all__ = ["layout"]
+__all__ = ["attach", "layout"]
 
 _EXACT_LIMIT = 250
 _MIN_DIST = 1e-3
@@ -29,7 +30,9 @@ _BLOCK = np.array([(a, b) for a in range(6) for b in range(6)], dtype=np.int64)
 _NEAR = np.array([(a, b) for a in (-1, 0, 1) for b in (-1, 0, 1)], dtype=np.int64)
 
 
-def layout(actors: Iterable, edges: Iterable, *, seed: int = 42) -> dict[str, tuple[float, float]]:
+def layout(
+    actors: Iterable, edges: Iterable, *, seed: int = 42, core: Collection[str] | None = None
+) -> dict[str, tuple[float, float]]:
     """Compute fixed 2-D positions for actors with a seeded force-directed layout.
 
     Parameters
@@ -41,6 +44,10 @@ def layout(actors: Iterable, edges: Iterable, *, seed: int = 42) -> dict[str, tu
         and self-loops are ignored; parallel edges add up.
     seed : int, optional
         Seed of the random initial placement, by default 42.
+    core : collection of str, optional
+        Actors to lay out by force (the ones a viewer draws first). The others are placed next
+        to their laid-out neighbours (:func:`attach`), so a graph of 100,000 actors costs the
+        force layout of its core plus one pass over the edges. ``None``: every actor.
 
     Returns
     -------
@@ -61,7 +68,13 @@ def layout(actors: Iterable, edges: Iterable, *, seed: int = 42) -> dict[str, tu
     >>> sorted(pos)
     ['a', 'b']
     """
-    ids = sorted({str(a.id) for a in actors})
+    every = sorted({str(a.id) for a in actors})
+    if core is not None and len(core) < len(every):
+        edges = list(edges)
+        inner = {str(c) for c in core}
+        placed = layout([_Id(i) for i in every if i in inner], edges, seed=seed)
+        return attach(placed, every, edges, seed=seed)
+    ids = every
     n = len(ids)
     if n == 0:
         return {}
@@ -206,3 +219,63 @@ def _repulsion(pos: np.ndarray, k: float) -> np.ndarray:
             disp[:, 0] += (dx * f).sum(axis=1)
             disp[:, 1] += (dy * f).sum(axis=1)
     return disp
+
+
+class _Id(NamedTuple):
+    id: str
+
+
+def attach(
+    placed: dict[str, tuple[float, float]], ids: Iterable[str], edges: Iterable, *, seed: int = 42
+) -> dict[str, tuple[float, float]]:
+    """Positions for ``ids`` not in ``placed``: near the weighted centre of their placed
+    neighbours, or on a ring outside the layout when they have none.
+
+    Actors are attached in order of how strongly they link to placed ones (then by id), and each
+    attached actor counts as placed for the next, so chains of weak ties follow their anchor.
+    Offsets come from a seeded generator: same input, same positions.
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace as NS
+    >>> pos = attach({"a": (0.0, 0.0)}, ["a", "b"], [NS(source="a", target="b", weight=1.0)])
+    >>> sorted(pos)
+    ['a', 'b']
+    """
+    positions = dict(placed)
+    neighbours: dict[str, dict[str, float]] = {}
+    for edge in edges:
+        u, v = str(edge.source), str(edge.target)
+        if u == v:
+            continue
+        weight = max(float(getattr(edge, "weight", 1.0) or 1.0), 0.0)
+        for a, b in ((u, v), (v, u)):
+            neighbours.setdefault(a, {})
+            neighbours[a][b] = neighbours[a].get(b, 0.0) + weight
+    rest = sorted(i for i in set(ids) if i not in positions)
+    if not rest:
+        return positions
+    rng = np.random.default_rng(seed)
+    if positions:
+        coords = np.array(list(positions.values()))
+        centre = coords.mean(axis=0)
+        radius = float(np.hypot(*(coords - centre).T).max()) or 100.0
+    else:
+        centre, radius = np.zeros(2), 100.0
+    spread = radius / max(math.sqrt(len(positions) or 1), 1.0)
+    # Strongest ties to the placed part first (a heap would be exact; one sorted pass is enough)
+    anchored = {i: sum(w for j, w in neighbours.get(i, {}).items() if j in positions) for i in rest}
+    for actor_id in sorted(rest, key=lambda i: (-anchored[i], i)):
+        links = [(positions[j], w) for j, w in neighbours.get(actor_id, {}).items() if j in positions]
+        jitter = rng.normal(0.0, 1.0, size=2)
+        if links:
+            total = sum(w for _, w in links) or 1.0
+            x = sum(p[0] * w for p, w in links) / total
+            y = sum(p[1] * w for p, w in links) / total
+            point = np.array([x, y]) + jitter * spread
+        else:
+            angle = rng.uniform(0.0, 2 * math.pi)
+            ring = radius * (1.1 + 0.2 * rng.uniform())
+            point = centre + ring * np.array([math.cos(angle), math.sin(angle)])
+        positions[actor_id] = (round(float(point[0]), 1) + 0.0, round(float(point[1]), 1) + 0.0)
+    return positions

@@ -186,12 +186,10 @@ def build_payload(graph: Graph, *, max_nodes: int = 1500, seed: int = 42) -> dic
                 degree[end] += 1
                 strength[end] += _num(edge.weight)
 
-    positions = layout(graph.actors, graph.edges, seed=seed)
     actors = []
     for actor in graph.actors:
         deg = int(getattr(actor, "degree", 0) or 0) or degree[actor.id]
         stren = _num(getattr(actor, "strength", 0) or 0) or strength[actor.id]
-        x, y = positions.get(actor.id, (0.0, 0.0))
         actors.append(
             {
                 "id": actor.id,
@@ -206,11 +204,13 @@ def build_payload(graph: Graph, *, max_nodes: int = 1500, seed: int = 42) -> dic
                 "degree": deg,
                 "strength": _round(stren),
                 "community": getattr(actor, "community", None),
-                "x": x,
-                "y": y,
             }
         )
     actors.sort(key=lambda a: (-a["strength"], -a["degree"], a["id"]))
+    # Force layout for the actors drawn first; the rest are placed beside their neighbours.
+    positions = layout(graph.actors, graph.edges, seed=seed, core={a["id"] for a in actors[:max_nodes]})
+    for item in actors:
+        item["x"], item["y"] = positions.get(item["id"], (0.0, 0.0))
 
     events = []
     for event in graph.events:

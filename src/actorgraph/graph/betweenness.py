@@ -1,0 +1,102 @@
+"""Betweenness centrality by breadth-first search over many sources at once, in sparse matrices.
+
+Brandes' algorithm, level by level: a batch of sources is a block of columns, each BFS level
+one sparse-matrix product, so the work runs in compiled code instead of a Python loop per edge.
+The results equal :func:`networkx.betweenness_centrality` (unweighted, ``endpoints=False``,
+``normalized=True``) for the same sources, including its rescaling of a sample, and cost a
+fraction of its time on graphs of thousands of actors.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Hashable, Sequence
+
+import networkx as nx
+import numpy as np
+from scipy import sparse
+
+__all__ = ["betweenness"]
+
+#: Sources per block of columns: bounds memory at about 8 dense (actors × block) arrays.
+BLOCK = 64
+
+
+def _dependencies(adjacency: sparse.csr_array, sources: np.ndarray) -> np.ndarray:
+    """Sum over ``sources`` of each node's dependency δ_s(v) (Brandes 2001), sources excluded."""
+    n = adjacency.shape[0]
+    columns = np.arange(len(sources))
+    dist = np.full((n, len(sources)), -1, dtype=np.int32)
+    sigma = np.zeros((n, len(sources)))
+    dist[sources, columns] = 0
+    sigma[sources, columns] = 1.0
+    frontier = sigma.copy()
+    depth = 0
+    while True:
+        reached = adjacency @ frontier
+        new = (dist < 0) & (reached > 0)
+        if not new.any():
+            break
+        depth += 1
+        dist[new] = depth
+        sigma[new] = reached[new]
+        frontier = np.where(new, sigma, 0.0)
+    delta = np.zeros_like(sigma)
+    safe_sigma = np.where(sigma > 0, sigma, 1.0)
+    for level in range(depth, 0, -1):
+        at_level = dist == level
+        coefficient = np.where(at_level, (1.0 + delta) / safe_sigma, 0.0)
+        upstream = adjacency @ coefficient
+        parents = dist == level - 1
+        delta += np.where(parents, sigma * upstream, 0.0)
+    delta[sources, columns] = 0.0
+    return delta.sum(axis=1)
+
+
+def betweenness(graph: nx.Graph, *, k: int | None = None, seed: int = 42) -> dict[Hashable, float]:
+    """Normalised betweenness of every node, exact or estimated from ``k`` sampled sources.
+
+    Parameters
+    ----------
+    graph : networkx.Graph
+        Undirected; edge weights are ignored (every edge is one step).
+    k : int, optional
+        Sources to sample (``random.Random(seed).sample`` of the nodes, as networkx does);
+        ``None`` or at least the number of nodes: every node is a source.
+    seed : int
+
+    Examples
+    --------
+    >>> g = nx.path_graph(["a", "b", "c"])
+    >>> betweenness(g)["b"]
+    1.0
+    """
+    nodes: Sequence[Hashable] = list(graph.nodes)
+    n = len(nodes)
+    if n < 3 or graph.number_of_edges() == 0:
+        return dict.fromkeys(nodes, 0.0)
+    if k is not None and k >= n:
+        k = None
+    position = {node: i for i, node in enumerate(nodes)}
+    pairs = np.array([(position[u], position[v]) for u, v in graph.edges() if u != v], dtype=np.int64)
+    pairs = pairs.reshape(-1, 2)
+    rows = np.concatenate([pairs[:, 0], pairs[:, 1]])
+    cols = np.concatenate([pairs[:, 1], pairs[:, 0]])
+    adjacency = sparse.csr_array((np.ones(len(rows)), (rows, cols)), shape=(n, n))
+    adjacency.data[:] = 1.0  # a multigraph's parallel edges (summed on construction) are one step
+    chosen = nodes if k is None else random.Random(seed).sample(nodes, k)
+    sources = np.array([position[s] for s in chosen])
+    total = np.zeros(n)
+    for start in range(0, len(sources), BLOCK):
+        total += _dependencies(adjacency, sources[start : start + BLOCK])
+    # networkx's rescaling with endpoints=False: pairs (s, t) with s ≠ t ≠ v
+    if k is None:
+        scale = np.full(n, 1.0 / ((n - 1) * (n - 2)))
+    else:
+        scale = np.full(n, 1.0 / (k * (n - 2)))
+        if k > 1:
+            scale[sources] = 1.0 / ((k - 1) * (n - 2))
+        else:
+            scale[sources] = np.nan
+    values = total * scale
+    return {node: float(values[i]) for i, node in enumerate(nodes)}
