@@ -77,6 +77,8 @@ class _Words:
                 reverse=True,
             )
         )
+        self.heads = {**self.institution_heads, **self.facility_heads}
+        self.compound_endings = tuple(h for h in self.heads if " " not in h)
         self.head_length = max((len(k.split()) for k in self.institution_heads), default=1)
         topics = load_resource("topics", lang).get("topics", {})
         self.topics = {
@@ -97,16 +99,18 @@ class _Words:
         return " ".join(self.stem(w) for w in words if w.lower() not in self.determiners)
 
     def head(self, text: str, *, compound: bool) -> str | None:
-        """The English head for ``text`` if it is an institution or building head noun."""
-        for heads in (self.institution_heads, self.facility_heads):
-            for variant in name_variants(text, self.lang):
-                if variant.lower() in heads:
-                    return heads[variant.lower()]
-        if compound:  # "Handelszentrum": a German compound ending in a head, keyed as written
-            lowered = text.lower()
-            for heads in (self.institution_heads, self.facility_heads):
-                if any(lowered.endswith(h) and len(lowered) > len(h) + 2 for h in heads if " " not in h):
-                    return text
+        """The English head for ``text`` if it is an institution or building head noun.
+
+        Called for every capitalised token, so the compound test is one ``str.endswith``.
+        """
+        for variant in name_variants(text, self.lang):
+            if (english := self.heads.get(variant.lower())) is not None:
+                return english
+        lowered = text.lower()
+        # "Handelszentrum": a German compound ending in a head, keyed as written
+        compound = compound and lowered.endswith(self.compound_endings)
+        if compound and any(lowered.endswith(h) and len(lowered) > len(h) + 2 for h in self.compound_endings):
+            return text
         return None
 
     def is_facility(self, head: str) -> bool:

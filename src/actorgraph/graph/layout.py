@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Collection, Iterable
-from typing import NamedTuple
 
 import numpy as np
 
@@ -68,13 +67,16 @@ def layout(
     >>> sorted(pos)
     ['a', 'b']
     """
-    every = sorted({str(a.id) for a in actors})
-    if core is not None and len(core) < len(every):
-        edges = list(edges)
-        inner = {str(c) for c in core}
-        placed = layout([_Id(i) for i in every if i in inner], edges, seed=seed)
-        return attach(placed, every, edges, seed=seed)
-    ids = every
+    ids = sorted({str(a.id) for a in actors})
+    if core is None or len(core) >= len(ids):
+        return _force(ids, edges, seed)
+    edges = list(edges)
+    inner = {str(c) for c in core}
+    return attach(_force([i for i in ids if i in inner], edges, seed), ids, edges, seed=seed)
+
+
+def _force(ids: list[str], edges: Iterable, seed: int) -> dict[str, tuple[float, float]]:
+    """Fruchterman–Reingold positions of the sorted ``ids`` (edges to other ids are ignored)."""
     n = len(ids)
     if n == 0:
         return {}
@@ -219,10 +221,6 @@ def _repulsion(pos: np.ndarray, k: float) -> np.ndarray:
             disp[:, 0] += (dx * f).sum(axis=1)
             disp[:, 1] += (dy * f).sum(axis=1)
     return disp
-
-
-class _Id(NamedTuple):
-    id: str
 
 
 def attach(
