@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import re
+from dataclasses import replace
 
 import jsonschema
 import networkx as nx
@@ -129,3 +130,13 @@ def test_xml_exports_reread_as_the_multigraph(corpus_build, tmp_path, fmt):
         for _, _, data in read.edges(data=True):
             del data["id"]
     assert _as_tuples(read) == _as_tuples(expected)
+
+
+def test_graph_json_is_written_record_by_record_as_json_dumps_would(corpus_build):
+    from actorgraph.outputs.jsonfile import dumps, to_dict
+
+    graph = corpus_build[0].graph
+    whole = json.dumps(to_dict(graph), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    assert dumps(graph) == whole
+    empty = replace(graph, documents=(), actors=(), events=(), edges=(), mentions=())
+    assert dumps(empty) == json.dumps(to_dict(empty), ensure_ascii=False, indent=1, sort_keys=True) + "\n"

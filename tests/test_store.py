@@ -15,7 +15,7 @@ import pytest
 
 from actorgraph import codec
 from actorgraph.pipeline import build
-from actorgraph.records import Analysis, Document, Mention, OffsetMap
+from actorgraph.records import Analysis, Cue, Document, Mention, OffsetMap, Sentence, TimeExpression, Trigger
 
 from .conftest import ROOT, write
 
@@ -58,6 +58,33 @@ def test_codec_round_trips_an_analysis():
     )
     analysis = Analysis(doc, (), (Mention("d", 0, 0, 3, "Raw", "ORG", "de"),))
     assert codec.loads(codec.dumps(analysis)) == analysis
+
+
+def test_codec_keeps_metadata_values_and_nested_records():
+    doc = Document("d", "d.txt", "Ab", meta=(("tags", ["a", "b"]), ("extra", {"k": [1, None]}), ("x", 1.5)))
+    cue = Cue(
+        sentence=0,
+        triggers=(Trigger("meet", "CONSULT", "meeting", "040", 0, 2),),
+        sources=((0, 2),),
+        times=(TimeExpression("3. Juli 2024", 0, 11, year=2024, month=7, day=3),),
+    )
+    analysis = Analysis(doc, (Sentence(0, 0, 2, "Ab"),), (), (cue,))
+    back = codec.loads(codec.dumps(analysis))
+    assert back.cues == analysis.cues and back.sentences == analysis.sentences
+    # lists come back as tuples, as every record field is a tuple
+    assert dict(back.document.meta) == {"tags": ("a", "b"), "extra": {"k": (1, None)}, "x": 1.5}
+
+
+def test_a_build_without_a_cache_leaves_no_store_behind(tmp_path, monkeypatch):
+    monkeypatch.setenv("TMPDIR", str(tmp_path / "tmp"))
+    (tmp_path / "tmp").mkdir()
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", None)
+    folder = corpus(tmp_path / "c", 3)
+    result = build(folder, out=None, models="bundled", cache=None)
+    assert result.summary.annotated == 3 and result.summary.actors > 0
+    assert list((tmp_path / "tmp").iterdir()) == []
 
 
 def test_adding_one_article_annotates_only_that_article(tmp_path):

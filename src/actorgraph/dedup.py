@@ -38,7 +38,7 @@ import numpy as np
 from .records import Document
 from .unionfind import UnionFind
 
-__all__ = ["find_duplicates", "minhash_signature", "shingle_hashes"]
+__all__ = ["DuplicateFinder", "find_duplicates", "minhash_signature", "shingle_hashes"]
 
 _WORD = re.compile(r"\w+")
 _SEED = 20240703
@@ -140,6 +140,63 @@ def _cluster(signatures: np.ndarray, bands: int, threshold: float) -> UnionFind:
     return uf
 
 
+class DuplicateFinder:
+    """:func:`find_duplicates` fed one document at a time, keeping only each one's signature.
+
+    This lets the build sign documents during a pass it makes anyway, without holding their text.
+
+    Examples
+    --------
+    >>> finder = DuplicateFinder()
+    >>> text = "one two three four five six seven eight nine ten"
+    >>> finder.add(Document("b", "b.txt", text)); finder.add(Document("a", "a.txt", text))
+    >>> finder.duplicates()
+    {'b': 'a'}
+    """
+
+    def __init__(self, *, threshold: float = 0.7, shingle: int = 5, num_perm: int = 128, bands: int = 32):
+        if not 0.0 < threshold <= 1.0:
+            raise ValueError(f"threshold must be in (0, 1], got {threshold}")
+        if shingle < 1:
+            raise ValueError(f"shingle must be at least 1, got {shingle}")
+        if bands < 1 or num_perm < bands or num_perm % bands:
+            raise ValueError(f"num_perm ({num_perm}) must be a positive multiple of bands ({bands})")
+        self.threshold, self.shingle, self.bands = threshold, shingle, bands
+        self._a, self._b = _permutations(num_perm)
+        #: The signature of the first document seen with each id (``None``: it has no words).
+        self._signatures: dict[str, np.ndarray | None] = {}
+
+    def add(self, doc: Document) -> None:
+        if doc.skipped or doc.id in self._signatures:
+            return
+        hashes = shingle_hashes(doc.text or doc.text_raw, self.shingle)
+        self._signatures[doc.id] = minhash_signature(hashes, self._a, self._b) if hashes.size else None
+
+    def duplicates(self) -> dict[str, str]:
+        """``{doc_id: original_id}`` of the documents added so far (see :func:`find_duplicates`)."""
+        ids = sorted(i for i, row in self._signatures.items() if row is not None)
+        if len(ids) < 2:
+            return {}
+        # Identical signatures are duplicates outright; only one of each goes through the banding,
+        # so a thousand copies of one wire story cost one bucket entry, not a million pairs.
+        first_of: dict[bytes, int] = {}
+        same_as: list[int] = []
+        unique_rows: list[np.ndarray] = []
+        for doc_id in ids:
+            row = self._signatures[doc_id]
+            key = row.tobytes()  # type: ignore[union-attr]
+            if key not in first_of:
+                first_of[key] = len(unique_rows)
+                unique_rows.append(row)  # type: ignore[arg-type]
+            same_as.append(first_of[key])
+        uf = _cluster(np.vstack(unique_rows), self.bands, self.threshold)
+        # Ids are sorted and union keeps the smaller index as root, so each cluster's root row is
+        # its smallest id; the first document with a signature is the smallest id sharing it.
+        rep_doc = {u: i for i, u in reversed(list(enumerate(same_as)))}
+        original = {i: ids[rep_doc[uf.find(u)]] for i, u in enumerate(same_as)}
+        return {ids[i]: original[i] for i in range(len(ids)) if original[i] != ids[i]}
+
+
 def find_duplicates(
     documents: Iterable[Document],
     *,
@@ -153,7 +210,8 @@ def find_duplicates(
     Parameters
     ----------
     documents : iterable of Document
-        The corpus; skipped documents and documents without words are ignored.
+        The corpus; skipped documents and documents without words are ignored. Of several
+        documents with one id, the first is used.
     threshold : float
         Minimum estimated Jaccard similarity of two documents' shingle sets.
     shingle : int
@@ -169,40 +227,7 @@ def find_duplicates(
         ``{doc_id: original_id}`` for every document that is a near-duplicate, sorted by id.
         The original is the smallest id of its duplicate cluster and is not a key itself.
     """
-    if not 0.0 < threshold <= 1.0:
-        raise ValueError(f"threshold must be in (0, 1], got {threshold}")
-    if shingle < 1:
-        raise ValueError(f"shingle must be at least 1, got {shingle}")
-    if bands < 1 or num_perm < bands or num_perm % bands:
-        raise ValueError(f"num_perm ({num_perm}) must be a positive multiple of bands ({bands})")
-    ids: list[str] = []
-    rows: list[np.ndarray] = []
-    a, b = _permutations(num_perm)
-    seen: set[str] = set()
-    for doc in sorted((d for d in documents if not d.skipped), key=lambda d: d.id):
-        if doc.id in seen:
-            continue
-        seen.add(doc.id)
-        hashes = shingle_hashes(doc.text or doc.text_raw, shingle)
-        if hashes.size:
-            ids.append(doc.id)
-            rows.append(minhash_signature(hashes, a, b))
-    if len(rows) < 2:
-        return {}
-    # Identical signatures are duplicates outright; only one of each goes through the banding,
-    # so a thousand copies of one wire story cost one bucket entry, not a million pairs.
-    first_of: dict[bytes, int] = {}
-    same_as: list[int] = []
-    unique_rows: list[np.ndarray] = []
-    for row in rows:
-        key = row.tobytes()
-        if key not in first_of:
-            first_of[key] = len(unique_rows)
-            unique_rows.append(row)
-        same_as.append(first_of[key])
-    uf = _cluster(np.vstack(unique_rows), bands, threshold)
-    # Ids are sorted and union keeps the smaller index as root, so each cluster's root row is
-    # its smallest id; the first document with a signature is the smallest id sharing it.
-    rep_doc = {u: i for i, u in reversed(list(enumerate(same_as)))}
-    original = {i: ids[rep_doc[uf.find(u)]] for i, u in enumerate(same_as)}
-    return {ids[i]: original[i] for i in range(len(ids)) if original[i] != ids[i]}
+    finder = DuplicateFinder(threshold=threshold, shingle=shingle, num_perm=num_perm, bands=bands)
+    for doc in documents:
+        finder.add(doc)
+    return finder.duplicates()

@@ -2,7 +2,9 @@
 
 Every engine does the same thing to a batch (prepare, annotate) and returns the batches' results
 in input order, so the graph is byte-identical whichever engine built it. Each worker process
-loads its spaCy pipelines once and keeps them for every batch it is given.
+loads its spaCy pipelines once and keeps them for every batch it is given. Results come back
+encoded (:mod:`.codec`), one blob per document, ready for the document store: the main process
+never decodes what it only stores.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from .annotate import Pipelines, annotate
 from .clean import clean
 from .detect import detect_date, detect_language
 from .kbindex import default_index
-from .records import Analysis, Document
+from .records import Analysis, Document, OffsetMap
 
 __all__ = [
     "DaskEngine",
@@ -27,6 +29,8 @@ __all__ = [
     "make_engine",
     "prepare",
     "process_batch",
+    "process_batch_encoded",
+    "slim",
 ]
 
 
@@ -79,8 +83,18 @@ def process_batch(documents: Sequence[Document], settings: Settings) -> list[Ana
     return list(annotate(prepared, pipelines_for(settings.models)))
 
 
-def _process_encoded(payload: bytes, settings: Settings) -> bytes:
-    return codec.dumps(process_batch(codec.loads(payload), settings))
+def slim(analysis: Analysis) -> Analysis:
+    """What later stages need of a document: its raw text, metadata and results, not the clean copy."""
+    return replace(analysis, document=replace(analysis.document, text="", offsets=OffsetMap()))
+
+
+def process_batch_encoded(documents: Sequence[Document], settings: Settings) -> list[bytes]:
+    """:func:`process_batch`, each document's slimmed analysis encoded for the store."""
+    return [codec.dumps(slim(a)) for a in process_batch(documents, settings)]
+
+
+def _process_encoded(payload: bytes, settings: Settings) -> list[bytes]:
+    return process_batch_encoded(codec.loads(payload), settings)
 
 
 class LocalEngine:
@@ -88,9 +102,9 @@ class LocalEngine:
 
     name = "local"
 
-    def run(self, batches: Iterable[Sequence[Document]], settings: Settings) -> Iterator[list[Analysis]]:
+    def run(self, batches: Iterable[Sequence[Document]], settings: Settings) -> Iterator[list[bytes]]:
         for batch in batches:
-            yield process_batch(batch, settings)
+            yield process_batch_encoded(batch, settings)
 
     def close(self) -> None:
         pass
@@ -110,10 +124,9 @@ class ProcessEngine:
     def __init__(self, jobs: int):
         self.pool = multiprocessing.get_context("fork").Pool(jobs, initializer=_init_worker)
 
-    def run(self, batches: Iterable[Sequence[Document]], settings: Settings) -> Iterator[list[Analysis]]:
+    def run(self, batches: Iterable[Sequence[Document]], settings: Settings) -> Iterator[list[bytes]]:
         payloads = (codec.dumps(tuple(batch)) for batch in batches)
-        for result in self.pool.imap(_Task(settings), payloads):
-            yield codec.loads(result)
+        yield from self.pool.imap(_Task(settings), payloads)
 
     def close(self) -> None:
         self.pool.close()
@@ -126,7 +139,7 @@ class _Task:
     def __init__(self, settings: Settings):
         self.settings = settings
 
-    def __call__(self, payload: bytes) -> bytes:
+    def __call__(self, payload: bytes) -> list[bytes]:
         return _process_encoded(payload, self.settings)
 
 
@@ -151,12 +164,12 @@ class DaskEngine:
             )
             self.client = Client(self.cluster)
 
-    def run(self, batches: Iterable[Sequence[Document]], settings: Settings) -> Iterator[list[Analysis]]:
+    def run(self, batches: Iterable[Sequence[Document]], settings: Settings) -> Iterator[list[bytes]]:
         futures = [
             self.client.submit(_process_encoded, codec.dumps(tuple(b)), settings, pure=False) for b in batches
         ]
         for future in futures:
-            yield codec.loads(future.result())
+            yield future.result()
 
     def close(self) -> None:
         self.client.close()

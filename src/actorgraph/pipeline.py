@@ -8,6 +8,7 @@ store doesn't already hold, batch by batch, on the chosen engine.
 
 from __future__ import annotations
 
+import tempfile
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
@@ -21,7 +22,7 @@ from tqdm import tqdm
 from . import __version__, errors
 from .clean import normalize_line, repeated_line_candidates, select_repeated_lines
 from .curation import apply_curation, load_curation
-from .dedup import find_duplicates
+from .dedup import DuplicateFinder
 from .engines import Settings, make_engine, pipelines_for
 from .errors import InputError
 from .events import extract_events
@@ -29,8 +30,8 @@ from .graph import build_graph
 from .kbindex import KBIndex, default_index
 from .outputs import DEFAULT_FORMATS, write_outputs
 from .read import read_corpus
-from .records import Analysis, Document, Graph, OffsetMap
-from .resolve import mention_key, resolve
+from .records import Analysis, Document, Graph, Mention
+from .resolve import Resolution, mention_key, resolve
 from .store import AnalysisStore, default_cache_dir, document_key, pipeline_fingerprint
 
 __all__ = ["BATCH_SIZE", "STAGES", "BuildResult", "Summary", "build"]
@@ -102,11 +103,6 @@ def _source(corpus: str | Path, text_column: str, stdin: IO[str] | None) -> Call
     return lambda: read_corpus(corpus, text_column=text_column)
 
 
-def _slim(analysis: Analysis) -> Analysis:
-    """What later stages need of a document: its raw text, metadata and results, not the clean copy."""
-    return replace(analysis, document=replace(analysis.document, text="", offsets=OffsetMap()))
-
-
 def _cache_path(cache: str | Path | bool | None) -> Path | None:
     if cache is None or cache is False:
         return None
@@ -114,17 +110,91 @@ def _cache_path(cache: str | Path | bool | None) -> Path | None:
     return root / "analyses.sqlite"
 
 
-def _resolved_mentions(analyses: Iterable[Analysis], resolution) -> tuple:
-    """Every kept mention with its actor; nationalities and bare offices take their actor's type."""
-    types = {a.id: a.type for a in resolution.actors}
-    out = []
-    for analysis in analyses:
-        for m in analysis.mentions:
-            actor = resolution.assignment.get(mention_key(m))
-            if actor is not None:
-                retype = m.label == "NORP" or (m.source == "role" and types[actor] != "PERSON")
-                out.append(replace(m, actor=actor, label=types[actor] if retype else m.label))
-    return tuple(out)
+class _Stored:
+    """The corpus's analyses in input order, read back from the document store on each pass.
+
+    Only one chunk of decoded analyses is in memory at a time, so what the build holds grows
+    with the mentions and the graph, not with the text of the corpus.
+    """
+
+    def __init__(self, store: AnalysisStore, keys: list[str]):
+        self.store = store
+        self.keys = keys
+        self._taps: list[Callable[[Analysis], object]] = []
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def tap_next_pass(self, observer: Callable[[Analysis], object]) -> None:
+        """Show every analysis of the next pass to ``observer`` too, so it needs no pass of its own."""
+        self._taps.append(observer)
+
+    def __iter__(self) -> Iterator[Analysis]:
+        taps, self._taps = self._taps, []
+        for analysis in self.store.iter_analyses(self.keys):
+            for observer in taps:
+                observer(analysis)
+            yield analysis
+
+
+def _resolve_mention(m: Mention, resolution: Resolution, types: dict[str, str]) -> Mention | None:
+    """A kept mention with its actor; nationalities and bare offices take their actor's type."""
+    actor = resolution.assignment.get(mention_key(m))
+    if actor is None:
+        return None
+    retype = m.label == "NORP" or (m.source == "role" and types[actor] != "PERSON")
+    return replace(m, actor=actor, label=types[actor] if retype else m.label)
+
+
+def _annotate(
+    source: Callable[[], Iterator[Document]],
+    *,
+    total: int,
+    repeated: frozenset[str],
+    fingerprint: str,
+    store: AnalysisStore,
+    settings: Settings,
+    runner,
+    timer: _Timer,
+    batch_size: int,
+    progress: bool,
+) -> tuple[list[str], int]:
+    """Annotate what the store lacks; the store key of every document in input order, and how many
+    documents were annotated."""
+    keys: list[str] = []
+    pending: deque[list[str]] = deque()
+
+    def batches() -> Iterator[list[Document]]:
+        batch: list[Document] = []
+        batch_keys: list[str] = []
+        queued: set[str] = set()
+        for doc in timer.timed("read", source()):
+            present = repeated & {normalize_line(line) for line in doc.text_raw.splitlines()}
+            key = document_key(doc, fingerprint, present)
+            keys.append(key)
+            if key in queued or key in store:
+                continue
+            queued.add(key)
+            batch.append(doc)
+            batch_keys.append(key)
+            if len(batch) >= batch_size:
+                pending.append(batch_keys)
+                yield batch
+                batch, batch_keys = [], []
+        if batch:
+            pending.append(batch_keys)
+            yield batch
+
+    annotated = 0
+    bar = tqdm(total=total, disable=not progress, unit="doc", desc="annotate", leave=False)
+    with timer("clean+annotate"):
+        for blobs in runner.run(batches(), settings):
+            store.put_encoded(zip(pending.popleft(), blobs, strict=True))
+            annotated += len(blobs)
+            bar.update(len(blobs))
+        bar.update(total - bar.n)
+    bar.close()
+    return keys, annotated
 
 
 def build(
@@ -215,79 +285,67 @@ def build(
     fingerprint = pipeline_fingerprint(
         {code: info.fingerprint() for code, info in infos.items() if info is not None}, (lang, models)
     )
-    store = AnalysisStore(_cache_path(cache))
-    runner = make_engine(engine, jobs=jobs, scheduler=scheduler)
-    analyses: dict[int, Analysis] = {}
-    annotated = 0
+    cache_path = _cache_path(cache)
+    scratch = tempfile.TemporaryDirectory(prefix="actorgraph-") if cache_path is None else None
+    store = AnalysisStore(cache_path if scratch is None else Path(scratch.name) / "analyses.sqlite")
     try:
-        pending: deque[list[tuple[int, str]]] = deque()
-
-        def batches() -> Iterator[list[Document]]:
-            batch: list[Document] = []
-            keys: list[tuple[int, str]] = []
-            for position, doc in enumerate(timer.timed("read", source())):
-                present = repeated & {normalize_line(line) for line in doc.text_raw.splitlines()}
-                key = document_key(doc, fingerprint, present)
-                cached = store.get(key)
-                if cached is not None:
-                    analyses[position] = cached
-                    continue
-                batch.append(doc)
-                keys.append((position, key))
-                if len(batch) >= batch_size:
-                    pending.append(keys)
-                    yield batch
-                    batch, keys = [], []
-            if batch:
-                pending.append(keys)
-                yield batch
-
-        bar = tqdm(total=total, disable=not progress, unit="doc", desc="annotate", leave=False)
-        with timer("clean+annotate"):
-            for results in runner.run(batches(), settings):
-                keys = pending.popleft()
-                slim = [_slim(a) for a in results]
-                store.put_many((key, a) for (_, key), a in zip(keys, slim, strict=True))
-                for (position, _), analysis in zip(keys, slim, strict=True):
-                    analyses[position] = analysis
-                annotated += len(results)
-                bar.update(len(results))
-            bar.update(total - bar.n)
-        bar.close()
-    finally:
-        runner.close()
-        store.close()
-    ordered = [analyses[i] for i in range(total)]
-    models_used = sorted(
-        {a.document.language for a in ordered if not a.document.skipped and a.document.language}
-    )
-
-    with timer("resolve"):
-        duplicates = find_duplicates(a.document for a in ordered)
-        ordered = [
-            replace(a, document=replace(a.document, duplicate_of=duplicates[a.document.id]))
-            if a.document.id in duplicates
-            else a
-            for a in ordered
-        ]
-        resolution = resolve(ordered, index=index)
-        warnings: tuple[str, ...] = ()
-        if curated is not None:
-            resolution, warnings = apply_curation(
-                resolution, [m for a in ordered for m in a.mentions], curated
+        runner = make_engine(engine, jobs=jobs, scheduler=scheduler)
+        try:
+            keys, annotated = _annotate(
+                source,
+                total=total,
+                repeated=repeated,
+                fingerprint=fingerprint,
+                store=store,
+                settings=settings,
+                runner=runner,
+                timer=timer,
+                batch_size=batch_size,
+                progress=progress,
             )
-    with timer("events"):
-        events = extract_events(ordered, resolution.assignment, resolution.actors, duplicates=duplicates)
+        finally:
+            runner.close()
+        analyses = _Stored(store, keys)
+
+        with timer("resolve"):
+            finder = DuplicateFinder()
+            analyses.tap_next_pass(lambda analysis: finder.add(analysis.document))
+            resolution = resolve(analyses, index=index)
+            duplicates = finder.duplicates()
+            warnings: tuple[str, ...] = ()
+            if curated is not None:
+                resolution, warnings = apply_curation(
+                    resolution, [m for a in analyses for m in a.mentions], curated
+                )
+        with timer("events"):
+            # One more pass: events, and what the graph keeps of each document and mention.
+            documents: list[Document] = []
+            mentions: list[Mention] = []
+            types = {a.id: a.type for a in resolution.actors}
+
+            def keep(analysis: Analysis) -> None:
+                doc = analysis.document
+                documents.append(replace(doc, text_raw="", duplicate_of=duplicates.get(doc.id)))
+                resolved = (_resolve_mention(m, resolution, types) for m in analysis.mentions)
+                mentions.extend(m for m in resolved if m is not None)
+
+            analyses.tap_next_pass(keep)
+            events = extract_events(analyses, resolution.assignment, resolution.actors, duplicates=duplicates)
+    finally:
+        store.close()
+        if scratch is not None:
+            scratch.cleanup()
+
     with timer("graph"):
         actors, edges = build_graph(resolution.actors, events, min_weight=min_weight)
+        models_used = sorted({d.language for d in documents if not d.skipped and d.language})
         meta = {
             "actorgraph_version": __version__,
             "built_from": str(corpus),
             "models": pipelines.describe_languages(models_used),
             "documents": total,
         }
-        documents = tuple(a.document for a in ordered)
-        graph = Graph(meta, documents, actors, events, edges, _resolved_mentions(ordered, resolution))
+        graph = Graph(meta, tuple(documents), actors, events, edges, tuple(mentions))
     if out is not None:
         with timer("outputs"):
             write_outputs(graph, out, formats=formats, max_nodes=max_nodes)

@@ -1,10 +1,13 @@
 """The per-document store: each document's analysis in SQLite, keyed by what produced it.
 
 A key hashes the document (id, text and metadata), the boilerplate lines that affect its
-cleaning, the build options, and a fingerprint of the pipeline (actorgraph's version, the models
-and every data file). Adding one article to a corpus therefore re-annotates only that article,
-and a run that is interrupted resumes where it stopped: results are committed batch by batch.
-The store never lives in the output folder.
+cleaning, the build options, and a fingerprint of the pipeline (actorgraph's version, the
+storage layout, the models and every data file). Adding one article to a corpus therefore
+re-annotates only that article, and a run that is interrupted resumes where it stopped: results
+are committed batch by batch. The store never lives in the output folder.
+
+The build also reads its analyses back from the store, pass by pass, rather than holding them in
+memory; without a cache folder it uses a temporary store that is deleted afterwards.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ import hashlib
 import os
 import sqlite3
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 from pathlib import Path
 
@@ -47,7 +50,13 @@ def _data_digest() -> str:
 
 def pipeline_fingerprint(models: dict[str, str], options: Iterable[str]) -> str:
     """What a cached analysis depends on besides the document itself."""
-    parts = [__version__, _data_digest(), *(f"{k}={v}" for k, v in sorted(models.items())), *options]
+    parts = [
+        __version__,
+        codec.FORMAT,
+        _data_digest(),
+        *(f"{k}={v}" for k, v in sorted(models.items())),
+        *options,
+    ]
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
 
 
@@ -93,10 +102,35 @@ class AnalysisStore:
             row = self._db.execute("SELECT data FROM analyses WHERE key = ?", (key,)).fetchone()
         return codec.loads(row[0]) if row else None
 
+    def __contains__(self, key: object) -> bool:
+        if self._db is None:
+            return False
+        with self._lock:
+            return self._db.execute("SELECT 1 FROM analyses WHERE key = ?", (key,)).fetchone() is not None
+
+    def iter_analyses(self, keys: Sequence[str], *, chunk: int = 256) -> Iterator[Analysis]:
+        """The analyses of ``keys``, in that order, decoded ``chunk`` at a time (every key must be stored)."""
+        if self._db is None:
+            raise KeyError("the store keeps nothing")
+        for begin in range(0, len(keys), chunk):
+            wanted = keys[begin : begin + chunk]
+            unique = sorted(set(wanted))
+            marks = ",".join("?" * len(unique))
+            with self._lock:
+                found = dict(
+                    self._db.execute(f"SELECT key, data FROM analyses WHERE key IN ({marks})", unique)
+                )
+            for key in wanted:
+                yield codec.loads(found[key])
+
     def put_many(self, items: Iterable[tuple[str, Analysis]]) -> None:
+        self.put_encoded((key, codec.dumps(analysis)) for key, analysis in items)
+
+    def put_encoded(self, items: Iterable[tuple[str, bytes]]) -> None:
+        """Store analyses already encoded with :func:`actorgraph.codec.dumps`."""
         if self._db is None:
             return
-        rows = [(key, codec.dumps(analysis)) for key, analysis in items]
+        rows = list(items)
         with self._lock:
             self._db.executemany("INSERT OR REPLACE INTO analyses (key, data) VALUES (?, ?)", rows)
             self._db.commit()

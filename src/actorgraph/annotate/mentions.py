@@ -16,7 +16,7 @@ from functools import cache
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from ..events.cues import lexicon, sentence_cue
+from ..events.cues import has_trigger, lexicon, sentence_cue
 from ..kbindex import KBIndex
 from ..records import Cue, Document, Mention, Sentence
 from ..resources import data_path, load_resource, load_wordlist
@@ -611,10 +611,20 @@ def _cues(document, offset, spans, found, chunk_spans, gathering, lang, sentence
     docs = [sent.as_doc() for _, sent, _ in selected]
     has_parser = sentence_nlp is not None and sentence_nlp.has_pipe("parser")
     deep = [k for k, (_, _, worth) in enumerate(selected) if worth or not has_parser]
+    parsed_at: set[int] = set()
     if sentence_nlp is not None and deep:
-        for k, processed in zip(deep, sentence_nlp.pipe([docs[k] for k in deep]), strict=True):
+        # Tag and lemmatize first; the parser, the dearest step, only sees sentences with a trigger.
+        disable = ["parser"] if has_parser else []
+        for k, processed in zip(
+            deep, sentence_nlp.pipe([docs[k] for k in deep], disable=disable), strict=True
+        ):
             docs[k] = processed
-    parsed_at = set(deep) if has_parser else set()
+        if has_parser:
+            parsed_at = {k for k in deep if has_trigger(docs[k], lang=lang)}
+            parser = sentence_nlp.get_pipe("parser")
+            chosen = sorted(parsed_at)
+            for k, processed in zip(chosen, parser.pipe(docs[k] for k in chosen), strict=True):
+                docs[k] = processed
     cues = []
     for k, ((i, sent, _), sent_doc) in enumerate(zip(selected, docs, strict=True)):
         parsed = k in parsed_at

@@ -137,11 +137,15 @@ def extract_events(
         document_dates[doc.id] = (
             ReportDate(doc.date, doc.date_precision, None, "document") if doc.date else None
         )
+        found = document_reports(analysis, assignment, types)
+        # Only sentences that report something become evidence: the rest of the text is not kept.
+        cited = {index for report in found for index in report.sentences}
         for sentence in analysis.sentences:
-            sentences[(doc.id, sentence.index)] = Evidence(
-                doc.id, sentence.index, sentence.start, sentence.end, sentence.text
-            )
-        reports.extend(document_reports(analysis, assignment, types))
+            if sentence.index in cited:
+                sentences[(doc.id, sentence.index)] = Evidence(
+                    doc.id, sentence.index, sentence.start, sentence.end, sentence.text
+                )
+        reports.extend(found)
     groups = merge_reports(reports, document_dates=document_dates, types=types)
     return tuple(
         sorted((_event(group, sentences, duplicates, types) for group in groups), key=lambda e: e.id)

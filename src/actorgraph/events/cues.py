@@ -20,7 +20,7 @@ from ..records import Cue, TimeExpression, Trigger
 from ..resources import load_resource
 from .times import find_times
 
-__all__ = ["EventLexicon", "lexicon", "sentence_cue"]
+__all__ = ["EventLexicon", "has_trigger", "lexicon", "sentence_cue"]
 
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj", "sb"}
 _OBJECTS = {"dobj", "dative", "attr", "oprd", "pobj", "obj", "iobj", "oa", "da", "obl"}
@@ -70,6 +70,12 @@ def _trigger(token: Token, lex: EventLexicon, compounds: bool) -> tuple[str, tup
                 if form.endswith(head) and len(form) > len(head) + 2:
                     return head, lex.triggers[head]
     return None
+
+
+def has_trigger(doc: Doc, *, lang: str) -> bool:
+    """Whether any word of the lemmatized ``doc`` names an event: only then is its parse used."""
+    lex = lexicon(lang)
+    return any(_trigger(t, lex, compounds=lang == "de") is not None for t in doc)
 
 
 def _parse_roles(doc: Doc, triggers: list[Token], spans: list[tuple[int, int]]):

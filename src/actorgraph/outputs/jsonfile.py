@@ -4,12 +4,22 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterator
 from typing import Any
 
 from ..records import Actor, Document, Edge, Event, Evidence, Graph
-from .atomic import atomic_write_text
+from .atomic import atomic_open
 
-__all__ = ["SCHEMA_VERSION", "dumps", "event_to_dict", "from_dict", "load_graph", "to_dict", "write_json"]
+__all__ = [
+    "SCHEMA_VERSION",
+    "dumps",
+    "event_to_dict",
+    "from_dict",
+    "iter_json",
+    "load_graph",
+    "to_dict",
+    "write_json",
+]
 
 SCHEMA_VERSION = 1
 
@@ -90,23 +100,51 @@ def _edge(edge: Edge) -> dict[str, Any]:
     }
 
 
-def to_dict(graph: Graph) -> dict[str, Any]:
-    """The ``graph.json`` object of ``graph``; every list sorted by id."""
+def _sections(graph: Graph) -> dict[str, Any]:
+    """The top-level members of ``graph.json``; lists are generators, every one sorted by id."""
     return {
         "meta": {"schema_version": SCHEMA_VERSION, **graph.meta},
-        "documents": [_document(d) for d in sorted(graph.documents, key=lambda d: d.id)],
-        "actors": [_actor(a) for a in sorted(graph.actors, key=lambda a: a.id)],
-        "events": [event_to_dict(e) for e in sorted(graph.events, key=lambda e: e.id)],
-        "edges": [_edge(e) for e in sorted(graph.edges, key=lambda e: (e.source, e.target, e.kind))],
+        "documents": (_document(d) for d in sorted(graph.documents, key=lambda d: d.id)),
+        "actors": (_actor(a) for a in sorted(graph.actors, key=lambda a: a.id)),
+        "events": (event_to_dict(e) for e in sorted(graph.events, key=lambda e: e.id)),
+        "edges": (_edge(e) for e in sorted(graph.edges, key=lambda e: (e.source, e.target, e.kind))),
     }
 
 
+def to_dict(graph: Graph) -> dict[str, Any]:
+    """The ``graph.json`` object of ``graph``; every list sorted by id."""
+    return {k: v if isinstance(v, dict) else list(v) for k, v in _sections(graph).items()}
+
+
+def _dump(value: Any, depth: int) -> str:
+    """``value`` as :func:`json.dumps` (``indent=1``) writes it ``depth`` levels down."""
+    text = json.dumps(value, ensure_ascii=False, indent=1, sort_keys=True)
+    return text.replace("\n", "\n" + " " * depth)  # strings never hold a raw newline
+
+
+def iter_json(graph: Graph) -> Iterator[str]:
+    """The text of :func:`dumps`, piece by piece: one record at a time is turned into JSON."""
+    yield "{"
+    for n, (key, value) in enumerate(sorted(_sections(graph).items())):
+        yield ("," if n else "") + "\n " + json.dumps(key, ensure_ascii=False) + ": "
+        if isinstance(value, dict):
+            yield _dump(value, 1)
+            continue
+        opened = False
+        for item in value:
+            yield ("," if opened else "[") + "\n  " + _dump(item, 2)
+            opened = True
+        yield "\n ]" if opened else "[]"
+    yield "\n}\n"
+
+
 def dumps(graph: Graph) -> str:
-    return json.dumps(to_dict(graph), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    return "".join(iter_json(graph))
 
 
 def write_json(graph: Graph, path: str | os.PathLike) -> None:
-    atomic_write_text(path, dumps(graph))
+    with atomic_open(path) as handle:
+        handle.writelines(iter_json(graph))
 
 
 def from_dict(data: dict[str, Any]) -> Graph:

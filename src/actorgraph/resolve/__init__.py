@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable
 from typing import NamedTuple
 
 from rapidfuzz import fuzz
@@ -57,12 +57,34 @@ def _year(date: str | None) -> int | None:
     return int(date[:4]) if date else None
 
 
+class _Article(NamedTuple):
+    """What resolution needs of one document besides its mentions (so the text can go)."""
+
+    year: int | None
+    #: The document's mentions, as indices into the corpus's mention list.
+    mention_ids: range
+    #: ``{"UNRCA": i}``: acronyms the text defines right after mention ``i``.
+    acronyms: dict[str, int]
+
+
 class _Resolver:
-    def __init__(self, analyses: Sequence[Analysis], index: KBIndex):
-        self.analyses = analyses
+    def __init__(self, analyses: Iterable[Analysis], index: KBIndex):
         self.index = index
         self.linker = Linker(index)
-        self.mentions: list[Mention] = [m for a in analyses for m in a.mentions]
+        self.mentions: list[Mention] = []
+        #: Acronyms the corpus uses for things, not actors ("GDP", "COVID").
+        self.things: set[str] = set()
+        self.articles: list[_Article] = []
+        for analysis in analyses:  # the one pass over the corpus's documents
+            doc = analysis.document
+            start = len(self.mentions)
+            self.mentions.extend(analysis.mentions)
+            ids = range(start, len(self.mentions))
+            defined = self._acronym_definitions(
+                doc.text_raw, [i for i in ids if self.mentions[i].source != "role"]
+            )
+            self.articles.append(_Article(_year(doc.date), ids, defined))
+            self.things |= _thing_acronyms(doc.text_raw, doc.language or "en")
         self.linked: list[KBEntry | None] = [None] * len(self.mentions)
         self.uf = UnionFind(len(self.mentions))
         self.pending_surnames: list[int] = []
@@ -73,24 +95,18 @@ class _Resolver:
         self.roles: set[int] = set()
 
     def run(self) -> Resolution:
-        things = set()
-        for analysis in self.analyses:
-            things |= _thing_acronyms(analysis.document.text_raw, analysis.document.language or "en")
         self.dropped.update(
-            i for i, m in enumerate(self.mentions) if m.text in things and m.source != "ruler"
+            i for i, m in enumerate(self.mentions) if m.text in self.things and m.source != "ruler"
         )
-        start = 0
-        for analysis in self.analyses:
-            count = len(analysis.mentions)
-            self._document(analysis, range(start, start + count))
-            start += count
+        for article in self.articles:
+            self._document(article)
         self._corpus()
         return self._actors()
 
     # -- within one document -------------------------------------------------------------
-    def _document(self, analysis: Analysis, all_ids: range) -> None:
-        doc = analysis.document
-        year = _year(doc.date)
+    def _document(self, article: _Article) -> None:
+        year = article.year
+        all_ids = article.mention_ids
         role_ids = [i for i in all_ids if self.mentions[i].source == "role"]
         self.roles.update(role_ids)
         ids = [i for i in all_ids if self.mentions[i].source != "role"]
@@ -108,7 +124,9 @@ class _Resolver:
         for i in ids:
             if self.mentions[i].label == "PERSON":
                 self.linked[i] = self.linker.link(self.mentions[i], context_states=context, year=year)
-        local_acronyms = self._acronym_definitions(doc.text_raw, ids)
+        local_acronyms = article.acronyms
+        for acronym, i in local_acronyms.items():
+            self.acronyms.setdefault(acronym, i)
         full_names: dict[str, list[int]] = defaultdict(list)
         for i in ids:
             m = self.mentions[i]
@@ -230,7 +248,7 @@ class _Resolver:
             holders = earlier[-1:] or holders[:1]
         return holders[0] if holders else None
 
-    def _acronym_definitions(self, raw: str, ids: range) -> dict[str, int]:
+    def _acronym_definitions(self, raw: str, ids: list[int]) -> dict[str, int]:
         """``{"UNRCA": i}`` where mention ``i`` is followed by ``(UNRCA)`` in the text."""
         found: dict[str, int] = {}
         for i in ids:
@@ -240,7 +258,6 @@ class _Resolver:
             match = _ACRONYM_AFTER.match(raw, m.end)
             if match and _defines(m, match.group(1)):
                 found.setdefault(match.group(1), i)
-                self.acronyms.setdefault(match.group(1), i)
         return found
 
     @staticmethod
@@ -402,13 +419,13 @@ def _canonical_label(members: list[Mention]) -> str:
     return min(candidates, key=lambda f: (-len(f.split()), -len(f), -forms[f], f))
 
 
-def resolve(analyses: Sequence[Analysis], *, index: KBIndex) -> Resolution:
+def resolve(analyses: Iterable[Analysis], *, index: KBIndex) -> Resolution:
     """Cluster the mentions of ``analyses`` into actors.
 
     Parameters
     ----------
-    analyses : sequence of Analysis
-        Every annotated document of the corpus, in a stable order.
+    analyses : iterable of Analysis
+        Every annotated document of the corpus, in a stable order; read once.
     index : KBIndex
         The knowledge base to link to.
 
