@@ -140,3 +140,14 @@ def test_graph_json_is_written_record_by_record_as_json_dumps_would(corpus_build
     assert dumps(graph) == whole
     empty = replace(graph, documents=(), actors=(), events=(), edges=(), mentions=())
     assert dumps(empty) == json.dumps(to_dict(empty), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+@pytest.mark.parametrize("chunk", [1, 7, 1 << 16])
+def test_viewer_data_written_in_pieces_equals_the_whole(chunk):
+    from actorgraph.outputs.html import _JSON_ESCAPE_RE, _JSON_ESCAPES, iter_script_json
+
+    payload = {"b": [{"x": "</script>\u2028"}, 1], "a": {"z": 1, "y": "<&>"}, "c": "x", "d": [], "e": {}}
+    whole = json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    escaped = _JSON_ESCAPE_RE.sub(lambda m: _JSON_ESCAPES[m.group(0)], whole)
+    assert "".join(iter_script_json(payload, chunk=chunk)) == escaped
+    assert "</script>" not in escaped

@@ -22,16 +22,17 @@ import math
 import os
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from actorgraph.graph.layout import layout
-from actorgraph.outputs.atomic import atomic_write_text
+from actorgraph.outputs.atomic import atomic_open, atomic_write_text
 from actorgraph.outputs.jsonfile import event_to_dict
 from actorgraph.records import ACTOR_TYPES, Graph
 
-__all__ = ["MAX_EVIDENCE", "Viewer", "render_html", "write_html"]
+__all__ = ["MAX_EVIDENCE", "Viewer", "iter_html", "render_html", "write_html"]
 
 #: Evidence sentences embedded per event; the rest stay in ``graph.json``.
 MAX_EVIDENCE = 3
@@ -65,7 +66,8 @@ def write_html(graph: Graph, path: str | os.PathLike, *, max_nodes: int = 1500, 
     --------
     render_html : The same page as a string.
     """
-    atomic_write_text(path, render_html(graph, max_nodes=max_nodes, seed=seed))
+    with atomic_open(path) as handle:
+        handle.writelines(iter_html(graph, max_nodes=max_nodes, seed=seed))
 
 
 def render_html(graph: Graph, *, max_nodes: int = 1500, seed: int = 42) -> str:
@@ -86,6 +88,11 @@ def render_html(graph: Graph, *, max_nodes: int = 1500, seed: int = 42) -> str:
         A complete HTML document with every script, style sheet and the data inlined. The same
         graph and options always give the same string.
     """
+    return "".join(iter_html(graph, max_nodes=max_nodes, seed=seed))
+
+
+def iter_html(graph: Graph, *, max_nodes: int = 1500, seed: int = 42) -> Iterator[str]:
+    """The text of :func:`render_html` piece by piece, so the page is never whole in memory."""
     if max_nodes < 1:
         raise ValueError(f"max_nodes must be at least 1, got {max_nodes}")
     payload = build_payload(graph, max_nodes=max_nodes, seed=seed)
@@ -107,12 +114,19 @@ def render_html(graph: Graph, *, max_nodes: int = 1500, seed: int = 42) -> str:
         "VIEWER_CSS": _inline_style(_viewer_asset("viewer.css")),
         "VIS_JS": vis_js,
         "VIEWER_JS": viewer_js,
-        "DATA": dumps_for_script(payload),
         "NOTICE": html.escape(notice),
         "NOTICE_HIDDEN": "" if notice else " hidden",
     }
     template = _viewer_asset("template.html")
-    return _PLACEHOLDER.sub(lambda m: parts[m.group(1)], template)
+    at = 0
+    for match in _PLACEHOLDER.finditer(template):
+        yield template[at : match.start()]
+        if match.group(1) == "DATA":
+            yield from iter_script_json(payload)
+        else:
+            yield parts[match.group(1)]
+        at = match.end()
+    yield template[at:]
 
 
 class Viewer:
@@ -267,8 +281,54 @@ def dumps_for_script(payload: Any) -> str:
     strings, so ``JSON.parse`` restores them) and U+2028/U+2029 are escaped too: no value can
     close the element or start a comment in it.
     """
-    text = json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return "".join(iter_script_json(payload))
+
+
+def _compact(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
+
+def _escape_for_script(text: str) -> str:
     return _JSON_ESCAPE_RE.sub(lambda m: _JSON_ESCAPES[m.group(0)], text)
+
+
+def iter_script_json(payload: dict[str, Any], *, chunk: int = 1 << 16) -> Iterator[str]:
+    """:func:`dumps_for_script` in pieces of about ``chunk`` characters.
+
+    The top-level lists and dicts are written one member at a time, so only one piece of the
+    text exists at once; the escapes are of single characters, so escaping piece by piece gives
+    the same text as escaping the whole.
+    """
+    pieces: list[str] = []
+    size = 0
+
+    def piece(text: str) -> Iterator[str]:
+        nonlocal size
+        pieces.append(text)
+        size += len(text)
+        if size >= chunk:
+            yield _escape_for_script("".join(pieces))
+            pieces.clear()
+            size = 0
+
+    yield from piece("{")
+    for n, key in enumerate(sorted(payload)):
+        value = payload[key]
+        yield from piece(("," if n else "") + _compact(key) + ":")
+        if isinstance(value, list):
+            yield from piece("[")
+            for i, item in enumerate(value):
+                yield from piece(("," if i else "") + _compact(item))
+            yield from piece("]")
+        elif isinstance(value, dict):
+            yield from piece("{")
+            for i, name in enumerate(sorted(value)):
+                yield from piece(("," if i else "") + _compact(name) + ":" + _compact(value[name]))
+            yield from piece("}")
+        else:
+            yield from piece(_compact(value))
+    pieces.append("}")
+    yield _escape_for_script("".join(pieces))
 
 
 # --------------------------------------------------------------------------- assets
