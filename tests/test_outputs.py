@@ -151,3 +151,26 @@ def test_viewer_data_written_in_pieces_equals_the_whole(chunk):
     escaped = _JSON_ESCAPE_RE.sub(lambda m: _JSON_ESCAPES[m.group(0)], whole)
     assert "".join(iter_script_json(payload, chunk=chunk)) == escaped
     assert "</script>" not in escaped
+
+
+def test_outputs_written_by_two_processes_equal_a_serial_write(corpus_build, tmp_path):
+    from actorgraph.outputs import write_outputs
+
+    graph, serial = corpus_build[0].graph, corpus_build[1]
+    write_outputs(graph, tmp_path / "parallel", jobs=2)
+    files = sorted(p.relative_to(serial).as_posix() for p in serial.rglob("*") if p.is_file())
+    assert files == sorted(
+        p.relative_to(tmp_path / "parallel").as_posix()
+        for p in (tmp_path / "parallel").rglob("*")
+        if p.is_file()
+    )
+    for name in files:
+        assert (tmp_path / "parallel" / name).read_bytes() == (serial / name).read_bytes(), name
+
+
+def test_an_unknown_format_is_refused_before_anything_is_written(corpus_build, tmp_path):
+    from actorgraph.outputs import write_outputs
+
+    with pytest.raises(KeyError):
+        write_outputs(corpus_build[0].graph, tmp_path / "g", formats=("json", "nope"), jobs=2)
+    assert not (tmp_path / "g" / "graph.json").exists()

@@ -348,7 +348,7 @@ def build(
         graph = Graph(meta, tuple(documents), actors, events, edges, tuple(mentions))
     if out is not None:
         with timer("outputs"):
-            write_outputs(graph, out, formats=formats, max_nodes=max_nodes)
+            write_outputs(graph, out, formats=formats, max_nodes=max_nodes, jobs=jobs)
     skipped = Counter(d.skip_reason or "" for d in documents if d.skipped)
     summary = Summary(
         total,

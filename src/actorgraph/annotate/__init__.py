@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from contextlib import nullcontext
 
 from ..records import Analysis, Document
 from .mentions import extract
@@ -75,12 +76,16 @@ def _annotate_batch(batch: list[Document], pipelines: Pipelines, batch_size: int
         nlp = pipelines.get(lang)
         sentence_nlp = pipelines.sentence_pipeline(lang)
         items = [(piece, (i, offset)) for i in positions for offset, piece in split_chunks(batch[i].text)]
-        chunks: dict[int, list] = {i: [] for i in positions}
-        for doc, (i, offset) in nlp.pipe(items, as_tuples=True, batch_size=batch_size):
-            chunks[i].append((offset, doc))
-        for i in positions:
-            sentences, mentions, cues = extract(
-                batch[i], chunks[i], lang=lang, index=pipelines.index, sentence_nlp=sentence_nlp
-            )
-            results[i] = Analysis(batch[i], sentences, mentions, cues)
+        # Strings and lexemes that a batch adds to the vocabularies are freed after it, so a
+        # long-running process does not grow with every new word it has seen. Nothing made in
+        # the zone (Docs, Tokens, Spans) outlives it: the results are plain records.
+        with nlp.memory_zone(), sentence_nlp.memory_zone() if sentence_nlp is not None else nullcontext():
+            chunks: dict[int, list] = {i: [] for i in positions}
+            for doc, (i, offset) in nlp.pipe(items, as_tuples=True, batch_size=batch_size):
+                chunks[i].append((offset, doc))
+            for i in positions:
+                sentences, mentions, cues = extract(
+                    batch[i], chunks.pop(i), lang=lang, index=pipelines.index, sentence_nlp=sentence_nlp
+                )
+                results[i] = Analysis(batch[i], sentences, mentions, cues)
     return [results[i] for i in range(len(batch))]

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -39,11 +40,46 @@ FORMATS: dict[str, Writer] = {
 DEFAULT_FORMATS = tuple(FORMATS)
 
 
+#: Formats roughly from the slowest to write to the quickest, so parallel writers end together.
+_SLOWEST_FIRST = ("html", "json", "csv", "gexf", "graphml", "neo4j", "plover")
+
+#: What a forked writer process writes: set once in each worker by :func:`_adopt`.
+_worker_job: tuple[Graph, Path, dict[str, Any]] | None = None
+
+
+def _adopt(graph: Graph, out: Path, options: dict[str, Any]) -> None:
+    global _worker_job
+    _worker_job = (graph, out, options)
+
+
+def _write_in_worker(name: str) -> str:
+    assert _worker_job is not None
+    graph, out, options = _worker_job
+    FORMATS[name](graph, out, options)
+    return name
+
+
 def write_outputs(
-    graph: Graph, out: str | Path, *, formats: Iterable[str] = DEFAULT_FORMATS, **options: Any
+    graph: Graph, out: str | Path, *, formats: Iterable[str] = DEFAULT_FORMATS, jobs: int = 1, **options: Any
 ) -> None:
-    """Write ``graph`` in each of ``formats`` into the folder ``out``."""
+    """Write ``graph`` in each of ``formats`` into the folder ``out``.
+
+    With ``jobs`` > 1 the formats are written by that many forked processes at once; they
+    inherit the graph rather than receiving a copy, and each file is the same as a serial
+    write gives.
+    """
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    for name in formats:
-        FORMATS[name](graph, out, options)
+    names = list(dict.fromkeys(formats))
+    for name in names:
+        if name not in FORMATS:
+            raise KeyError(name)
+    if jobs <= 1 or len(names) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        for name in names:
+            FORMATS[name](graph, out, options)
+        return
+    names.sort(key=lambda n: _SLOWEST_FIRST.index(n) if n in _SLOWEST_FIRST else len(_SLOWEST_FIRST))
+    context = multiprocessing.get_context("fork")
+    with context.Pool(min(jobs, len(names)), initializer=_adopt, initargs=(graph, out, options)) as pool:
+        for _ in pool.imap_unordered(_write_in_worker, names):
+            pass
