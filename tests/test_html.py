@@ -149,7 +149,12 @@ def test_embedded_json_round_trips():
     assert tok["degree"] == 3
     assert isinstance(tok["x"], float) and isinstance(tok["y"], float)
     assert data["actors"][0]["id"] == "a_tok"  # strongest first
-    assert [e["kind"] for e in data["edges"]] == ["event", "event", "affiliation"]
+    assert [e[2] for e in data["edges"]] == ["event", "event", "affiliation"]
+    # links are rows of positions into the actors and events lists
+    for source, target, _, _, events in data["edges"]:
+        assert data["actors"][source]["id"] in {a.id for a in graph.actors}
+        assert data["actors"][target]["id"] in {a.id for a in graph.actors}
+        assert all(0 <= n < len(data["events"]) for n in events)
     assert data["documents"]["d1"]["url"] == "https://example.com/a1"
     assert data["documents"]["d2"]["url"] is None  # javascript: urls are dropped
     assert data["documents"]["d2"]["title"] == "Gespräch"

@@ -411,3 +411,27 @@ def test_seed_graph_renders_and_is_photographed(browser, corpus_build):
     target.parent.mkdir(parents=True, exist_ok=True)
     page.page.screenshot(path=str(target))
     assert target.stat().st_size > 10_000
+
+
+def test_only_the_strongest_links_are_drawn_past_the_limit(browser, tmp_path):
+    # Ten actors all linked to each other: 45 links, of which 4 x max_nodes = 40 are drawn.
+    actors = tuple(Actor(id=f"k{i}", label=f"Knot {i}", type="GPE") for i in range(10))
+    pairs = [(a.id, b.id) for n, a in enumerate(actors) for b in actors[n + 1 :]]
+    edges = tuple(Edge(s, t, "event", float(w + 1), ()) for w, (s, t) in enumerate(pairs))
+    path = tmp_path / "index.html"
+    write_html(Graph(meta={}, documents=(), actors=actors, events=(), edges=edges), path, max_nodes=10)
+    p = Page(browser, path)
+    try:
+        page = p.page
+        assert p.counts() == {"actors": 10, "matching": 10, "events": 0, "edges": 40}
+        assert page.get_attribute("#ag-count-edges", "data-linking") == "45"
+        assert "40 strongest of their 45 links" in page.text_content("#ag-notice")
+        drawn = page.evaluate(
+            "window.__actorgraph.edges.get({filter: e => !e.hidden})"
+            ".map(e => [e.from, e.to].sort().join('-'))"
+        )
+        weakest = {"-".join(sorted(pair)) for pair in pairs[:5]}
+        assert len(drawn) == 40 and not weakest & set(drawn)
+        assert p.errors == []
+    finally:
+        p.page.close()

@@ -65,9 +65,16 @@ def _parser() -> argparse.ArgumentParser:
         "--max-nodes", type=_positive, default=1500, help="actors shown at first in the viewer"
     )
     build.add_argument("--text-column", default="text", help="CSV column / JSON field with the text")
-    build.add_argument("--jobs", type=_positive, default=1, help="worker processes (default: 1)")
+    build.add_argument(
+        "--jobs",
+        type=_positive,
+        default=1,
+        help="worker processes for annotation and output files (default: 1)",
+    )
     build.add_argument("--cache", metavar="DIR", help="document store folder (default: the user cache)")
-    build.add_argument("--no-cache", action="store_true", help="annotate everything; keep no store")
+    build.add_argument(
+        "--no-cache", action="store_true", help="annotate everything; the store is temporary and deleted"
+    )
     build.add_argument(
         "--engine", choices=("local", "dask"), default="local", help="where documents are processed"
     )

@@ -32,8 +32,11 @@ from actorgraph.outputs.atomic import atomic_open, atomic_write_text
 from actorgraph.outputs.jsonfile import event_to_dict
 from actorgraph.records import ACTOR_TYPES, Graph
 
-__all__ = ["MAX_EVIDENCE", "Viewer", "iter_html", "render_html", "write_html"]
+__all__ = ["EDGES_PER_DRAWN_ACTOR", "MAX_EVIDENCE", "Viewer", "iter_html", "render_html", "write_html"]
 
+#: Links drawn at first per actor drawn (``max_edges`` = this × ``max_nodes``): the strongest are
+#: drawn, so a dense graph (states that every speech names) stays quick to draw and to click.
+EDGES_PER_DRAWN_ACTOR = 4
 #: Evidence sentences embedded per event; the rest stay in ``graph.json``.
 MAX_EVIDENCE = 3
 
@@ -236,14 +239,19 @@ def build_payload(graph: Graph, *, max_nodes: int = 1500, seed: int = 42) -> dic
         item["evidence_total"] = len(event.evidence)
         events.append(item)
 
+    # Links are the bulk of a big payload (hundreds of thousands when every speech names dozens of
+    # states), so each is a row of positions into ``actors`` and ``events`` rather than an object
+    # of ids: [source, target, kind, weight, [event, ...]].
+    actor_at = {a["id"]: n for n, a in enumerate(actors)}
+    event_at = {e["id"]: n for n, e in enumerate(events)}
     edges = [
-        {
-            "source": e.source,
-            "target": e.target,
-            "kind": e.kind,
-            "weight": _round(_num(e.weight)),
-            "events": list(getattr(e, "events", ()) or ()),
-        }
+        [
+            actor_at[e.source],
+            actor_at[e.target],
+            e.kind,
+            _round(_num(e.weight)),
+            [event_at[i] for i in (getattr(e, "events", ()) or ()) if i in event_at],
+        ]
         for e in graph.edges
         if e.source in actor_ids and e.target in actor_ids
     ]
@@ -261,10 +269,11 @@ def build_payload(graph: Graph, *, max_nodes: int = 1500, seed: int = 42) -> dic
     meta = graph.meta if isinstance(graph.meta, dict) else {}
     title = meta.get("title")
     return {
-        "format": 1,
+        "format": 2,
         "title": title if isinstance(title, str) else None,
         "actor_types": list(ACTOR_TYPES),
         "max_nodes": int(max_nodes),
+        "max_edges": EDGES_PER_DRAWN_ACTOR * int(max_nodes),
         "max_evidence": MAX_EVIDENCE,
         "actors": actors,
         "events": events,

@@ -85,6 +85,9 @@
 
   mark('ag:parsed');
   var maxNodes = Math.max(1, Number(data.max_nodes) || 1500);
+  // Links drawn at most: past a few per actor, a canvas of tens of thousands of lines is slow to
+  // draw and tells nothing; the strongest are drawn, and every link stays in the side panel.
+  var maxEdges = Math.max(1, Number(data.max_edges) || 4 * maxNodes);
   var maxEvidence = Number(data.max_evidence) || 3;
   var documents = data.documents && typeof data.documents === 'object' ? data.documents : {};
   var actors = arr(data.actors).filter(function (a) { return a && typeof a.id === 'string'; });
@@ -110,14 +113,29 @@
       if (a && !seen.has(id)) { seen.add(id); a._events.push(ev); }
     });
   });
-  var edges = arr(data.edges).filter(function (e) {
-    return e && actorById.has(e.source) && actorById.has(e.target);
+  // A link is a row of positions: [source actor, target actor, kind, weight, [event, ...]].
+  var actorRows = arr(data.actors);
+  var eventRows = arr(data.events);
+  function actorAt(n) {
+    var a = actorRows[n];
+    return a && actorById.get(a.id) === a ? a : null;
+  }
+  var edges = [];
+  arr(data.edges).forEach(function (row) {
+    if (!Array.isArray(row)) return;
+    var s = actorAt(row[0]), t = actorAt(row[1]);
+    if (!s || !t) return;
+    edges.push({ source: s.id, target: t.id, kind: row[2], weight: row[3], events: row[4] });
   });
   edges.forEach(function (e, i) {
     e._id = 'e' + i;
+    e._n = i;
     e.kind = str(e.kind) || 'event';
     e.weight = Number(e.weight) || 0;
-    e._events = arr(e.events).map(function (id) { return eventById.get(id); }).filter(Boolean);
+    e._events = arr(e.events).map(function (n) {
+      var ev = eventRows[n];
+      return ev && eventById.get(ev.id) === ev ? ev : null;
+    }).filter(Boolean);
     e._vw = e.weight;
     e._ok = true;
     actorById.get(e.source)._edges.push(e);
@@ -182,7 +200,7 @@
     pinned: new Set(),
     selected: null // {kind: 'actor'|'edge', id}
   };
-  var view = { shown: new Set(), matching: 0, events: 0, edges: 0 };
+  var view = { shown: new Set(), matching: 0, events: 0, edges: 0, linking: 0 };
 
   function eventPasses(ev) {
     if (!state.eventTypes.has(ev.type)) return false;
@@ -229,12 +247,19 @@
       var parts = arr(ev.participants);
       if (!parts.length || parts.some(function (id) { return shown.has(id); })) eventCount++;
     });
-    var edgeCount = 0;
+    var linking = [];
     edges.forEach(function (e) {
       e._shown = e._ok && shown.has(e.source) && shown.has(e.target);
-      if (e._shown) edgeCount++;
+      if (e._shown) linking.push(e);
     });
-    view = { shown: shown, matching: matching.length, events: eventCount, edges: edgeCount };
+    if (linking.length > maxEdges) {
+      linking.sort(function (x, y) { return (y._vw - x._vw) || (x._n - y._n); });
+      for (var k = maxEdges; k < linking.length; k++) linking[k]._shown = false;
+    }
+    view = {
+      shown: shown, matching: matching.length, events: eventCount,
+      edges: Math.min(linking.length, maxEdges), linking: linking.length
+    };
   }
 
   // ------------------------------------------------------------------ vis items
@@ -397,13 +422,23 @@
     actorsEl.dataset.matching = String(view.matching);
     $('ag-count-events').textContent = fmt(view.events);
     $('ag-count-events').dataset.value = String(view.events);
-    $('ag-count-edges').textContent = fmt(view.edges);
+    $('ag-count-edges').textContent = view.linking > view.edges
+      ? fmt(view.edges) + ' of ' + fmt(view.linking) : fmt(view.edges);
     $('ag-count-edges').dataset.value = String(view.edges);
+    $('ag-count-edges').dataset.linking = String(view.linking);
     var notice = $('ag-notice');
+    var parts = [];
     if (view.matching > view.shown.size) {
-      notice.textContent = 'Showing the ' + fmt(view.shown.size) + ' strongest of ' + fmt(view.matching) +
+      parts.push('Showing the ' + fmt(view.shown.size) + ' strongest of ' + fmt(view.matching) +
         ' matching actors (limit ' + fmt(maxNodes) + ', ' + fmt(actors.length) +
-        ' in the file). Search or narrow the filters to bring in the others.';
+        ' in the file). Search or narrow the filters to bring in the others.');
+    }
+    if (view.linking > view.edges) {
+      parts.push('Drawing the ' + fmt(view.edges) + ' strongest of their ' + fmt(view.linking) +
+        ' links (limit ' + fmt(maxEdges) + '); an actor\'s panel lists all of its events.');
+    }
+    if (parts.length) {
+      notice.textContent = parts.join(' ');
       notice.hidden = false;
     } else {
       notice.hidden = true;
