@@ -122,9 +122,6 @@ class _Stored:
         self.keys = keys
         self._taps: list[Callable[[Analysis], object]] = []
 
-    def __len__(self) -> int:
-        return len(self.keys)
-
     def tap_next_pass(self, observer: Callable[[Analysis], object]) -> None:
         """Show every analysis of the next pass to ``observer`` too, so it needs no pass of its own."""
         self._taps.append(observer)
@@ -310,13 +307,14 @@ def build(
         with timer("resolve"):
             finder = DuplicateFinder()
             analyses.tap_next_pass(lambda analysis: finder.add(analysis.document))
+            every_mention: list[Mention] = []
+            if curated is not None:  # curation needs the mentions; collect them in the same pass
+                analyses.tap_next_pass(lambda analysis: every_mention.extend(analysis.mentions))
             resolution = resolve(analyses, index=index)
             duplicates = finder.duplicates()
             warnings: tuple[str, ...] = ()
             if curated is not None:
-                resolution, warnings = apply_curation(
-                    resolution, [m for a in analyses for m in a.mentions], curated
-                )
+                resolution, warnings = apply_curation(resolution, every_mention, curated)
         with timer("events"):
             # One more pass: events, and what the graph keeps of each document and mention.
             documents: list[Document] = []

@@ -95,13 +95,6 @@ class AnalysisStore:
             self._db.execute("CREATE TABLE IF NOT EXISTS analyses (key TEXT PRIMARY KEY, data BLOB NOT NULL)")
             self._db.commit()
 
-    def get(self, key: str) -> Analysis | None:
-        if self._db is None:
-            return None
-        with self._lock:
-            row = self._db.execute("SELECT data FROM analyses WHERE key = ?", (key,)).fetchone()
-        return codec.loads(row[0]) if row else None
-
     def __contains__(self, key: object) -> bool:
         if self._db is None:
             return False
@@ -122,9 +115,6 @@ class AnalysisStore:
                 )
             for key in wanted:
                 yield codec.loads(found[key])
-
-    def put_many(self, items: Iterable[tuple[str, Analysis]]) -> None:
-        self.put_encoded((key, codec.dumps(analysis)) for key, analysis in items)
 
     def put_encoded(self, items: Iterable[tuple[str, bytes]]) -> None:
         """Store analyses already encoded with :func:`actorgraph.codec.dumps`."""

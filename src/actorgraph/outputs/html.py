@@ -282,17 +282,6 @@ def build_payload(graph: Graph, *, max_nodes: int = 1500, seed: int = 42) -> dic
     }
 
 
-def dumps_for_script(payload: Any) -> str:
-    """JSON for a ``<script type="application/json">`` element.
-
-    Keys are sorted and separators compact, so equal data gives equal text. ``<``, ``>`` and
-    ``&`` become ``\\u003c``, ``\\u003e`` and ``\\u0026`` (they can only occur inside JSON
-    strings, so ``JSON.parse`` restores them) and U+2028/U+2029 are escaped too: no value can
-    close the element or start a comment in it.
-    """
-    return "".join(iter_script_json(payload))
-
-
 def _compact(value: Any) -> str:
     return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
 
@@ -302,7 +291,12 @@ def _escape_for_script(text: str) -> str:
 
 
 def iter_script_json(payload: dict[str, Any], *, chunk: int = 1 << 16) -> Iterator[str]:
-    """:func:`dumps_for_script` in pieces of about ``chunk`` characters.
+    """JSON for a ``<script type="application/json">`` element, in pieces of about ``chunk`` characters.
+
+    Keys are sorted and separators compact, so equal data gives equal text. ``<``, ``>`` and
+    ``&`` become ``\\u003c``, ``\\u003e`` and ``\\u0026`` (they can only occur inside JSON
+    strings, so ``JSON.parse`` restores them) and U+2028/U+2029 are escaped too: no value can
+    close the element or start a comment in it.
 
     The top-level lists and dicts are written one member at a time, so only one piece of the
     text exists at once; the escapes are of single characters, so escaping piece by piece gives
