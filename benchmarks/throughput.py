@@ -241,6 +241,28 @@ class _TimedModel:
         self.sentences += len(docs)
         return out
 
+    def get_pipe(self, name: str):
+        component = self.nlp.get_pipe(name)
+        # The build runs the parser on its own; other components are only inspected.
+        return _TimedComponent(self, component) if name == "parser" else component
+
+    def __getattr__(self, name: str):
+        return getattr(self.nlp, name)  # pipe_names, lookups: what the build inspects
+
+
+class _TimedComponent:
+    """One component of a :class:`_TimedModel`, its time added to the model's."""
+
+    def __init__(self, model: _TimedModel, component):
+        self.model, self.component = model, component
+
+    def pipe(self, docs, **kwargs):
+        docs = list(docs)
+        t = time.perf_counter()
+        out = list(self.component.pipe(docs, **kwargs))
+        self.model.seconds += time.perf_counter() - t
+        return out
+
 
 def _worker_components(args: argparse.Namespace) -> None:
     """Seconds of each part of clean+annotate, in one process, batch by batch as the build does."""

@@ -3,15 +3,24 @@
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-# Keep the document store of test builds out of the user's cache.
-os.environ.setdefault("ACTORGRAPH_CACHE", tempfile.mkdtemp(prefix="actorgraph-test-cache-"))
+# Keep the document store of test builds out of the user's cache, and remove it afterwards.
+_SESSION_CACHE = None
+if "ACTORGRAPH_CACHE" not in os.environ:
+    _SESSION_CACHE = tempfile.mkdtemp(prefix="actorgraph-test-cache-")
+    os.environ["ACTORGRAPH_CACHE"] = _SESSION_CACHE
 CORPUS = ROOT / "corpus"
+
+
+def pytest_unconfigure(config):
+    if _SESSION_CACHE is not None:
+        shutil.rmtree(_SESSION_CACHE, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

@@ -34,7 +34,10 @@ class TitleWords:
     def _is_title(self, low: str) -> bool:
         if low in self.titles or ("-" in low and low.rsplit("-", 1)[1] in self.titles):
             return True
-        return any(low.endswith(s) and len(low) > len(s) + 2 for s in self.suffixes)
+        # ``str.endswith`` with a tuple rules out most words at once, without a Python loop.
+        return low.endswith(self.suffixes) and any(
+            low.endswith(s) and len(low) > len(s) + 2 for s in self.suffixes
+        )
 
     def is_title_word(self, text: str) -> bool:
         """A head title or a word that qualifies one ("stellvertretender", "Deputy")."""

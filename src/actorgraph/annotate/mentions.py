@@ -14,15 +14,16 @@ from collections.abc import Iterable
 from functools import cache
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
-from ..events.cues import has_trigger, lexicon, sentence_cue
+from ..events.cues import has_trigger, lexicon, may_have_trigger, sentence_cue
 from ..kbindex import KBIndex
 from ..records import Cue, Document, Mention, Sentence
 from ..resources import data_path, load_resource, load_wordlist
 from ..text import fold, name_variants
 from ..titles import TitleWords
 from .institutions import find_institutions
+from .lemmas import lemma_candidates
 
 __all__ = ["extract"]
 
@@ -65,6 +66,8 @@ class _Rules:
         self.ignored_tails = frozenset(w.lower() for w in names.get("compound_tails_not_actors", []))
         self.organs = {k.lower(): v for k, v in names.get("organs", {}).items()}
         self.organ_length = max((len(k.split()) for k in self.organs), default=0)
+        # Every organ phrase ends in one of these words: only tokens that may be one start a search.
+        self.organ_last_words = frozenset(k.rsplit(" ", 1)[-1] for k in self.organs)
 
 
 @cache
@@ -337,10 +340,21 @@ class _Emitter:
         ids = {e.id for e in entries if e.kind == "state"}
         return ids.pop() if len(ids) == 1 else None
 
-    def _organ_at(self, i: int) -> tuple[str, int] | None:
+    def _organ_ends(self) -> frozenset[int]:
+        """Tokens that may end an organ phrase: the only places an organ search can succeed."""
+        last_words = self.rules.organ_last_words
+        return frozenset(
+            token.i
+            for token in self.doc
+            if any(v.rsplit(" ", 1)[-1] in last_words for v in name_variants(token.lower_, self.lang))
+        )
+
+    def _organ_at(self, i: int, ends: frozenset[int]) -> tuple[str, int] | None:
         """The organ phrase starting at token ``i`` ("Foreign Ministry", "Außenministeriums")."""
         doc = self.doc
         for n in range(min(self.rules.organ_length, len(doc) - i), 0, -1):
+            if i + n - 1 not in ends:
+                continue
             words = [t.lower_ for t in doc[i : i + n]]
             for last in name_variants(words[-1], self.lang):
                 name = self.rules.organs.get(" ".join([*words[:-1], last]))
@@ -348,12 +362,12 @@ class _Emitter:
                     return name, i + n
         return None
 
-    def _organ(self, i: int) -> tuple[str, str, int] | None:
+    def _organ(self, i: int, ends: frozenset[int]) -> tuple[str, str, int] | None:
         """``(organ, state, end)`` of an organ phrase starting at token ``i``, if any."""
         doc = self.doc
-        if (state := self._state(doc[i])) and (found := self._organ_at(i + 1)):
+        if (found := self._organ_at(i + 1, ends)) and (state := self._state(doc[i])):
             return found[0], state, found[1]
-        if not (found := self._organ_at(i)):
+        if not (found := self._organ_at(i, ends)):
             return None
         organ, end = found
         if end < len(doc) and (state := self._state(doc[end])):
@@ -369,9 +383,12 @@ class _Emitter:
     def organs(self, covered: set[int], persons: set[int]) -> Iterable[Mention]:
         """Organs of a state: "des kasachischen Außenministeriums", "the Kazakh Foreign Ministry",
         "das Außenministerium Kasachstans", "the Ministry of Foreign Affairs of Kazakhstan"."""
-        i = 0
-        while i < len(self.doc):
-            found = self._organ(i)
+        ends = self._organ_ends()
+        if not ends:
+            return
+        i, last_end = 0, max(ends)
+        while i <= last_end:
+            found = self._organ(i, ends)
             if found is None or persons & set(range(i, found[2])):
                 i += 1
                 continue
@@ -598,6 +615,22 @@ def extract(
     return tuple(sentences), tuple(mentions), tuple(sorted(cues, key=lambda c: c.sentence))
 
 
+def _sentence_doc(sent: Span) -> Doc:
+    """``sent`` as a ``Doc`` of its own: words, spaces, norms and sentence starts, which is all
+    the sentence model and the cue read. ``Span.as_doc`` copies every attribute and is several
+    times slower."""
+    doc = Doc(
+        sent.doc.vocab,
+        words=[t.text for t in sent],
+        spaces=[bool(t.whitespace_) for t in sent],
+        sent_starts=[t.is_sent_start for t in sent],
+    )
+    for token, source in zip(doc, sent, strict=True):
+        if token.norm != source.norm:  # tokenizer exceptions: "n't" → "not"
+            token.norm_ = source.norm_
+    return doc
+
+
 def _cues(document, offset, spans, found, chunk_spans, gathering, lang, sentence_nlp) -> list[Cue]:
     by_sentence: dict[int, list[Mention]] = {}
     for m in found:
@@ -608,9 +641,13 @@ def _cues(document, offset, spans, found, chunk_spans, gathering, lang, sentence
         if i in by_sentence or names_gathering:
             # Only a sentence that can hold an event between actors is worth the parser.
             selected.append((i, sent, names_gathering or len(by_sentence.get(i, ())) >= 2))
-    docs = [sent.as_doc() for _, sent, _ in selected]
+    docs = [_sentence_doc(sent) for _, sent, _ in selected]
     has_parser = sentence_nlp is not None and sentence_nlp.has_pipe("parser")
     deep = [k for k, (_, _, worth) in enumerate(selected) if worth or not has_parser]
+    candidates = lemma_candidates(sentence_nlp) if sentence_nlp is not None else None
+    if candidates is not None:
+        # A sentence no word of which can be lemmatized to a trigger is not tagged at all.
+        deep = [k for k in deep if may_have_trigger(selected[k][1], lang=lang, lemmas=candidates)]
     parsed_at: set[int] = set()
     if sentence_nlp is not None and deep:
         # Tag and lemmatize first; the parser, the dearest step, only sees sentences with a trigger.

@@ -9,7 +9,7 @@ actors after "mit"/"with"/"an" are targets, persons before them sources.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from functools import cache
 from typing import NamedTuple
@@ -20,7 +20,7 @@ from ..records import Cue, TimeExpression, Trigger
 from ..resources import load_resource
 from .times import find_times
 
-__all__ = ["EventLexicon", "has_trigger", "lexicon", "sentence_cue"]
+__all__ = ["EventLexicon", "has_trigger", "lexicon", "may_have_trigger", "sentence_cue"]
 
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj", "sb"}
 _OBJECTS = {"dobj", "dative", "attr", "oprd", "pobj", "obj", "iobj", "oa", "da", "obl"}
@@ -59,7 +59,11 @@ def lexicon(lang: str) -> EventLexicon:
 
 
 def _trigger(token: Token, lex: EventLexicon, compounds: bool) -> tuple[str, tuple] | None:
-    for form in (token.lemma_.lower(), token.lower_):
+    return _trigger_in(token, (token.lemma_.lower(), token.lower_), lex, compounds)
+
+
+def _trigger_in(token: Token, forms, lex: EventLexicon, compounds: bool) -> tuple[str, tuple] | None:
+    for form in forms:
         if form in lex.triggers:
             return form, lex.triggers[form]
         tail = form.rsplit("-", 1)[-1]
@@ -76,6 +80,14 @@ def has_trigger(doc: Doc, *, lang: str) -> bool:
     """Whether any word of the lemmatized ``doc`` names an event: only then is its parse used."""
     lex = lexicon(lang)
     return any(_trigger(t, lex, compounds=lang == "de") is not None for t in doc)
+
+
+def may_have_trigger(words: Iterable[Token], *, lang: str, lemmas: Callable[[str], Iterable[str]]) -> bool:
+    """Whether any word could name an event once lemmatized, given every lemma it ``lemmas``
+    may get: when not, tagging the sentence cannot find a trigger (see ``annotate.lemmas``)."""
+    lex = lexicon(lang)
+    compounds = lang == "de"
+    return any(_trigger_in(t, lemmas(t.lower_), lex, compounds) is not None for t in words)
 
 
 def _parse_roles(doc: Doc, triggers: list[Token], spans: list[tuple[int, int]]):

@@ -1,0 +1,85 @@
+"""The shortcuts of the sentence pass give what the slow way gives."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from actorgraph.annotate.lemmas import LemmaCandidates, lemma_candidates
+from actorgraph.annotate.mentions import _sentence_doc
+from actorgraph.annotate.registry import choose_pipeline
+from actorgraph.events.cues import has_trigger, may_have_trigger
+from actorgraph.read import read_corpus
+from tests.conftest import CORPUS
+
+# Irregular and inflected forms on purpose: "met", "held", "signed", "talks", "visiting".
+SENTENCES = [
+    "Tokayev met Xi Jinping in Astana on Tuesday.",
+    "The ministers held talks and signed a memorandum.",
+    "She was visiting Tashkent when the summit began.",
+    "Leaders gathered; the foreign ministers spoke, wrote and agreed.",
+    "Exports rose by four percent last year.",
+    "It wasn't the first time they'd met.",
+]
+
+
+@pytest.fixture(scope="module")
+def english_sentence_model():
+    return choose_pipeline("en", models="bundled").load_sentence_model()
+
+
+def _english_texts() -> list[str]:
+    texts = [d.text_raw for d in read_corpus(CORPUS) if d.text_raw.count(" the ") > 5]
+    assert texts, "the seed corpus has English articles"
+    return SENTENCES + texts
+
+
+def test_every_lemma_the_english_model_gives_is_a_candidate(english_sentence_model):
+    candidates = lemma_candidates(english_sentence_model)
+    assert candidates is not None
+    checked = 0
+    for doc in english_sentence_model.pipe(_english_texts()):
+        for token in doc:
+            assert token.lemma_.lower() in candidates(token.lower_), (token.text, token.pos_, token.lemma_)
+            checked += 1
+    assert checked > 500
+
+
+def test_a_sentence_that_cannot_have_a_trigger_is_told_apart(english_sentence_model):
+    candidates = lemma_candidates(english_sentence_model)
+    for doc in english_sentence_model.pipe(_english_texts()):
+        for sent in doc.sents:
+            if has_trigger(sent.as_doc(), lang="en"):
+                assert may_have_trigger(sent, lang="en", lemmas=candidates), sent.text
+    tagged = english_sentence_model("Exports rose by four percent last year.")
+    assert not has_trigger(tagged, lang="en")
+    assert not may_have_trigger(tagged, lang="en", lemmas=candidates)
+
+
+def test_only_a_rule_lemmatizer_has_candidates():
+    german = choose_pipeline("de", models="bundled").load_sentence_model()
+    assert lemma_candidates(german) is None  # a lookup table: cheap already, nothing to predict
+    assert lemma_candidates(spacy.blank("en")) is None
+
+
+def test_candidates_cover_rules_exceptions_and_assigned_lemmas():
+    forms = LemmaCandidates({"verb": [["ed", ""]], "noun": [["s", ""]]}, {"verb": {"met": ["meet"]}}, ["Be"])
+    assert forms("met") == {"met", "meet", "be"}
+    assert forms("talks") == {"talks", "talk", "be"}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_sentence_doc_equals_as_doc(lang):
+    nlp = choose_pipeline(lang, models="bundled").load_model()
+    if "senter" in nlp.disabled:
+        nlp.enable_pipe("senter")
+    texts = [d.text_raw for d in read_corpus(CORPUS)] + SENTENCES
+    compared = 0
+    for doc in nlp.pipe(texts):
+        for sent in doc.sents:
+            fast, slow = _sentence_doc(sent), sent.as_doc()
+            assert fast.text == slow.text
+            assert [t.norm_ for t in fast] == [t.norm_ for t in slow]
+            assert [t.is_sent_start for t in fast] == [t.is_sent_start for t in slow]
+            compared += 1
+    assert compared > 40
