@@ -69,7 +69,7 @@ def _trigger_in(token: Token, forms, lex: EventLexicon, compounds: bool) -> tupl
         tail = form.rsplit("-", 1)[-1]
         if tail in lex.triggers:
             return tail, lex.triggers[tail]
-        if compounds and token.is_alpha and token.text[:1].isupper():
+        if compounds and form.endswith(lex.compound_heads) and token.is_alpha and token.text[:1].isupper():
             for head in lex.compound_heads:
                 if form.endswith(head) and len(form) > len(head) + 2:
                     return head, lex.triggers[head]
