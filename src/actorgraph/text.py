@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache
 
 from anyascii import anyascii
@@ -67,6 +68,19 @@ def slug(text: str) -> str:
 @cache
 def _suffixes(lang: str) -> tuple[str, ...]:
     return tuple(sorted(load_resource("names", lang).get("inflection_suffixes", []), key=len, reverse=True))
+
+
+def inflected_forms(words: Iterable[str], lang: str) -> frozenset[str]:
+    """Every ``name`` of which some word is a :func:`name_variants` variant: the words, and the
+    words of three letters or more with an inflection suffix.
+
+    Examples
+    --------
+    >>> "kasachstans" in inflected_forms(["kasachstan"], "de")
+    True
+    """
+    words = list(words)
+    return frozenset(words) | {w + s for w in words if len(w) >= 3 for s in _suffixes(lang)}
 
 
 def name_variants(name: str, lang: str) -> list[str]:

@@ -13,6 +13,8 @@ from .resources import load_resource
 
 __all__ = ["TitleWords", "head_titles", "title_words"]
 
+_REMEMBERED = 200_000  # words whose answer a TitleWords keeps
+
 
 class TitleWords:
     """Office words of one language: titles, compound endings that make titles, and modifiers."""
@@ -21,10 +23,20 @@ class TitleWords:
         self.titles = frozenset(t.lower() for t in titles)
         self.suffixes = tuple(sorted({s.lower() for s in suffixes}, key=len, reverse=True))
         self.modifiers = frozenset(m.lower() for m in modifiers)
+        self._known: dict[str, bool] = {}
 
     def is_title(self, text: str) -> bool:
         """A head title: "Präsident", "UN-Generalsekretär", "Umweltminister" (also inflected:
         "des UN-Generalsekretärs", "Presidents")."""
+        # Asked of nearly every token; the answers are remembered, up to a bound.
+        known = self._known.get(text)
+        if known is None:
+            if len(self._known) >= _REMEMBERED:
+                self._known.clear()
+            known = self._known[text] = self._decide(text)
+        return known
+
+    def _decide(self, text: str) -> bool:
         low = text.lower()
         for ending in ("es", "en", "s", "n"):
             if low.endswith(ending) and len(low) > len(ending) + 3 and self._is_title(low[: -len(ending)]):

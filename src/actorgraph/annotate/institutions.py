@@ -80,6 +80,8 @@ class _Words:
         self.heads = {**self.institution_heads, **self.facility_heads}
         self.compound_endings = tuple(h for h in self.heads if " " not in h)
         self.head_length = max((len(k.split()) for k in self.institution_heads), default=1)
+        #: First words of the multi-word heads: no other word can start one.
+        self.head_firsts = frozenset(k.split(" ", 1)[0] for k in self.institution_heads if " " in k)
         topics = load_resource("topics", lang).get("topics", {})
         self.topics = {
             self.topic_key(surface.split()): label
@@ -162,7 +164,9 @@ class _Finder:
         token = doc[i]
         if not _capitalised(token):
             return None
-        for n in range(min(words.head_length, len(doc) - i), 1, -1):
+        first = token.lower_
+        longest = min(words.head_length, len(doc) - i) if first in words.head_firsts or " " in first else 1
+        for n in range(longest, 1, -1):
             tokens = doc[i : i + n]
             if all(_capitalised(t) for t in tokens):
                 key = " ".join(t.lower_ for t in tokens)

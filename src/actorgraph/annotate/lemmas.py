@@ -16,6 +16,8 @@ from spacy.pipeline import Lemmatizer
 
 __all__ = ["LemmaCandidates", "lemma_candidates"]
 
+_REMEMBERED = 200_000  # words whose candidates are kept
+
 
 class LemmaCandidates:
     """Every lemma a word may get from one model, whatever its part of speech.
@@ -31,30 +33,36 @@ class LemmaCandidates:
 
     Examples
     --------
-    >>> forms = LemmaCandidates({"verb": [["ed", ""], ["ing", ""]]}, {"verb": {"met": ["meet"]}}, [])
+    >>> forms = LemmaCandidates({"verb": [["ed", ""], ["ing", ""]]}, {"verb": {"met": ["meet"]}}, ["be"])
     >>> sorted(forms("met"))
     ['meet', 'met']
     >>> sorted(forms("visited"))
     ['visit', 'visited']
+    >>> sorted(forms.assigned)
+    ['be']
     """
 
     def __init__(self, rules: dict, exceptions: dict, assigned):
         self._rules = [(old, new) for pairs in rules.values() for old, new in pairs]
         self._exceptions = [table for table in exceptions.values() if table]
-        self._assigned = frozenset(lemma.lower() for lemma in assigned)
+        #: Lemmas any word may get, whatever it is (kept apart: the same for every word).
+        self.assigned = frozenset(lemma.lower() for lemma in assigned)
         self._seen: dict[str, frozenset[str]] = {}
 
     def __call__(self, lower: str) -> frozenset[str]:
-        """The lower-case lemmas the word ``lower`` may get (including itself)."""
+        """The lower-case lemmas the word ``lower`` may get: itself, and what the rules and
+        exceptions make of it. Any word may also get one of :attr:`assigned`."""
         found = self._seen.get(lower)
         if found is None:
+            if len(self._seen) >= _REMEMBERED:
+                self._seen.clear()
             forms = {lower}
             for old, new in self._rules:
                 if lower.endswith(old):
                     forms.add(lower[: len(lower) - len(old)] + new)
             for table in self._exceptions:
                 forms.update(form.lower() for form in table.get(lower, ()))
-            found = self._seen[lower] = frozenset(forms) | self._assigned
+            found = self._seen[lower] = frozenset(forms)
         return found
 
 

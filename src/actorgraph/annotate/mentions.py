@@ -20,7 +20,7 @@ from ..events.cues import has_trigger, lexicon, may_have_trigger, sentence_cue
 from ..kbindex import KBIndex
 from ..records import Cue, Document, Mention, Sentence
 from ..resources import data_path, load_resource, load_wordlist
-from ..text import fold, name_variants
+from ..text import fold, inflected_forms, name_variants
 from ..titles import TitleWords
 from .institutions import find_institutions
 from .lemmas import lemma_candidates
@@ -68,6 +68,7 @@ class _Rules:
         self.organ_length = max((len(k.split()) for k in self.organs), default=0)
         # Every organ phrase ends in one of these words: only tokens that may be one start a search.
         self.organ_last_words = frozenset(k.rsplit(" ", 1)[-1] for k in self.organs)
+        self.organ_end_forms = inflected_forms(self.organ_last_words, lang)
 
 
 @cache
@@ -342,11 +343,18 @@ class _Emitter:
 
     def _organ_ends(self) -> frozenset[int]:
         """Tokens that may end an organ phrase: the only places an organ search can succeed."""
-        last_words = self.rules.organ_last_words
+        rules = self.rules
         return frozenset(
             token.i
             for token in self.doc
-            if any(v.rsplit(" ", 1)[-1] in last_words for v in name_variants(token.lower_, self.lang))
+            if token.lower_ in rules.organ_end_forms
+            or (
+                " " in token.lower_
+                and any(
+                    v.rsplit(" ", 1)[-1] in rules.organ_last_words
+                    for v in name_variants(token.lower_, self.lang)
+                )
+            )
         )
 
     def _organ_at(self, i: int, ends: frozenset[int]) -> tuple[str, int] | None:

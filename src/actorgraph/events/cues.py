@@ -12,13 +12,16 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from functools import cache
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from spacy.tokens import Doc, Token
 
 from ..records import Cue, TimeExpression, Trigger
 from ..resources import load_resource
 from .times import find_times
+
+if TYPE_CHECKING:
+    from ..annotate.lemmas import LemmaCandidates
 
 __all__ = ["EventLexicon", "has_trigger", "lexicon", "may_have_trigger", "sentence_cue"]
 
@@ -62,7 +65,8 @@ def _trigger(token: Token, lex: EventLexicon, compounds: bool) -> tuple[str, tup
     return _trigger_in(token, (token.lemma_.lower(), token.lower_), lex, compounds)
 
 
-def _trigger_in(token: Token, forms, lex: EventLexicon, compounds: bool) -> tuple[str, tuple] | None:
+def _trigger_in(token: Token | None, forms, lex: EventLexicon, compounds: bool) -> tuple[str, tuple] | None:
+    """The trigger among ``forms`` of ``token``; ``token`` is only read for compounds."""
     for form in forms:
         if form in lex.triggers:
             return form, lex.triggers[form]
@@ -82,12 +86,20 @@ def has_trigger(doc: Doc, *, lang: str) -> bool:
     return any(_trigger(t, lex, compounds=lang == "de") is not None for t in doc)
 
 
-def may_have_trigger(words: Iterable[Token], *, lang: str, lemmas: Callable[[str], Iterable[str]]) -> bool:
-    """Whether any word could name an event once lemmatized, given every lemma it ``lemmas``
-    may get: when not, tagging the sentence cannot find a trigger (see ``annotate.lemmas``)."""
+def may_have_trigger(words: Iterable[Token], *, lang: str, lemmas: LemmaCandidates) -> bool:
+    """Whether any word could name an event once lemmatized, given every lemma ``lemmas`` says
+    it may get: when not, tagging the sentence cannot find a trigger (see ``annotate.lemmas``)."""
     lex = lexicon(lang)
     compounds = lang == "de"
-    return any(_trigger_in(t, lemmas(t.lower_), lex, compounds) is not None for t in words)
+    words = list(words)
+    if words and _trigger_in(None, lemmas.assigned, lex, compounds=False) is not None:
+        return True  # a lemma any word may get names an event
+    extra = (
+        tuple(lemmas.assigned)
+        if compounds and any(f.endswith(lex.compound_heads) for f in lemmas.assigned)
+        else ()
+    )
+    return any(_trigger_in(t, (*lemmas(t.lower_), *extra), lex, compounds) is not None for t in words)
 
 
 def _parse_roles(doc: Doc, triggers: list[Token], spans: list[tuple[int, int]]):
