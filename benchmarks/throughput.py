@@ -267,7 +267,7 @@ class _TimedComponent:
 def _worker_components(args: argparse.Namespace) -> None:
     """Seconds of each part of clean+annotate, in one process, batch by batch as the build does."""
     from actorgraph.annotate import split_chunks
-    from actorgraph.annotate.mentions import extract
+    from actorgraph.annotate.mentions import extract_batch
     from actorgraph.engines import Settings, pipelines_for, prepare, process_batch
     from actorgraph.read import read_corpus
 
@@ -304,8 +304,12 @@ def _worker_components(args: argparse.Namespace) -> None:
             for doc, (_, (i, off)) in zip(spacy_docs, items, strict=True):
                 chunks.setdefault(i, []).append((off, doc))
             t = time.perf_counter()
-            for i, d in enumerate(batch):
-                extract(d, chunks[i], lang=lang, index=pipelines.index, sentence_nlp=timed_models[lang])
+            extract_batch(
+                [(d, chunks[i]) for i, d in enumerate(batch)],
+                lang=lang,
+                index=pipelines.index,
+                sentence_nlp=timed_models[lang],
+            )
             seconds[f"{lang}: extract (incl. sentence model)"] = (
                 seconds.get(f"{lang}: extract (incl. sentence model)", 0.0) + time.perf_counter() - t
             )

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import nullcontext
 
 from ..records import Analysis, Document
-from .mentions import extract
+from .mentions import extract_batch
 from .registry import MODEL_CHOICES, PipelineInfo, Pipelines, choose_pipeline
 
 __all__ = ["MODEL_CHOICES", "PipelineInfo", "Pipelines", "annotate", "choose_pipeline", "split_chunks"]
@@ -83,9 +83,12 @@ def _annotate_batch(batch: list[Document], pipelines: Pipelines, batch_size: int
             chunks: dict[int, list] = {i: [] for i in positions}
             for doc, (i, offset) in nlp.pipe(items, as_tuples=True, batch_size=batch_size):
                 chunks[i].append((offset, doc))
-            for i in positions:
-                sentences, mentions, cues = extract(
-                    batch[i], chunks.pop(i), lang=lang, index=pipelines.index, sentence_nlp=sentence_nlp
-                )
+            extracted = extract_batch(
+                [(batch[i], chunks.pop(i)) for i in positions],
+                lang=lang,
+                index=pipelines.index,
+                sentence_nlp=sentence_nlp,
+            )
+            for i, (sentences, mentions, cues) in zip(positions, extracted, strict=True):
                 results[i] = Analysis(batch[i], sentences, mentions, cues)
     return [results[i] for i in range(len(batch))]

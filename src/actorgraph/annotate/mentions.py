@@ -10,7 +10,7 @@ mentions.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import cache
 
 from spacy.language import Language
@@ -598,29 +598,56 @@ def extract(
         Lemmatizer (and parser, where the language has one) run only on sentences that may
         carry an event: those naming an actor or a gathering.
     """
-    sentences: list[Sentence] = []
-    mentions: list[Mention] = []
-    cues: list[Cue] = []
+    return extract_batch([(document, chunks)], lang=lang, index=index, sentence_nlp=sentence_nlp)[0]
+
+
+def extract_batch(
+    items: Sequence[tuple[Document, list[tuple[int, Doc]]]],
+    *,
+    lang: str,
+    index: KBIndex,
+    sentence_nlp: Language | None = None,
+) -> list[tuple[tuple[Sentence, ...], tuple[Mention, ...], tuple[Cue, ...]]]:
+    """:func:`extract` for several documents of one language at once.
+
+    The sentence model then sees the selected sentences of every document in one call: a few
+    sentences per document make batches too small for the model to run efficiently.
+    """
     gathering = lexicon(lang).gathering_words
-    for offset, doc in chunks:
-        sentence_of: dict[int, int] = {}
-        spans = []
-        for sent in doc.sents:
-            text = sent.text.strip()
-            if text:
-                lead = sent.text.index(text)
-                start = offset + sent.start_char + lead
-                raw_start, raw_end = document.raw_span(start, start + len(text))
-                sentences.append(Sentence(len(sentences), raw_start, raw_end, text))
-                spans.append((len(sentences) - 1, sent))
-            for token in sent:
-                sentence_of[token.i] = max(len(sentences) - 1, 0)
-        emitter = _Emitter(document, doc, offset, sentence_of, lang, index)
-        found = list(emitter.from_entities())
-        mentions.extend(found)
-        cues.extend(_cues(document, offset, spans, found, emitter.chunk_spans, gathering, lang, sentence_nlp))
-    mentions.sort(key=lambda m: (m.start, m.end))
-    return tuple(sentences), tuple(mentions), tuple(sorted(cues, key=lambda c: c.sentence))
+    found_per_document = []
+    for document, chunks in items:
+        sentences: list[Sentence] = []
+        mentions: list[Mention] = []
+        works: list[_SentenceWork] = []
+        for offset, doc in chunks:
+            sentence_of: dict[int, int] = {}
+            spans = []
+            for sent in doc.sents:
+                text = sent.text.strip()
+                if text:
+                    lead = sent.text.index(text)
+                    start = offset + sent.start_char + lead
+                    raw_start, raw_end = document.raw_span(start, start + len(text))
+                    sentences.append(Sentence(len(sentences), raw_start, raw_end, text))
+                    spans.append((len(sentences) - 1, sent))
+                for token in sent:
+                    sentence_of[token.i] = max(len(sentences) - 1, 0)
+            emitter = _Emitter(document, doc, offset, sentence_of, lang, index)
+            found = list(emitter.from_entities())
+            mentions.extend(found)
+            works.append(
+                _SentenceWork(
+                    document, offset, spans, found, emitter.chunk_spans, gathering, lang, sentence_nlp
+                )
+            )
+        found_per_document.append((sentences, mentions, works))
+    _run_sentence_model([w for _, _, works in found_per_document for w in works], sentence_nlp, lang)
+    results = []
+    for sentences, mentions, works in found_per_document:
+        cues = [cue for work in works for cue in work.cues()]
+        mentions.sort(key=lambda m: (m.start, m.end))
+        results.append((tuple(sentences), tuple(mentions), tuple(sorted(cues, key=lambda c: c.sentence))))
+    return results
 
 
 def _sentence_doc(sent: Span) -> Doc:
@@ -639,48 +666,63 @@ def _sentence_doc(sent: Span) -> Doc:
     return doc
 
 
-def _cues(document, offset, spans, found, chunk_spans, gathering, lang, sentence_nlp) -> list[Cue]:
-    by_sentence: dict[int, list[Mention]] = {}
-    for m in found:
-        by_sentence.setdefault(m.sentence, []).append(m)
-    selected = []
-    for i, sent in spans:
-        names_gathering = gathering is not None and bool(gathering.search(sent.text))
-        if i in by_sentence or names_gathering:
-            # Only a sentence that can hold an event between actors is worth the parser.
-            selected.append((i, sent, names_gathering or len(by_sentence.get(i, ())) >= 2))
-    docs = [_sentence_doc(sent) for _, sent, _ in selected]
-    has_parser = sentence_nlp is not None and sentence_nlp.has_pipe("parser")
-    deep = [k for k, (_, _, worth) in enumerate(selected) if worth or not has_parser]
-    candidates = lemma_candidates(sentence_nlp) if sentence_nlp is not None else None
-    if candidates is not None:
-        # A sentence no word of which can be lemmatized to a trigger is not tagged at all.
-        deep = [k for k in deep if may_have_trigger(selected[k][1], lang=lang, lemmas=candidates)]
-    parsed_at: set[int] = set()
-    if sentence_nlp is not None and deep:
-        # Tag and lemmatize first; the parser, the dearest step, only sees sentences with a trigger.
-        disable = ["parser"] if has_parser else []
-        for k, processed in zip(
-            deep, sentence_nlp.pipe([docs[k] for k in deep], disable=disable), strict=True
-        ):
-            docs[k] = processed
-        if has_parser:
-            parsed_at = {k for k in deep if has_trigger(docs[k], lang=lang)}
-            parser = sentence_nlp.get_pipe("parser")
-            chosen = sorted(parsed_at)
-            for k, processed in zip(chosen, parser.pipe(docs[k] for k in chosen), strict=True):
-                docs[k] = processed
-    cues = []
-    for k, ((i, sent, _), sent_doc) in enumerate(zip(selected, docs, strict=True)):
-        parsed = k in parsed_at
-        base = sent.start_char
-        items = [
-            (chunk_spans[m][0] - base, chunk_spans[m][1] - base, m.label, (m.start, m.end))
-            for m in by_sentence.get(i, [])
-        ]
+class _SentenceWork:
+    """The sentences of one chunk that may carry an event, on their way to cues.
 
-        def to_raw(start: int, end: int, base: int = base) -> tuple[int, int]:
-            return document.raw_span(offset + base + start, offset + base + end)
+    ``deep`` are those the sentence model must see (tagging, lemmas); ``parsed_at`` those the
+    parser then saw. Only a sentence that can hold an event between actors is worth the parser.
+    """
 
-        cues.append(sentence_cue(i, sent_doc, items, lang=lang, parsed=parsed, to_raw=to_raw))
-    return cues
+    def __init__(self, document, offset, spans, found, chunk_spans, gathering, lang, sentence_nlp):
+        self.document, self.offset, self.chunk_spans, self.lang = document, offset, chunk_spans, lang
+        self.by_sentence: dict[int, list[Mention]] = {}
+        for m in found:
+            self.by_sentence.setdefault(m.sentence, []).append(m)
+        self.selected = []
+        for i, sent in spans:
+            names_gathering = gathering is not None and bool(gathering.search(sent.text))
+            if i in self.by_sentence or names_gathering:
+                self.selected.append((i, sent, names_gathering or len(self.by_sentence.get(i, ())) >= 2))
+        self.docs = [_sentence_doc(sent) for _, sent, _ in self.selected]
+        has_parser = sentence_nlp is not None and sentence_nlp.has_pipe("parser")
+        deep = [k for k, (_, _, worth) in enumerate(self.selected) if worth or not has_parser]
+        candidates = lemma_candidates(sentence_nlp) if sentence_nlp is not None else None
+        if candidates is not None:
+            # A sentence no word of which can be lemmatized to a trigger is not tagged at all.
+            deep = [k for k in deep if may_have_trigger(self.selected[k][1], lang=lang, lemmas=candidates)]
+        self.deep = deep if sentence_nlp is not None else []
+        self.parsed_at: set[int] = set()
+
+    def cues(self) -> list[Cue]:
+        cues = []
+        for k, ((i, sent, _), sent_doc) in enumerate(zip(self.selected, self.docs, strict=True)):
+            base = sent.start_char
+            items = [
+                (self.chunk_spans[m][0] - base, self.chunk_spans[m][1] - base, m.label, (m.start, m.end))
+                for m in self.by_sentence.get(i, [])
+            ]
+
+            def to_raw(start: int, end: int, base: int = base) -> tuple[int, int]:
+                return self.document.raw_span(self.offset + base + start, self.offset + base + end)
+
+            parsed = k in self.parsed_at
+            cues.append(sentence_cue(i, sent_doc, items, lang=self.lang, parsed=parsed, to_raw=to_raw))
+        return cues
+
+
+def _run_sentence_model(works: list[_SentenceWork], sentence_nlp: Language | None, lang: str) -> None:
+    """Tag and lemmatize every deep sentence of ``works`` in one pass; then parse, the dearest
+    step, only those with a trigger."""
+    jobs = [(work, k) for work in works for k in work.deep]
+    if sentence_nlp is None or not jobs:
+        return
+    has_parser = sentence_nlp.has_pipe("parser")
+    tagged = sentence_nlp.pipe([work.docs[k] for work, k in jobs], disable=["parser"] if has_parser else [])
+    for (work, k), processed in zip(jobs, tagged, strict=True):
+        work.docs[k] = processed
+    if has_parser:
+        chosen = [(work, k) for work, k in jobs if has_trigger(work.docs[k], lang=lang)]
+        parser = sentence_nlp.get_pipe("parser")
+        for (work, k), processed in zip(chosen, parser.pipe(work.docs[k] for work, k in chosen), strict=True):
+            work.docs[k] = processed
+            work.parsed_at.add(k)
