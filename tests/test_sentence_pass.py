@@ -116,3 +116,28 @@ def test_inflected_forms_are_the_words_with_a_variant_in_the_list(lang):
     for word in words:
         low = word.lower()
         assert (low in forms) == any(v in listed for v in name_variants(low, lang)), word
+
+
+def test_a_batch_of_documents_gives_what_each_gives_alone(index):
+    from actorgraph.annotate import Pipelines, split_chunks
+    from actorgraph.annotate.mentions import extract, extract_batch
+    from actorgraph.engines import Settings, prepare
+
+    settings = Settings("auto", "bundled", frozenset())
+    pipelines = Pipelines(models="bundled", index=index)
+    documents = [prepare(d, settings) for d in read_corpus(CORPUS)]
+    checked = 0
+    for lang in sorted({d.language for d in documents if not d.skipped}):
+        mine = [d for d in documents if d.language == lang and not d.skipped]
+        nlp, sentence_nlp = pipelines.get(lang), pipelines.sentence_pipeline(lang)
+        chunks = [[(off, nlp(piece)) for off, piece in split_chunks(d.text)] for d in mine]
+        together = extract_batch(
+            list(zip(mine, chunks, strict=True)), lang=lang, index=index, sentence_nlp=sentence_nlp
+        )
+        alone = [
+            extract(d, c, lang=lang, index=index, sentence_nlp=sentence_nlp)
+            for d, c in zip(mine, chunks, strict=True)
+        ]
+        assert together == alone
+        checked += sum(len(cues) for _, _, cues in together)
+    assert checked > 20
