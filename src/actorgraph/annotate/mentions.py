@@ -172,6 +172,8 @@ class _Emitter:
         self.rules = _rules(lang)
         self.sentence_of = sentence_of
         self.text = doc.text  # Doc.text joins every token: read it once per chunk
+        #: Each token's lower-case form, read once: several rules scan every token.
+        self.lowers = [token.lower_ for token in doc]
         #: Character offsets of each mention within the chunk's text, for the event cues.
         self.chunk_spans: dict[Mention, tuple[int, int]] = {}
         #: Acronyms defined for an institution name ("UNRCA"), with the name's canonical key.
@@ -345,15 +347,12 @@ class _Emitter:
         """Tokens that may end an organ phrase: the only places an organ search can succeed."""
         rules = self.rules
         return frozenset(
-            token.i
-            for token in self.doc
-            if token.lower_ in rules.organ_end_forms
+            i
+            for i, low in enumerate(self.lowers)
+            if low in rules.organ_end_forms
             or (
-                " " in token.lower_
-                and any(
-                    v.rsplit(" ", 1)[-1] in rules.organ_last_words
-                    for v in name_variants(token.lower_, self.lang)
-                )
+                " " in low
+                and any(v.rsplit(" ", 1)[-1] in rules.organ_last_words for v in name_variants(low, self.lang))
             )
         )
 
@@ -450,6 +449,8 @@ class _Emitter:
             for match in _ACRONYM_DEFINITION.finditer(self.text)
             if not self._is_thing(self.text[max(0, match.start() - 60) : match.start()].strip() or "x")
         }  # "Sustainable Development Goals (SDGs)" defines no actor
+        if not defined:
+            return
         for token in self.doc:
             text = next((t for t in (token.text, token.text[:-1]) if t in defined), None)
             if text and token.i not in covered:
@@ -460,9 +461,10 @@ class _Emitter:
     def capitals(self, covered: set[int]) -> Iterable[Mention]:
         """ "the Kazakh capital", "der kasachischen Hauptstadt", "the capital of Kazakhstan"."""
         doc = self.doc
-        for token in doc:
-            if token.i in covered or token.lower_ not in self.rules.capital_words:
+        for i, low in enumerate(self.lowers):
+            if low not in self.rules.capital_words or i in covered:
                 continue
+            token = doc[i]
             state, first, last = None, token.i, token.i
             if token.i > 0 and (state := self._state(doc[token.i - 1])):
                 first = token.i - 1

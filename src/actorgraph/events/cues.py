@@ -184,8 +184,8 @@ def sentence_cue(
     if not sources and not targets:
         sources, targets = _order_roles(doc, spans, labels)
         parsed = False
-    times = tuple(_shift(t, to_raw) for t in find_times(doc.text, lang))
     text = doc.text
+    times = tuple(_shift(t, to_raw) for t in find_times(text, lang))
     return Cue(
         sentence=index,
         triggers=triggers,
