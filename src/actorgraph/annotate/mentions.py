@@ -66,9 +66,9 @@ class _Rules:
         self.ignored_tails = frozenset(w.lower() for w in names.get("compound_tails_not_actors", []))
         self.organs = {k.lower(): v for k, v in names.get("organs", {}).items()}
         self.organ_length = max((len(k.split()) for k in self.organs), default=0)
-        # Every organ phrase ends in one of these words: only tokens that may be one start a search.
-        self.organ_last_words = frozenset(k.rsplit(" ", 1)[-1] for k in self.organs)
-        self.organ_end_forms = inflected_forms(self.organ_last_words, lang)
+        # Every organ phrase ends in one of these words, maybe inflected: only there can a search
+        # for one succeed.
+        self.organ_end_forms = inflected_forms({k.rsplit(" ", 1)[-1] for k in self.organs}, lang)
 
 
 @cache
@@ -345,16 +345,9 @@ class _Emitter:
 
     def _organ_ends(self) -> frozenset[int]:
         """Tokens that may end an organ phrase: the only places an organ search can succeed."""
-        rules = self.rules
-        return frozenset(
-            i
-            for i, low in enumerate(self.lowers)
-            if low in rules.organ_end_forms
-            or (
-                " " in low
-                and any(v.rsplit(" ", 1)[-1] in rules.organ_last_words for v in name_variants(low, self.lang))
-            )
-        )
+        # A token is one word (spaCy splits on spaces), so only its own inflected forms can match.
+        forms = self.rules.organ_end_forms
+        return frozenset(i for i, low in enumerate(self.lowers) if low in forms)
 
     def _organ_at(self, i: int, ends: frozenset[int]) -> tuple[str, int] | None:
         """The organ phrase starting at token ``i`` ("Foreign Ministry", "Außenministeriums")."""
