@@ -7,7 +7,7 @@ to match an office named on its own ("der UN-Generalsekretär") to the person wh
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from .resources import load_resource
 
@@ -23,18 +23,13 @@ class TitleWords:
         self.titles = frozenset(t.lower() for t in titles)
         self.suffixes = tuple(sorted({s.lower() for s in suffixes}, key=len, reverse=True))
         self.modifiers = frozenset(m.lower() for m in modifiers)
-        self._known: dict[str, bool] = {}
+        # Asked of nearly every token: the answers are remembered, up to a bound.
+        self._remembered = lru_cache(maxsize=_REMEMBERED)(self._decide)
 
     def is_title(self, text: str) -> bool:
         """A head title: "Präsident", "UN-Generalsekretär", "Umweltminister" (also inflected:
         "des UN-Generalsekretärs", "Presidents")."""
-        # Asked of nearly every token; the answers are remembered, up to a bound.
-        known = self._known.get(text)
-        if known is None:
-            if len(self._known) >= _REMEMBERED:
-                self._known.clear()
-            known = self._known[text] = self._decide(text)
-        return known
+        return self._remembered(text)
 
     def _decide(self, text: str) -> bool:
         low = text.lower()

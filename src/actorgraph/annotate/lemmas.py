@@ -9,7 +9,7 @@ trigger under any tag has no trigger however it is tagged, and needs no tagger a
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 from spacy.language import Language
 from spacy.pipeline import Lemmatizer
@@ -47,23 +47,21 @@ class LemmaCandidates:
         self._exceptions = [table for table in exceptions.values() if table]
         #: Lemmas any word may get, whatever it is (kept apart: the same for every word).
         self.assigned = frozenset(lemma.lower() for lemma in assigned)
-        self._seen: dict[str, frozenset[str]] = {}
+        self._remembered = lru_cache(maxsize=_REMEMBERED)(self._forms)
 
     def __call__(self, lower: str) -> frozenset[str]:
         """The lower-case lemmas the word ``lower`` may get: itself, and what the rules and
         exceptions make of it. Any word may also get one of :attr:`assigned`."""
-        found = self._seen.get(lower)
-        if found is None:
-            if len(self._seen) >= _REMEMBERED:
-                self._seen.clear()
-            forms = {lower}
-            for old, new in self._rules:
-                if lower.endswith(old):
-                    forms.add(lower[: len(lower) - len(old)] + new)
-            for table in self._exceptions:
-                forms.update(form.lower() for form in table.get(lower, ()))
-            found = self._seen[lower] = frozenset(forms)
-        return found
+        return self._remembered(lower)
+
+    def _forms(self, lower: str) -> frozenset[str]:
+        forms = {lower}
+        for old, new in self._rules:
+            if lower.endswith(old):
+                forms.add(lower[: len(lower) - len(old)] + new)
+        for table in self._exceptions:
+            forms.update(form.lower() for form in table.get(lower, ()))
+        return frozenset(forms)
 
 
 @cache
