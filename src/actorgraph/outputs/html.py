@@ -17,7 +17,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
-import json
 import math
 import os
 import re
@@ -30,6 +29,7 @@ from typing import Any
 from actorgraph.graph.layout import layout
 from actorgraph.outputs.atomic import atomic_open, atomic_write_text
 from actorgraph.outputs.jsonfile import event_to_dict
+from actorgraph.outputs.jsontext import compact
 from actorgraph.records import ACTOR_TYPES, Graph
 
 __all__ = ["EDGES_PER_DRAWN_ACTOR", "MAX_EVIDENCE", "Viewer", "iter_html", "render_html", "write_html"]
@@ -282,10 +282,6 @@ def build_payload(graph: Graph, *, max_nodes: int = 1500, seed: int = 42) -> dic
     }
 
 
-def _compact(value: Any) -> str:
-    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-
-
 def _escape_for_script(text: str) -> str:
     return _JSON_ESCAPE_RE.sub(lambda m: _JSON_ESCAPES[m.group(0)], text)
 
@@ -317,19 +313,19 @@ def iter_script_json(payload: dict[str, Any], *, chunk: int = 1 << 16) -> Iterat
     yield from piece("{")
     for n, key in enumerate(sorted(payload)):
         value = payload[key]
-        yield from piece(("," if n else "") + _compact(key) + ":")
+        yield from piece(("," if n else "") + compact(key) + ":")
         if isinstance(value, list):
             yield from piece("[")
             for i, item in enumerate(value):
-                yield from piece(("," if i else "") + _compact(item))
+                yield from piece(("," if i else "") + compact(item))
             yield from piece("]")
         elif isinstance(value, dict):
             yield from piece("{")
             for i, name in enumerate(sorted(value)):
-                yield from piece(("," if i else "") + _compact(name) + ":" + _compact(value[name]))
+                yield from piece(("," if i else "") + compact(name) + ":" + compact(value[name]))
             yield from piece("}")
         else:
-            yield from piece(_compact(value))
+            yield from piece(compact(value))
     pieces.append("}")
     yield _escape_for_script("".join(pieces))
 

@@ -9,6 +9,7 @@ from typing import Any
 
 from ..records import Actor, Document, Edge, Event, Evidence, Graph
 from .atomic import atomic_open
+from .jsontext import indented, plain
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -116,23 +117,17 @@ def to_dict(graph: Graph) -> dict[str, Any]:
     return {k: v if isinstance(v, dict) else list(v) for k, v in _sections(graph).items()}
 
 
-def _dump(value: Any, depth: int) -> str:
-    """``value`` as :func:`json.dumps` (``indent=1``) writes it ``depth`` levels down."""
-    text = json.dumps(value, ensure_ascii=False, indent=1, sort_keys=True)
-    return text.replace("\n", "\n" + " " * depth)  # strings never hold a raw newline
-
-
 def iter_json(graph: Graph) -> Iterator[str]:
     """The text of :func:`dumps`, piece by piece: one record at a time is turned into JSON."""
     yield "{"
     for n, (key, value) in enumerate(sorted(_sections(graph).items())):
-        yield ("," if n else "") + "\n " + json.dumps(key, ensure_ascii=False) + ": "
+        yield ("," if n else "") + "\n " + plain(key) + ": "
         if isinstance(value, dict):
-            yield _dump(value, 1)
+            yield indented(value, depth=1)
             continue
         opened = False
         for item in value:
-            yield ("," if opened else "[") + "\n  " + _dump(item, 2)
+            yield ("," if opened else "[") + "\n  " + indented(item, depth=2)
             opened = True
         yield "\n ]" if opened else "[]"
     yield "\n}\n"

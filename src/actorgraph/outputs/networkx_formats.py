@@ -10,7 +10,6 @@ date-dependent is written, so the same corpus gives the same bytes.
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Iterator
 from typing import Any
@@ -20,6 +19,7 @@ import networkx as nx
 from .. import __version__
 from ..records import Actor, Edge, Graph
 from .atomic import atomic_open
+from .jsontext import plain
 
 __all__ = ["to_multigraph", "write_gexf", "write_graphml"]
 
@@ -45,7 +45,7 @@ _EDGE_ATTRIBUTES = (("kind", "string"), ("events", "string"))
 
 
 def _json(value) -> str:
-    return json.dumps(list(value), ensure_ascii=False)
+    return plain(list(value))
 
 
 def _attr(value: Any) -> str:

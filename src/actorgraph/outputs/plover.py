@@ -75,12 +75,12 @@ null.
 
 from __future__ import annotations
 
-import json
 import os
 from typing import Any
 
 from ..records import Actor, Document, Event, Graph
 from .atomic import atomic_open
+from .jsontext import plain
 
 __all__ = ["PLOVER_CATEGORIES", "QUAD_CODES", "plover_category", "plover_records", "write_plover"]
 
@@ -310,5 +310,5 @@ def write_plover(graph: Graph, path: str | os.PathLike) -> None:
     """Write the events of ``graph`` as PLOVER JSON lines to ``path`` (temp file, then rename)."""
     with atomic_open(path, "w") as handle:
         for record in plover_records(graph):
-            handle.write(json.dumps(record, ensure_ascii=False))
+            handle.write(plain(record))
             handle.write("\n")

@@ -6,13 +6,13 @@ List-valued columns hold JSON arrays (``json.loads`` reads them back).
 from __future__ import annotations
 
 import csv
-import json
 import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from ..records import Graph
 from .atomic import atomic_open
+from .jsontext import plain
 
 __all__ = ["write_csv", "write_rows"]
 
@@ -26,7 +26,7 @@ def write_rows(path: str | os.PathLike, header: Sequence[str], rows: Iterable[Se
 
 
 def _j(value) -> str:
-    return json.dumps(list(value), ensure_ascii=False)
+    return plain(list(value))
 
 
 def _s(value) -> str:
@@ -62,7 +62,7 @@ def write_csv(graph: Graph, folder: str | os.PathLike) -> None:
                 _j(a.aliases),
                 a.mentions,
                 _j(a.documents),
-                json.dumps([list(r) for r in a.roles], ensure_ascii=False),
+                plain([list(r) for r in a.roles]),
                 _j(a.affiliations),
                 a.degree,
                 a.strength,
