@@ -145,3 +145,15 @@ def test_ids_are_stable_and_collisions_numbered(index):
     ids = sorted(a.id for a in res.actors)
     assert ids == ["x:nordwind-ag", "x:nordwind-ag-2"]
     assert resolve(docs, index=index) == res
+
+
+def test_a_numbered_id_never_repeats_a_name_that_ends_in_a_number(index):
+    # Two different "Nordwind AG" (an ORG and a PERSON), then a "Nordwind AG 2": three actors, three ids.
+    text = "Nordwind AG und Nordwind-AG. Nordwind AG 2."
+    docs = [
+        analysis("a", text, [("Nordwind AG", "ORG"), ("Nordwind-AG", "PERSON"), ("Nordwind AG 2", "ORG")])
+    ]
+    res = resolve(docs, index=index)
+    ids = [a.id for a in res.actors]
+    assert len(ids) == len(set(ids)) == 3
+    assert set(res.assignment.values()) == set(ids)

@@ -333,6 +333,7 @@ class _Resolver:
             key=lambda ids: min((self.mentions[i].doc_id, self.mentions[i].start) for i in ids),
         )
         used: Counter[str] = Counter()
+        taken: set[str] = set()
         actors: list[Actor] = []
         assignment: dict[MentionKey, str] = {}
         for ids in ordered:
@@ -349,6 +350,10 @@ class _Resolver:
                 base = f"x:{slug(label)}"
                 used[base] += 1
                 actor_id = base if used[base] == 1 else f"{base}-{used[base]}"
+                while actor_id in taken:  # "Angry Birds" twice, then "Angry Birds 2"
+                    used[base] += 1
+                    actor_id = f"{base}-{used[base]}"
+            taken.add(actor_id)
             documents = tuple(sorted({m.doc_id for m in members}))
             roles = tuple(sorted({(m.role, m.doc_id) for m in members if m.role})) if kind == "PERSON" else ()
             actors.append(
