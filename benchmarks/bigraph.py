@@ -85,7 +85,8 @@ def reload(out: Path) -> dict:
 def graph_parts(out: Path) -> dict[str, float]:
     """Seconds of the graph stage's parts on the built graph (``graph.json``), in this process."""
     from actorgraph.graph import build_graph
-    from actorgraph.graph.build import event_edges, to_networkx
+    from actorgraph.graph.adjacency import adjacency
+    from actorgraph.graph.build import event_edges
     from actorgraph.graph.communities import communities
     from actorgraph.graph.layout import layout
     from actorgraph.graph.metrics import centralities
@@ -96,10 +97,11 @@ def graph_parts(out: Path) -> dict[str, float]:
     t = time.perf_counter()
     actors, _ = build_graph(graph.actors, graph.events)
     parts["build_graph (whole graph stage)"] = time.perf_counter() - t
-    nx_graph = to_networkx(actors, event_edges(graph.events))
+    shared = event_edges(graph.events)
+    matrix = adjacency([a.id for a in actors], ((e.source, e.target, e.weight) for e in shared))
     for name, step in (
-        ("centralities (betweenness sampled)", lambda: centralities(nx_graph)),
-        ("communities (Louvain)", lambda: communities(nx_graph)),
+        ("centralities (betweenness sampled)", lambda: centralities(matrix)),
+        ("communities (Louvain)", lambda: communities(matrix)),
         ("layout (outputs: index.html)", lambda: layout(graph.actors, graph.edges)),
     ):
         t = time.perf_counter()

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from ..records import Actor, Edge, Event
+from .adjacency import adjacency
 from .build import affiliation_edges, event_edges, to_networkx
 from .communities import communities
 from .metrics import centralities
@@ -27,7 +28,7 @@ def build_graph(
     actors = tuple(sorted(actors, key=lambda a: a.id))
     shared = event_edges(events, min_weight=min_weight)
     edges = tuple(sorted(shared + affiliation_edges(actors), key=lambda e: (e.source, e.target, e.kind)))
-    graph = to_networkx(actors, shared)
+    graph = adjacency([a.id for a in actors], ((e.source, e.target, e.weight) for e in shared))
     scores = centralities(graph, seed=seed)
     groups = communities(graph, seed=seed)
     scored = tuple(

@@ -16,6 +16,8 @@ import networkx as nx
 import numpy as np
 from scipy import sparse
 
+from .adjacency import Adjacency, as_adjacency
+
 __all__ = ["betweenness"]
 
 #: Sources per block of columns: bounds memory at about 8 dense (actors × block) arrays.
@@ -53,12 +55,14 @@ def _dependencies(adjacency: sparse.csr_array, sources: np.ndarray) -> np.ndarra
     return delta.sum(axis=1)
 
 
-def betweenness(graph: nx.Graph, *, k: int | None = None, seed: int = 42) -> dict[Hashable, float]:
+def betweenness(
+    graph: Adjacency | nx.Graph, *, k: int | None = None, seed: int = 42
+) -> dict[Hashable, float]:
     """Normalised betweenness of every node, exact or estimated from ``k`` sampled sources.
 
     Parameters
     ----------
-    graph : networkx.Graph
+    graph : Adjacency or networkx.Graph
         Undirected; edge weights are ignored (every edge is one step).
     k : int, optional
         Sources to sample (``random.Random(seed).sample`` of the nodes, as networkx does);
@@ -71,19 +75,20 @@ def betweenness(graph: nx.Graph, *, k: int | None = None, seed: int = 42) -> dic
     >>> betweenness(g)["b"]
     1.0
     """
-    nodes: Sequence[Hashable] = list(graph.nodes)
+    graph = as_adjacency(graph)
+    nodes: Sequence[Hashable] = graph.nodes
     n = len(nodes)
-    if n < 3 or graph.number_of_edges() == 0:
+    # Every edge is one step, whatever its weight; self-loops lead nowhere.
+    entries = graph.matrix.tocoo()
+    off_diagonal = entries.row != entries.col
+    rows, cols = entries.row[off_diagonal], entries.col[off_diagonal]
+    if n < 3 or not len(rows):
         return dict.fromkeys(nodes, 0.0)
     if k is not None and k >= n:
         k = None
-    position = {node: i for i, node in enumerate(nodes)}
-    pairs = np.array([(position[u], position[v]) for u, v in graph.edges() if u != v], dtype=np.int64)
-    pairs = pairs.reshape(-1, 2)
-    rows = np.concatenate([pairs[:, 0], pairs[:, 1]])
-    cols = np.concatenate([pairs[:, 1], pairs[:, 0]])
     adjacency = sparse.csr_array((np.ones(len(rows)), (rows, cols)), shape=(n, n))
-    adjacency.data[:] = 1.0  # a multigraph's parallel edges (summed on construction) are one step
+    adjacency.sort_indices()
+    position = {node: i for i, node in enumerate(nodes)}
     chosen = nodes if k is None else random.Random(seed).sample(nodes, k)
     sources = np.array([position[s] for s in chosen])
     total = np.zeros(n)

@@ -5,8 +5,12 @@ Betweenness comes from :mod:`.betweenness` (the same values as networkx's, sever
 
 from __future__ import annotations
 
-import networkx as nx
+from collections.abc import Hashable
 
+import networkx as nx
+import numpy as np
+
+from .adjacency import Adjacency, as_adjacency
 from .betweenness import betweenness as _betweenness
 
 __all__ = ["BETWEENNESS_EXACT_LIMIT", "centralities"]
@@ -16,8 +20,11 @@ BETWEENNESS_EXACT_LIMIT = 1000
 BETWEENNESS_SAMPLES = 200
 
 
-def centralities(graph: nx.Graph, *, seed: int = 42) -> dict[str, tuple[int, float, float]]:
+def centralities(graph: Adjacency | nx.Graph, *, seed: int = 42) -> dict[Hashable, tuple[int, float, float]]:
     """``{actor: (degree, strength, betweenness)}``; betweenness is normalised and rounded.
+
+    Degree counts neighbours (a self-loop twice, as networkx does); strength sums the weights
+    of the actor's edges.
 
     Examples
     --------
@@ -25,10 +32,14 @@ def centralities(graph: nx.Graph, *, seed: int = 42) -> dict[str, tuple[int, flo
     >>> centralities(g)["b"]
     (2, 2, 1.0)
     """
-    k = None if graph.number_of_nodes() <= BETWEENNESS_EXACT_LIMIT else BETWEENNESS_SAMPLES
+    graph = as_adjacency(graph)
+    matrix = graph.matrix
+    k = None if len(graph.nodes) <= BETWEENNESS_EXACT_LIMIT else BETWEENNESS_SAMPLES
     betweenness = _betweenness(graph, k=k, seed=seed)
-    result = {}
-    for node in graph.nodes:
-        strength = sum(data.get("weight", 1) for _, _, data in graph.edges(node, data=True))
-        result[node] = (graph.degree(node), strength, round(betweenness.get(node, 0.0), 6))
-    return result
+    loops = matrix.diagonal() != 0
+    degrees = (np.diff(matrix.indptr) + loops).tolist()
+    strengths = matrix.sum(axis=1).tolist()
+    return {
+        node: (degrees[i], strengths[i], round(betweenness.get(node, 0.0), 6))
+        for i, node in enumerate(graph.nodes)
+    }
