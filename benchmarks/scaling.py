@@ -92,9 +92,12 @@ def main(argv: list[str] | None = None) -> int:
             events=result["events"],
             edges=result["edges"],
             files=result["files"],
+            stage_peak_mib=result.get("stage_peak_mib", {}),
         )
         rows.append(row)
         _print(row, "measured")
+        peaks = ", ".join(f"{k} {v:.0f}" for k, v in row["stage_peak_mib"].items())
+        print(f"    main process's peak RSS (MiB) when each stage ended: {peaks}", flush=True)
         print(
             f"    actors {result['actors']}, events {result['events']}, edges {result['edges']}; "
             f"load average {os.getloadavg()[0]:.2f}",

@@ -173,6 +173,7 @@ def _worker_build(args: argparse.Namespace) -> None:
                 "seconds": s.seconds,
                 "wall": wall,
                 "stage_seconds": dict(s.stage_seconds),
+                "stage_peak_mib": dict(s.stage_peak_mib),
                 "rss_mib": peak_rss_mib(),
                 "files": file_sizes(Path(args.out)),
             }

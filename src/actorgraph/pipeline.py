@@ -8,6 +8,7 @@ store doesn't already hold, batch by batch, on the chosen engine.
 
 from __future__ import annotations
 
+import sys
 import tempfile
 import time
 from collections import Counter, deque
@@ -18,6 +19,11 @@ from pathlib import Path
 from typing import IO, NamedTuple
 
 from tqdm import tqdm
+
+try:
+    import resource
+except ImportError:  # not on Windows
+    resource = None  # type: ignore[assignment]
 
 from . import __version__, errors
 from .clean import normalize_line, repeated_line_candidates, select_repeated_lines
@@ -53,6 +59,8 @@ class Summary(NamedTuple):
     annotated: int = 0
     #: Seconds spent per stage (see :data:`STAGES`).
     stage_seconds: tuple[tuple[str, float], ...] = ()
+    #: The process's peak resident memory (MiB) when each stage ended: which stage raised it.
+    stage_peak_mib: tuple[tuple[str, float], ...] = ()
 
     def lines(self) -> list[str]:
         return [
@@ -70,9 +78,18 @@ class BuildResult(NamedTuple):
     summary: Summary
 
 
+def _peak_rss_mib() -> float:
+    """Peak resident memory of this process so far (0 where the platform doesn't say)."""
+    if resource is None:
+        return 0.0
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / 1024 if sys.platform != "darwin" else peak / 2**20  # KiB on Linux, bytes on macOS
+
+
 class _Timer:
     def __init__(self) -> None:
         self.seconds: Counter[str] = Counter()
+        self.peak_mib: dict[str, float] = {}
 
     @contextmanager
     def __call__(self, stage: str):
@@ -81,6 +98,7 @@ class _Timer:
             yield
         finally:
             self.seconds[stage] += time.perf_counter() - started
+            self.peak_mib[stage] = round(_peak_rss_mib(), 1)
 
     def timed(self, stage: str, items: Iterable) -> Iterator:
         iterator = iter(items)
@@ -358,5 +376,6 @@ def build(
         warnings,
         annotated,
         tuple((stage, round(timer.seconds[stage], 3)) for stage in STAGES),
+        tuple((stage, timer.peak_mib[stage]) for stage in STAGES if stage in timer.peak_mib),
     )
     return BuildResult(graph, summary)
