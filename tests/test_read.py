@@ -5,12 +5,13 @@ from __future__ import annotations
 import gzip
 import io
 import json
+from pathlib import Path
 
 import pytest
 
-from actorgraph.errors import InputError
+from actorgraph.errors import InputError, Skip
 from actorgraph.read import discover, read_corpus
-from actorgraph.read.encoding import decode
+from actorgraph.read.encoding import decode, decoded_lines
 from actorgraph.read.header import parse_header
 
 from .conftest import write
@@ -121,3 +122,54 @@ def test_missing_and_empty_input(tmp_path):
         list(read_corpus(tmp_path / "empty"))
     with pytest.raises(InputError):
         list(read_corpus("-", stdin=io.StringIO("")))
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        "Grüße aus Astana\nи\n\nletzte Zeile ohne Ende".encode(),
+        "ü\r\nzwei\n".encode("utf-8-sig"),
+        "Grüße\n€ – cp1252\n".encode("cp1252"),
+        ("x" * 40000 + "\nü\n").encode(),
+        b"",
+    ],
+)
+def test_decoded_lines_are_the_whole_texts_lines(data):
+    lines = decoded_lines(lambda: io.BytesIO(data))
+    assert lines is not None
+    assert "".join(lines).split("\n") == decode(data).split("\n")
+
+
+def test_decoded_lines_skip_what_decode_skips_and_leave_utf16_to_it():
+    assert decoded_lines(lambda: io.BytesIO("a\nb".encode("utf-16"))) is None
+    for data in (
+        b"\x00\x01\x02PNG\x00" * 100,
+        "Grüße ".encode("cp1252") + b"\x81\x8d\x90",
+        b"\x01\x02\x03a" * 50,
+    ):
+        with pytest.raises(Skip) as expected:
+            decode(data)
+        with pytest.raises(Skip) as streamed:
+            decoded_lines(lambda data=data: io.BytesIO(data))
+        assert str(streamed.value) == str(expected.value)
+
+
+def test_jsonl_is_read_line_by_line_and_only_newlines_end_records(tmp_path, monkeypatch):
+    records = [
+        {"id": "a", "text": ARTICLE + " Zeile\u2028Absatz\x0cSeite"},
+        {"id": "b", "text": ARTICLE},
+    ]
+    body = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+    write(tmp_path / "plain.jsonl", body.encode())
+    with gzip.open(tmp_path / "packed.jsonl.gz", "wb") as handle:
+        handle.write(body.encode())
+
+    def whole_file_read(self):
+        raise AssertionError(f"{self} read whole")
+
+    monkeypatch.setattr(Path, "read_bytes", whole_file_read)
+    for name in ("plain.jsonl", "packed.jsonl.gz"):
+        found = docs(tmp_path / name)
+        assert sorted(found) == ["a", "b"]
+        assert found["a"].text_raw == records[0]["text"]
+        assert not any(d.skipped for d in found.values())

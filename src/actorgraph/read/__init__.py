@@ -25,8 +25,8 @@ from typing import IO
 from .. import errors
 from ..errors import InputError, Skip
 from ..records import Document
-from .encoding import decode
-from .formats import parse_csv, parse_html, parse_json, parse_jsonl, parse_text
+from .encoding import decode, decoded_lines
+from .formats import parse_csv, parse_html, parse_json, parse_jsonl, parse_jsonl_lines, parse_text
 
 __all__ = ["SUFFIXES", "discover", "read_corpus", "read_file"]
 
@@ -101,6 +101,18 @@ def read_file(path: Path, doc_id: str, text_column: str = "text") -> Iterator[Do
             skip_reason=errors.UNSUPPORTED_FORMAT.format(suffix=suffix or "(none)"),
         )
         return
+    if suffix == ".jsonl":  # often one large file: read line by line, never whole
+        try:
+            lines = decoded_lines(partial(gzip.open, path, "rb") if gz else partial(open, path, "rb"))
+        except Skip as exc:
+            yield Document(doc_id, shown, "", skipped=True, skip_reason=str(exc))
+            return
+        except (OSError, EOFError, zlib.error) as exc:
+            yield Document(doc_id, shown, "", skipped=True, skip_reason=_unreadable(exc))
+            return
+        if lines is not None:
+            yield from parse_jsonl_lines(doc_id, shown, lines, text_field=text_column)
+            return
     try:
         data = path.read_bytes()
         if gz:
@@ -110,10 +122,13 @@ def read_file(path: Path, doc_id: str, text_column: str = "text") -> Iterator[Do
         yield Document(doc_id, shown, "", skipped=True, skip_reason=str(exc))
         return
     except (OSError, EOFError, zlib.error) as exc:
-        reason = errors.UNREADABLE.format(error=getattr(exc, "strerror", None) or exc)
-        yield Document(doc_id, shown, "", skipped=True, skip_reason=reason)
+        yield Document(doc_id, shown, "", skipped=True, skip_reason=_unreadable(exc))
         return
     yield from parser(doc_id, shown, text)
+
+
+def _unreadable(exc: Exception) -> str:
+    return errors.UNREADABLE.format(error=getattr(exc, "strerror", None) or exc)
 
 
 def _unique(docs: Iterator[Document]) -> Iterator[Document]:

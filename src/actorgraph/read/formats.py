@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from .. import errors
@@ -17,7 +17,15 @@ from ..dates import parse_explicit_date
 from ..records import Document
 from .header import parse_header
 
-__all__ = ["RECORD_FIELDS", "parse_csv", "parse_html", "parse_json", "parse_jsonl", "parse_text"]
+__all__ = [
+    "RECORD_FIELDS",
+    "parse_csv",
+    "parse_html",
+    "parse_json",
+    "parse_jsonl",
+    "parse_jsonl_lines",
+    "parse_text",
+]
 
 RECORD_FIELDS = ("id", "title", "date", "url", "lang", "source", "author")
 
@@ -94,7 +102,17 @@ def _record(doc_id: str, path: str, record: Any, where: int, text_field: str) ->
 
 def parse_jsonl(doc_id: str, path: str, text: str, *, text_field: str = "text") -> Iterator[Document]:
     """JSON Lines: one record per line; a malformed line is skipped with its line number."""
-    for number, line in enumerate(text.splitlines(), start=1):
+    return parse_jsonl_lines(doc_id, path, text.split("\n"), text_field=text_field)
+
+
+def parse_jsonl_lines(
+    doc_id: str, path: str, lines: Iterable[str], *, text_field: str = "text"
+) -> Iterator[Document]:
+    """:func:`parse_jsonl` over lines already split at ``\n`` (a file read line by line).
+
+    Only ``\n`` ends a record: JSON text may hold U+2028 or a form feed inside a string.
+    """
+    for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         try:
