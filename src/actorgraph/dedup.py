@@ -54,7 +54,8 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(unicodedata.normalize("NFKC", text).lower())
 
 
-@lru_cache(maxsize=1 << 18)
+#: Frequent words are hashed once; the bound keeps the cache near 10 MiB however large the corpus.
+@lru_cache(maxsize=1 << 16)
 def _word_hash(word: str) -> int:
     return int.from_bytes(hashlib.blake2b(word.encode("utf-8"), digest_size=8).digest(), "little")
 

@@ -27,7 +27,7 @@ except ImportError:  # not on Windows
 
 from . import __version__, errors
 from .clean import normalize_line, repeated_line_candidates, select_repeated_lines
-from .curation import apply_curation, load_curation
+from .curation import Curation, apply_curation, load_curation
 from .dedup import DuplicateFinder
 from .engines import Settings, make_engine, pipelines_for
 from .errors import InputError
@@ -36,7 +36,7 @@ from .graph import build_graph
 from .kbindex import KBIndex, default_index
 from .outputs import DEFAULT_FORMATS, write_outputs
 from .read import read_corpus
-from .records import Analysis, Document, Graph, Mention
+from .records import Actor, Analysis, Document, Event, Graph, Mention
 from .resolve import Resolution, mention_key, resolve
 from .store import AnalysisStore, default_cache_dir, document_key, pipeline_fingerprint
 
@@ -212,6 +212,54 @@ def _annotate(
     return keys, annotated
 
 
+class _CorpusWide(NamedTuple):
+    actors: tuple[Actor, ...]
+    events: tuple[Event, ...]
+    #: Each document's metadata, without its text.
+    documents: list[Document]
+    #: The mentions that name an actor, with the actor filled in.
+    mentions: list[Mention]
+    warnings: tuple[str, ...]
+
+
+def _resolve_and_extract(
+    analyses: _Stored, *, index: KBIndex, curated: Curation | None, timer: _Timer
+) -> _CorpusWide:
+    """Resolution and events: two passes over the store.
+
+    What only these stages need (the actor of every mention, the near-duplicate signatures)
+    is dropped on return, before the graph stage allocates its own.
+    """
+    with timer("resolve"):
+        finder = DuplicateFinder()
+        analyses.tap_next_pass(lambda analysis, add=finder.add: add(analysis.document))
+        every_mention: list[Mention] = []
+        if curated is not None:  # curation needs the mentions; collect them in the same pass
+            analyses.tap_next_pass(lambda analysis, extend=every_mention.extend: extend(analysis.mentions))
+        resolution = resolve(analyses, index=index)
+        duplicates = finder.duplicates()
+        del finder
+        warnings: tuple[str, ...] = ()
+        if curated is not None:
+            resolution, warnings = apply_curation(resolution, every_mention, curated)
+            del every_mention
+    with timer("events"):
+        # One more pass: events, and what the graph keeps of each document and mention.
+        documents: list[Document] = []
+        mentions: list[Mention] = []
+        types = {a.id: a.type for a in resolution.actors}
+
+        def keep(analysis: Analysis) -> None:
+            doc = analysis.document
+            documents.append(replace(doc, text_raw="", duplicate_of=duplicates.get(doc.id)))
+            resolved = (_resolve_mention(m, resolution, types) for m in analysis.mentions)
+            mentions.extend(m for m in resolved if m is not None)
+
+        analyses.tap_next_pass(keep)
+        events = extract_events(analyses, resolution.assignment, resolution.actors, duplicates=duplicates)
+    return _CorpusWide(resolution.actors, events, documents, mentions, warnings)
+
+
 def build(
     corpus: str | Path,
     *,
@@ -320,40 +368,16 @@ def build(
             )
         finally:
             runner.close()
-        analyses = _Stored(store, keys)
 
-        with timer("resolve"):
-            finder = DuplicateFinder()
-            analyses.tap_next_pass(lambda analysis: finder.add(analysis.document))
-            every_mention: list[Mention] = []
-            if curated is not None:  # curation needs the mentions; collect them in the same pass
-                analyses.tap_next_pass(lambda analysis: every_mention.extend(analysis.mentions))
-            resolution = resolve(analyses, index=index)
-            duplicates = finder.duplicates()
-            warnings: tuple[str, ...] = ()
-            if curated is not None:
-                resolution, warnings = apply_curation(resolution, every_mention, curated)
-        with timer("events"):
-            # One more pass: events, and what the graph keeps of each document and mention.
-            documents: list[Document] = []
-            mentions: list[Mention] = []
-            types = {a.id: a.type for a in resolution.actors}
-
-            def keep(analysis: Analysis) -> None:
-                doc = analysis.document
-                documents.append(replace(doc, text_raw="", duplicate_of=duplicates.get(doc.id)))
-                resolved = (_resolve_mention(m, resolution, types) for m in analysis.mentions)
-                mentions.extend(m for m in resolved if m is not None)
-
-            analyses.tap_next_pass(keep)
-            events = extract_events(analyses, resolution.assignment, resolution.actors, duplicates=duplicates)
+        corpus_wide = _resolve_and_extract(_Stored(store, keys), index=index, curated=curated, timer=timer)
     finally:
         store.close()
         if scratch is not None:
             scratch.cleanup()
 
+    actors, events, documents, mentions, warnings = corpus_wide
     with timer("graph"):
-        actors, edges = build_graph(resolution.actors, events, min_weight=min_weight)
+        actors, edges = build_graph(actors, events, min_weight=min_weight)
         models_used = sorted({d.language for d in documents if not d.skipped and d.language})
         meta = {
             "actorgraph_version": __version__,

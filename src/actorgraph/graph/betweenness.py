@@ -25,7 +25,11 @@ BLOCK = 64
 
 
 def _dependencies(adjacency: sparse.csr_array, sources: np.ndarray) -> np.ndarray:
-    """Sum over ``sources`` of each node's dependency δ_s(v) (Brandes 2001), sources excluded."""
+    """Sum over ``sources`` of each node's dependency δ_s(v) (Brandes 2001), sources excluded.
+
+    Arrays are updated in place where the values allow it, so a block holds about five
+    (nodes × block) arrays at once instead of a dozen.
+    """
     n = adjacency.shape[0]
     columns = np.arange(len(sources))
     dist = np.full((n, len(sources)), -1, dtype=np.int32)
@@ -36,21 +40,28 @@ def _dependencies(adjacency: sparse.csr_array, sources: np.ndarray) -> np.ndarra
     depth = 0
     while True:
         reached = adjacency @ frontier
-        new = (dist < 0) & (reached > 0)
+        new = dist < 0
+        new &= reached > 0
         if not new.any():
             break
         depth += 1
         dist[new] = depth
         sigma[new] = reached[new]
-        frontier = np.where(new, sigma, 0.0)
+        reached[~new] = 0.0  # what remains is sigma on the new level: the next frontier
+        frontier = reached
+    del frontier, reached, new
     delta = np.zeros_like(sigma)
-    safe_sigma = np.where(sigma > 0, sigma, 1.0)
-    for level in range(depth, 0, -1):
-        at_level = dist == level
-        coefficient = np.where(at_level, (1.0 + delta) / safe_sigma, 0.0)
-        upstream = adjacency @ coefficient
-        parents = dist == level - 1
-        delta += np.where(parents, sigma * upstream, 0.0)
+    coefficient = np.empty_like(sigma)
+    with np.errstate(divide="ignore", invalid="ignore"):  # off-level cells, zeroed right after
+        for level in range(depth, 0, -1):
+            off_level = dist != level
+            np.add(1.0, delta, out=coefficient)
+            np.divide(coefficient, sigma, out=coefficient)
+            coefficient[off_level] = 0.0
+            upstream = adjacency @ coefficient
+            np.multiply(sigma, upstream, out=upstream)
+            upstream[dist != level - 1] = 0.0
+            delta += upstream
     delta[sources, columns] = 0.0
     return delta.sum(axis=1)
 
