@@ -173,3 +173,10 @@ def test_jsonl_is_read_line_by_line_and_only_newlines_end_records(tmp_path, monk
         assert sorted(found) == ["a", "b"]
         assert found["a"].text_raw == records[0]["text"]
         assert not any(d.skipped for d in found.values())
+
+
+def test_utf16_jsonl_is_still_read(tmp_path):
+    body = json.dumps({"id": "a", "text": ARTICLE}, ensure_ascii=False) + "\n"
+    write(tmp_path / "wide.jsonl", body.encode("utf-16"))
+    found = docs(tmp_path / "wide.jsonl")
+    assert list(found) == ["a"] and found["a"].text_raw == ARTICLE

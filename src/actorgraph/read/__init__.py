@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
-from typing import IO
+from typing import IO, TypeVar
 
 from .. import errors
 from ..errors import InputError, Skip
@@ -31,6 +31,7 @@ from .formats import parse_csv, parse_html, parse_json, parse_jsonl, parse_jsonl
 __all__ = ["SUFFIXES", "discover", "read_corpus", "read_file"]
 
 Parser = Callable[[str, str, str], Iterator[Document]]
+T = TypeVar("T")
 
 SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl", ".json", ".csv")
 _IGNORED = {".DS_Store", "Thumbs.db"}
@@ -101,34 +102,34 @@ def read_file(path: Path, doc_id: str, text_column: str = "text") -> Iterator[Do
             skip_reason=errors.UNSUPPORTED_FORMAT.format(suffix=suffix or "(none)"),
         )
         return
+    reason = None
     if suffix == ".jsonl":  # often one large file: read line by line, never whole
-        try:
-            lines = decoded_lines(partial(gzip.open, path, "rb") if gz else partial(open, path, "rb"))
-        except Skip as exc:
-            yield Document(doc_id, shown, "", skipped=True, skip_reason=str(exc))
-            return
-        except (OSError, EOFError, zlib.error) as exc:
-            yield Document(doc_id, shown, "", skipped=True, skip_reason=_unreadable(exc))
-            return
+        opener = partial(gzip.open, path, "rb") if gz else partial(open, path, "rb")
+        lines, reason = _attempt(lambda: decoded_lines(opener))
         if lines is not None:
             yield from parse_jsonl_lines(doc_id, shown, lines, text_field=text_column)
             return
-    try:
-        data = path.read_bytes()
-        if gz:
-            data = gzip.decompress(data)
-        text = decode(data)
-    except Skip as exc:
-        yield Document(doc_id, shown, "", skipped=True, skip_reason=str(exc))
-        return
-    except (OSError, EOFError, zlib.error) as exc:
-        yield Document(doc_id, shown, "", skipped=True, skip_reason=_unreadable(exc))
+    if reason is None:  # not JSON Lines, or UTF-16 ones: decoded whole
+        text, reason = _attempt(lambda: decode(_read_bytes(path, gz)))
+    if reason is not None:
+        yield Document(doc_id, shown, "", skipped=True, skip_reason=reason)
         return
     yield from parser(doc_id, shown, text)
 
 
-def _unreadable(exc: Exception) -> str:
-    return errors.UNREADABLE.format(error=getattr(exc, "strerror", None) or exc)
+def _read_bytes(path: Path, gz: bool) -> bytes:
+    data = path.read_bytes()
+    return gzip.decompress(data) if gz else data
+
+
+def _attempt(read: Callable[[], T]) -> tuple[T | None, str | None]:
+    """What ``read`` returns, or why the file can't be read (the reason a skip gives)."""
+    try:
+        return read(), None
+    except Skip as exc:
+        return None, str(exc)
+    except (OSError, EOFError, zlib.error) as exc:
+        return None, errors.UNREADABLE.format(error=getattr(exc, "strerror", None) or exc)
 
 
 def _unique(docs: Iterator[Document]) -> Iterator[Document]:
