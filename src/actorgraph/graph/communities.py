@@ -20,6 +20,8 @@ __all__ = ["communities", "louvain"]
 
 #: Louvain stops when a level improves modularity by no more than this (networkx's default).
 THRESHOLD = 1e-7
+#: networkx's default resolution, kept an int so that every product is computed as networkx does.
+RESOLUTION = 1
 
 _Neighbours = Callable[[int], Iterable[tuple[int, float]]]
 
@@ -58,7 +60,9 @@ def _modularity(n: int, neighbours: _Neighbours, degrees: list[float], community
     for u, v, weight in _edges(n, neighbours):
         if community[u] == community[v]:
             internal[community[u]] += weight
-    return sum(internal[c] / m - 1 * degree_sums[c] * degree_sums[c] * norm for c in sorted(degree_sums))
+    return sum(
+        internal[c] / m - RESOLUTION * degree_sums[c] * degree_sums[c] * norm for c in sorted(degree_sums)
+    )
 
 
 def _one_level(
@@ -84,9 +88,9 @@ def _one_level(
                     to_community[community[v]] += weight
             degree = degrees[u]
             totals[best] -= degree
-            remove_cost = -to_community[best] / m + 1 * (totals[best] * degree) / two_m_squared
+            remove_cost = -to_community[best] / m + RESOLUTION * (totals[best] * degree) / two_m_squared
             for candidate, weight in to_community.items():
-                gain = remove_cost + weight / m - 1 * (totals[candidate] * degree) / two_m_squared
+                gain = remove_cost + weight / m - RESOLUTION * (totals[candidate] * degree) / two_m_squared
                 if gain > best_gain:
                     best_gain = gain
                     best = candidate
