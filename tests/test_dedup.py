@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from actorgraph import dedup
-from actorgraph.dedup import find_duplicates, shingle_hashes
+from actorgraph.dedup import DuplicateFinder, document_signature, find_duplicates, shingle_hashes
 from actorgraph.records import Document
 
 SUMMIT = [
@@ -213,3 +213,24 @@ def test_many_random_documents_are_banded_not_compared_all_against_all(monkeypat
     assert found == {"10000": "00005", "10001": "00500", "10002": "00500"}
     # All-pairs would be about two million comparisons; banding leaves a handful.
     assert comparisons < 1000
+
+
+def test_a_signature_made_by_the_worker_equals_the_finders_own():
+    base = "Der Präsident traf den Generalsekretär in Astana zu Gesprächen über Wasser und Energie."
+    docs = [
+        Document("a", "a.txt", base),
+        Document("b", "b.txt", base + " Ein Satz mehr."),
+        Document("c", "c.txt", "Etwas ganz anderes steht hier, mit genug Wörtern für ein paar Schindeln."),
+        Document("d", "d.txt", "…"),
+    ]
+    by_text, by_signature = DuplicateFinder(), DuplicateFinder()
+    for doc in docs:
+        by_text.add(doc)
+        by_signature.add(doc, document_signature(doc))
+    assert document_signature(docs[3]) == b""
+    assert by_signature.duplicates() == by_text.duplicates() == {"b": "a"}
+    assert all(
+        (by_signature._signatures[d.id] is None and by_text._signatures[d.id] is None)
+        or (by_signature._signatures[d.id] == by_text._signatures[d.id]).all()
+        for d in docs
+    )

@@ -38,10 +38,21 @@ import numpy as np
 from .records import Document
 from .unionfind import UnionFind
 
-__all__ = ["DuplicateFinder", "find_duplicates", "minhash_signature", "shingle_hashes"]
+__all__ = [
+    "NUM_PERM",
+    "SHINGLE",
+    "DuplicateFinder",
+    "document_signature",
+    "find_duplicates",
+    "minhash_signature",
+    "shingle_hashes",
+]
 
 _WORD = re.compile(r"\w+")
 _SEED = 20240703
+#: Words per shingle and MinHash functions, unless a finder is made with others.
+SHINGLE = 5
+NUM_PERM = 128
 _SHIFT = np.uint64(32)
 #: Odd 64-bit multipliers: a shingle's hash is a polynomial in its word hashes (wrapping).
 _POLY = np.uint64(0x9E3779B97F4A7C15)
@@ -86,6 +97,7 @@ def shingle_hashes(text: str, shingle: int = 5) -> np.ndarray:
     return np.unique((h * _MIX) >> _SHIFT)
 
 
+@lru_cache(maxsize=4)
 def _permutations(num_perm: int) -> tuple[np.ndarray, np.ndarray]:
     """Seeded parameters of ``num_perm`` multiply-add-shift hash functions."""
     rng = np.random.default_rng(_SEED)
@@ -108,6 +120,21 @@ def minhash_signature(hashes: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.nd
         np.minimum(signature, values.min(axis=1), out=signature)
     # The shift is monotonic, so it can follow the minimum.
     return signature >> _SHIFT
+
+
+def document_signature(doc: Document) -> bytes | None:
+    """The default signature of ``doc``'s raw text, as bytes a :class:`DuplicateFinder` takes
+    instead of the text (``b""``: no words; ``None``: a skipped document).
+
+    Annotation workers compute it while they hold the text, so the corpus-wide pass that finds
+    duplicates only reads it back from the store.
+    """
+    if doc.skipped:
+        return None
+    hashes = shingle_hashes(doc.text_raw, SHINGLE)
+    if not hashes.size:
+        return b""
+    return minhash_signature(hashes, *_permutations(NUM_PERM)).astype("<u4").tobytes()
 
 
 def _buckets(signatures: np.ndarray, bands: int) -> Iterable[list[int]]:
@@ -155,7 +182,9 @@ class DuplicateFinder:
     {'b': 'a'}
     """
 
-    def __init__(self, *, threshold: float = 0.7, shingle: int = 5, num_perm: int = 128, bands: int = 32):
+    def __init__(
+        self, *, threshold: float = 0.7, shingle: int = SHINGLE, num_perm: int = NUM_PERM, bands: int = 32
+    ):
         if not 0.0 < threshold <= 1.0:
             raise ValueError(f"threshold must be in (0, 1], got {threshold}")
         if shingle < 1:
@@ -167,8 +196,15 @@ class DuplicateFinder:
         #: The signature of the first document seen with each id (``None``: it has no words).
         self._signatures: dict[str, np.ndarray | None] = {}
 
-    def add(self, doc: Document) -> None:
+    def add(self, doc: Document, signature: bytes | None = None) -> None:
+        """Sign ``doc``, or take its :func:`document_signature` if given (and this finder uses
+        the default shingles and functions, which made it)."""
         if doc.skipped or doc.id in self._signatures:
+            return
+        if signature is not None and (self.shingle, len(self._a)) == (SHINGLE, NUM_PERM):
+            self._signatures[doc.id] = (
+                np.frombuffer(signature, "<u4").astype(np.uint64) if signature else None
+            )
             return
         hashes = shingle_hashes(doc.text or doc.text_raw, self.shingle)
         self._signatures[doc.id] = minhash_signature(hashes, self._a, self._b) if hashes.size else None

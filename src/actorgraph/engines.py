@@ -17,6 +17,7 @@ from typing import NamedTuple
 from . import codec, errors
 from .annotate import Pipelines, annotate
 from .clean import clean
+from .dedup import document_signature
 from .detect import detect_date, detect_language
 from .kbindex import default_index
 from .records import Analysis, Document, OffsetMap
@@ -80,7 +81,8 @@ def prepare(doc: Document, settings: Settings) -> Document:
 def process_batch(documents: Sequence[Document], settings: Settings) -> list[Analysis]:
     """Prepare and annotate read documents (the unit of work every engine runs)."""
     prepared = [prepare(doc, settings) for doc in documents]
-    return list(annotate(prepared, pipelines_for(settings.models)))
+    analyses = annotate(prepared, pipelines_for(settings.models))
+    return [replace(a, signature=document_signature(a.document)) for a in analyses]
 
 
 def slim(analysis: Analysis) -> Analysis:

@@ -232,7 +232,7 @@ def _resolve_and_extract(
     """
     with timer("resolve"):
         finder = DuplicateFinder()
-        analyses.tap_next_pass(lambda analysis, add=finder.add: add(analysis.document))
+        analyses.tap_next_pass(lambda analysis, add=finder.add: add(analysis.document, analysis.signature))
         every_mention: list[Mention] = []
         if curated is not None:  # curation needs the mentions; collect them in the same pass
             analyses.tap_next_pass(lambda analysis, extend=every_mention.extend: extend(analysis.mentions))

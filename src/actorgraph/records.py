@@ -200,6 +200,9 @@ class Analysis:
     sentences: tuple[Sentence, ...] = ()
     mentions: tuple[Mention, ...] = ()
     cues: tuple[Cue, ...] = ()
+    #: The raw text's near-duplicate signature (:func:`actorgraph.dedup.document_signature`),
+    #: made where the text is at hand; ``None`` if not made.
+    signature: bytes | None = None
 
 
 @dataclass(frozen=True, slots=True)

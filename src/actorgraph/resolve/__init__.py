@@ -374,7 +374,8 @@ class _Resolver:
         return Resolution(tuple(sorted(actors, key=lambda a: a.id)), assignment)
 
 
-_DEFINED = re.compile(r"(\w+)\s*\(\s*([A-Z][A-Za-z0-9]{1,9})\s*\)")
+#: ``\b`` first: a match can only start where a word does, so no word is rescanned from its middle.
+_DEFINED = re.compile(r"\b(\w+)\s*\(\s*([A-Z][A-Za-z0-9]{1,9})\s*\)")
 
 
 def _thing_acronyms(raw: str, lang: str) -> set[str]:
