@@ -6,7 +6,8 @@ such copies so that they still add evidence to an event but do not inflate its
 
 Method
 ------
-* **Shingles.** The clean text (``Document.text``, else ``text_raw``) is NFKC-normalised and
+* **Shingles.** The clean text (``Document.text``, else ``text_raw``; the build signs
+  ``text_raw`` in its workers with :func:`document_signature`) is NFKC-normalised and
   lowercased; words are ``\\w+`` runs; a shingle is ``shingle`` consecutive words. Words are
   hashed with BLAKE2b and a shingle's 32-bit hash is a polynomial of its words' hashes, so hashes
   are the same in every process (Python's ``hash()`` is salted per process and is never used).
