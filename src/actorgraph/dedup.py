@@ -72,7 +72,7 @@ def _word_hash(word: str) -> int:
     return int.from_bytes(hashlib.blake2b(word.encode("utf-8"), digest_size=8).digest(), "little")
 
 
-def shingle_hashes(text: str, shingle: int = 5) -> np.ndarray:
+def shingle_hashes(text: str, shingle: int = SHINGLE) -> np.ndarray:
     """Sorted, distinct 32-bit hashes (as uint64) of the word ``shingle``-grams of ``text``.
 
     Words are hashed with BLAKE2b; a shingle's hash is a polynomial of its words' hashes, so
@@ -132,10 +132,14 @@ def document_signature(doc: Document) -> bytes | None:
     """
     if doc.skipped:
         return None
-    hashes = shingle_hashes(doc.text_raw, SHINGLE)
-    if not hashes.size:
-        return b""
-    return minhash_signature(hashes, *_permutations(NUM_PERM)).astype("<u4").tobytes()
+    signature = _sign(doc.text_raw, SHINGLE, *_permutations(NUM_PERM))
+    return b"" if signature is None else signature.astype("<u4").tobytes()
+
+
+def _sign(text: str, shingle: int, a: np.ndarray, b: np.ndarray) -> np.ndarray | None:
+    """The MinHash signature of ``text`` (``None``: it has no words)."""
+    hashes = shingle_hashes(text, shingle)
+    return minhash_signature(hashes, a, b) if hashes.size else None
 
 
 def _buckets(signatures: np.ndarray, bands: int) -> Iterable[list[int]]:
@@ -207,8 +211,7 @@ class DuplicateFinder:
                 np.frombuffer(signature, "<u4").astype(np.uint64) if signature else None
             )
             return
-        hashes = shingle_hashes(doc.text or doc.text_raw, self.shingle)
-        self._signatures[doc.id] = minhash_signature(hashes, self._a, self._b) if hashes.size else None
+        self._signatures[doc.id] = _sign(doc.text or doc.text_raw, self.shingle, self._a, self._b)
 
     def duplicates(self) -> dict[str, str]:
         """``{doc_id: original_id}`` of the documents added so far (see :func:`find_duplicates`)."""

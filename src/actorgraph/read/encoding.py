@@ -13,6 +13,8 @@ __all__ = ["decode", "decoded_lines"]
 
 #: Bytes read at a time when a file is checked or split into lines without being held whole.
 _BLOCK = 1 << 20
+#: How much of the start of a text is checked for NUL bytes (bytes) and control characters.
+_SAMPLE = 8192
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -37,7 +39,7 @@ def decode(data: bytes) -> str:
                 return data.decode(codec)
             except UnicodeDecodeError as exc:
                 raise Skip(errors.UNDECODABLE) from exc
-    if b"\x00" in data[:8192]:
+    if b"\x00" in data[:_SAMPLE]:
         raise Skip(errors.BINARY)
     try:
         text = data.decode("utf-8")
@@ -46,7 +48,7 @@ def decode(data: bytes) -> str:
             text = data.decode("cp1252")
         except UnicodeDecodeError as exc:
             raise Skip(errors.UNDECODABLE) from exc
-    _check_sample(text[:8192])
+    _check_sample(text[:_SAMPLE])
     return text
 
 
@@ -77,7 +79,7 @@ def decoded_lines(open_binary: Callable[[], IO[bytes]]) -> Iterator[str] | None:
     the lines. Raises :class:`Skip` as :func:`decode` does.
     """
     with open_binary() as handle:
-        head = handle.read(4 * 8192)
+        head = handle.read(4 * _SAMPLE)  # at least _SAMPLE characters in any of the encodings
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return None
     skip = len(codecs.BOM_UTF8) if head.startswith(codecs.BOM_UTF8) else 0
@@ -86,12 +88,12 @@ def decoded_lines(open_binary: Callable[[], IO[bytes]]) -> Iterator[str] | None:
             raise Skip(errors.UNDECODABLE)
         codec = "utf-8"
     else:
-        if b"\x00" in head[:8192]:
+        if b"\x00" in head[:_SAMPLE]:
             raise Skip(errors.BINARY)
         codec = next((c for c in ("utf-8", "cp1252") if _decodes(open_binary, c, 0)), None)
         if codec is None:
             raise Skip(errors.UNDECODABLE)
-        _check_sample(codecs.getincrementaldecoder(codec)().decode(head)[:8192])
+        _check_sample(codecs.getincrementaldecoder(codec)().decode(head)[:_SAMPLE])
     return _lines(open_binary, codec, skip)
 
 
