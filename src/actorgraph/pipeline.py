@@ -38,6 +38,7 @@ from .outputs import DEFAULT_FORMATS, write_outputs
 from .read import read_corpus
 from .records import Actor, Analysis, Document, Event, Graph, Mention
 from .resolve import Resolution, mention_key, resolve
+from .spill import MentionSpill
 from .store import AnalysisStore, default_cache_dir, document_key, pipeline_fingerprint
 
 __all__ = ["BATCH_SIZE", "STAGES", "BuildResult", "Summary", "build"]
@@ -217,8 +218,8 @@ class _CorpusWide(NamedTuple):
     events: tuple[Event, ...]
     #: Each document's metadata, without its text.
     documents: list[Document]
-    #: The mentions that name an actor, with the actor filled in.
-    mentions: list[Mention]
+    #: The mentions that name an actor, with the actor filled in (on disk until written).
+    mentions: MentionSpill
     warnings: tuple[str, ...]
 
 
@@ -246,14 +247,14 @@ def _resolve_and_extract(
     with timer("events"):
         # One more pass: events, and what the graph keeps of each document and mention.
         documents: list[Document] = []
-        mentions: list[Mention] = []
+        mentions = MentionSpill()
         types = {a.id: a.type for a in resolution.actors}
 
         def keep(analysis: Analysis) -> None:
             doc = analysis.document
             documents.append(replace(doc, text_raw="", duplicate_of=duplicates.get(doc.id)))
             resolved = (_resolve_mention(m, resolution, types) for m in analysis.mentions)
-            mentions.extend(m for m in resolved if m is not None)
+            mentions.append_document([m for m in resolved if m is not None])
 
         analyses.tap_next_pass(keep)
         events = extract_events(analyses, resolution.assignment, resolution.actors, duplicates=duplicates)
@@ -385,7 +386,7 @@ def build(
             "models": pipelines.describe_languages(models_used),
             "documents": total,
         }
-        graph = Graph(meta, tuple(documents), actors, events, edges, tuple(mentions))
+        graph = Graph(meta, tuple(documents), actors, events, edges, mentions)
     if out is not None:
         with timer("outputs"):
             write_outputs(graph, out, formats=formats, max_nodes=max_nodes, jobs=jobs)

@@ -12,6 +12,7 @@ Flow::
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -282,4 +283,5 @@ class Graph:
     actors: tuple[Actor, ...]
     events: tuple[Event, ...]
     edges: tuple[Edge, ...]
-    mentions: tuple[Mention, ...] = ()
+    #: Sorted by (doc_id, start, end) when iterated if a :class:`~actorgraph.spill.MentionSpill`.
+    mentions: Sequence[Mention] = ()

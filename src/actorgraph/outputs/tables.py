@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from ..records import Graph
+from ..spill import in_document_order
 from .atomic import atomic_open
 from .jsontext import plain
 
@@ -127,6 +128,6 @@ def write_csv(graph: Graph, folder: str | os.PathLike) -> None:
                 _s(m.role),
                 _s(m.actor),
             ]
-            for m in sorted(graph.mentions, key=lambda m: (m.doc_id, m.start, m.end))
+            for m in in_document_order(graph.mentions)
         ),
     )

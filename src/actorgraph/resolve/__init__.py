@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
 from rapidfuzz import fuzz
@@ -24,11 +24,11 @@ from ..resources import load_resource
 from ..text import fold, name_variants, slug, translit_key
 from ..titles import head_titles
 from ..unionfind import UnionFind
+from .assignment import Assignment, MentionKey
 from .link import FIRST_NAME_SIMILARITY, Linker
 
 __all__ = ["MentionKey", "Resolution", "mention_key", "resolve"]
 
-MentionKey = tuple[str, int, int]
 _BODY_KINDS = ("state", "igo", "organ", "agency", "forum")
 _WORD = re.compile(r"[\w-]+")
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-ZÄÖÜ][A-Za-zÄÖÜ0-9&]{1,11})\s*\)")
@@ -38,7 +38,7 @@ _TYPE_ORDER = ("PERSON", "ORG", "GPE", "LOC", "MISC")
 class Resolution(NamedTuple):
     actors: tuple[Actor, ...]
     #: ``(doc_id, start, end)`` of every kept mention → its actor id.
-    assignment: dict[MentionKey, str]
+    assignment: Mapping[MentionKey, str]
 
 
 def mention_key(mention: Mention) -> MentionKey:
@@ -335,7 +335,7 @@ class _Resolver:
         used: Counter[str] = Counter()
         taken: set[str] = set()
         actors: list[Actor] = []
-        assignment: dict[MentionKey, str] = {}
+        assignment = Assignment()
         for ids in ordered:
             members = [self.mentions[i] for i in ids]
             named = [m for m in members if m.source != "role"] or members
@@ -370,7 +370,7 @@ class _Resolver:
                 )
             )
             for m in members:
-                assignment[mention_key(m)] = actor_id
+                assignment.add(mention_key(m), actor_id)
         return Resolution(tuple(sorted(actors, key=lambda a: a.id)), assignment)
 
 

@@ -1,0 +1,123 @@
+"""Records kept on disk instead of in memory, read back a block at a time.
+
+A build keeps one resolved mention for every mention of the corpus that names an actor: about
+twenty per article, so the list grows with the corpus while nothing but ``mentions.csv`` reads
+it, once, in (document, start, end) order. :class:`MentionSpill` writes each document's
+mentions as one compressed block (:mod:`actorgraph.codec`) to an anonymous temporary file as
+they are resolved, and reads the blocks back in that order, so only one document's mentions
+are in memory at a time.
+
+The file is read with ``os.pread``, which moves no shared file offset: output writers forked
+from the build read it at the same time. It has no name, so the operating system removes it
+when the last process holding it ends, even one that is killed.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+from . import codec
+from .records import Mention
+
+__all__ = ["MentionSpill", "in_document_order"]
+
+
+class MentionSpill(Sequence[Mention]):
+    """Mentions on disk, a sequence in (doc_id, start, end) order.
+
+    Examples
+    --------
+    >>> from actorgraph.records import Mention
+    >>> spill = MentionSpill()
+    >>> spill.append_document([Mention("b", 0, 4, 9, "Kyiv", "GPE", "en", "ner")])
+    >>> spill.append_document([Mention("a", 0, 0, 5, "Minsk", "GPE", "en", "ner")])
+    >>> [m.doc_id for m in spill]
+    ['a', 'b']
+    """
+
+    def __init__(self, mentions: Iterable[Mention] = ()) -> None:
+        # Held for the spill's lifetime; closed (and so removed) when the spill is collected.
+        self._file = tempfile.TemporaryFile(prefix="actorgraph-mentions-")  # noqa: SIM115
+        #: ``(doc_id, offset, size)`` of each block, in the order written.
+        self._blocks: list[tuple[str, int, int]] = []
+        self._end = 0
+        self._length = 0
+        self._unflushed = False
+        by_document: dict[str, list[Mention]] = defaultdict(list)
+        for m in mentions:
+            by_document[m.doc_id].append(m)
+        for block in by_document.values():
+            self.append_document(block)
+
+    def append_document(self, mentions: Sequence[Mention]) -> None:
+        """Store one document's mentions (all with the same ``doc_id``) as one block."""
+        if not mentions:
+            return
+        data = codec.dumps(tuple(mentions))
+        self._file.write(data)
+        self._blocks.append((mentions[0].doc_id, self._end, len(data)))
+        self._end += len(data)
+        self._length += len(mentions)
+        self._unflushed = True
+
+    def _read(self, offset: int, size: int) -> tuple[Mention, ...]:
+        if self._unflushed:
+            self._file.flush()
+            self._unflushed = False
+        return codec.loads(os.pread(self._file.fileno(), size, offset))
+
+    def _documents(self) -> Iterator[list[Mention]]:
+        """Each document's mentions, sorted, documents in id order."""
+        blocks: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for doc_id, offset, size in self._blocks:
+            blocks[doc_id].append((offset, size))
+        for doc_id in sorted(blocks):
+            mentions = [m for offset, size in blocks[doc_id] for m in self._read(offset, size)]
+            # A stable sort, as sorting the whole list by (doc_id, start, end) would be.
+            mentions.sort(key=lambda m: (m.start, m.end))
+            yield mentions
+
+    def __iter__(self) -> Iterator[Mention]:
+        for mentions in self._documents():
+            yield from mentions
+
+    def __len__(self) -> int:
+        return self._length
+
+    def __getitem__(self, index: Any) -> Any:
+        if isinstance(index, slice):
+            return tuple(self)[index]
+        if index < 0:
+            index += self._length
+        if not 0 <= index < self._length:
+            raise IndexError(index)
+        for mentions in self._documents():
+            if index < len(mentions):
+                return mentions[index]
+            index -= len(mentions)
+        raise IndexError(index)  # pragma: no cover - the lengths agree
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence) or isinstance(other, str):
+            return NotImplemented
+        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __reduce__(self) -> tuple:
+        # Another process (spawn, Dask, a pickle on disk) gets the mentions, not the file.
+        return (tuple, (tuple(self),))
+
+    def __repr__(self) -> str:
+        return f"MentionSpill({self._length} mentions in {len(self._blocks)} blocks)"
+
+
+def in_document_order(mentions: Sequence[Mention]) -> Iterable[Mention]:
+    """``mentions`` sorted by (doc_id, start, end), without loading a spill whole."""
+    if isinstance(mentions, MentionSpill):
+        return mentions
+    return sorted(mentions, key=lambda m: (m.doc_id, m.start, m.end))

@@ -1,0 +1,72 @@
+"""Resolved mentions on disk read back as the sorted list they replace."""
+
+import multiprocessing
+import pickle
+import random
+
+import pytest
+
+from actorgraph.records import Mention
+from actorgraph.spill import MentionSpill, in_document_order
+
+
+def _mentions(seed: int) -> list[list[Mention]]:
+    """Blocks of one document each; a document may come back in a later block."""
+    rng = random.Random(seed)
+    blocks = []
+    for b in range(30):
+        doc = f"doc{rng.randrange(10)}"
+        block = []
+        for i in range(rng.randrange(0, 8)):
+            start = rng.randrange(0, 60)  # small, so equal spans occur
+            block.append(Mention(doc, i, start, start + 3, f"m{b}-{i}", "PERSON", "en", "ner", actor="x:a"))
+        blocks.append(block)
+    return blocks
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_reads_back_sorted_like_the_list(seed):
+    blocks = _mentions(seed)
+    spill = MentionSpill()
+    for block in blocks:
+        spill.append_document(block)
+    flat = [m for block in blocks for m in block]
+    expected = sorted(flat, key=lambda m: (m.doc_id, m.start, m.end))
+    assert len(spill) == len(flat)
+    assert list(spill) == expected
+    assert list(in_document_order(spill)) == expected == list(in_document_order(flat))
+    assert spill == expected and spill == MentionSpill(flat)
+    middle = len(flat) // 2
+    assert [spill[i] for i in (0, middle, -1)] == [expected[0], expected[middle], expected[-1]]
+    assert spill[2:5] == tuple(expected[2:5])
+
+
+def test_pickles_as_a_tuple():
+    spill = MentionSpill(m for block in _mentions(7) for m in block)
+    again = pickle.loads(pickle.dumps(spill))
+    assert isinstance(again, tuple) and again == tuple(spill)
+
+
+def _count(spill: MentionSpill, queue) -> None:
+    queue.put([m.text for m in spill])
+
+
+@pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="needs fork")
+def test_forked_processes_read_the_same_file():
+    spill = MentionSpill(m for block in _mentions(3) for m in block)
+    context = multiprocessing.get_context("fork")
+    queue = context.Queue()
+    children = [context.Process(target=_count, args=(spill, queue)) for _ in range(2)]
+    for child in children:
+        child.start()
+    results = [queue.get(timeout=60) for _ in children]
+    for child in children:
+        child.join()
+    assert results == [[m.text for m in spill]] * 2
+
+
+def test_index_out_of_range():
+    spill = MentionSpill()
+    assert len(spill) == 0 and list(spill) == []
+    with pytest.raises(IndexError):
+        spill[0]
