@@ -54,15 +54,23 @@ def encode(value: Any) -> Any:
     return value
 
 
+#: What :func:`decode` must look inside; everything else is returned as marshal gave it.
+_NESTED = frozenset((list, tuple, dict))
+
+
 def decode(value: Any) -> Any:
-    """Inverse of :func:`encode`."""
+    """Inverse of :func:`encode`.
+
+    Scalars are not passed to a call of their own: a stored analysis holds millions of them
+    (offset maps, spans), and the build decodes every analysis on each pass over the store.
+    """
     kind = type(value)
     if kind is list:
-        return _CLASSES[value[0]](*[decode(v) for v in value[1:]])
+        return _CLASSES[value[0]](*[decode(v) if type(v) in _NESTED else v for v in value[1:]])
     if kind is tuple:
-        return tuple([decode(v) for v in value])
+        return tuple([decode(v) if type(v) in _NESTED else v for v in value])
     if kind is dict:
-        return {k: decode(v) for k, v in value.items()}
+        return {k: decode(v) if type(v) in _NESTED else v for k, v in value.items()}
     return value
 
 

@@ -282,6 +282,7 @@ class Graph:
     documents: tuple[Document, ...]
     actors: tuple[Actor, ...]
     events: tuple[Event, ...]
-    edges: tuple[Edge, ...]
+    #: An :class:`~actorgraph.graph.edgetable.EdgeTable` (columns) when the build made it.
+    edges: Sequence[Edge]
     #: Sorted by (doc_id, start, end) when iterated if a :class:`~actorgraph.spill.MentionSpill`.
     mentions: Sequence[Mention] = ()

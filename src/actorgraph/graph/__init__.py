@@ -8,27 +8,37 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 
-from ..records import Actor, Edge, Event
-from .adjacency import adjacency
-from .build import affiliation_edges, event_edges, to_networkx
+from ..records import Actor, Event
+from .adjacency import adjacency_of_positions
+from .build import affiliation_edges, edge_table, event_edges, to_networkx
 from .communities import communities
+from .edgetable import EdgeTable
 from .metrics import centralities
 
-__all__ = ["affiliation_edges", "build_graph", "centralities", "communities", "event_edges", "to_networkx"]
+__all__ = [
+    "EdgeTable",
+    "affiliation_edges",
+    "build_graph",
+    "centralities",
+    "communities",
+    "edge_table",
+    "event_edges",
+    "to_networkx",
+]
 
 
 def build_graph(
     actors: Iterable[Actor], events: Iterable[Event], *, min_weight: int = 1, seed: int = 42
-) -> tuple[tuple[Actor, ...], tuple[Edge, ...]]:
+) -> tuple[tuple[Actor, ...], EdgeTable]:
     """Event and affiliation edges, and the actors with their metrics filled in.
 
     Metrics (degree, strength, betweenness, communities) are computed on the event edges that
     are kept (``weight >= min_weight``): affiliations describe who acts for whom, not who meets.
     """
     actors = tuple(sorted(actors, key=lambda a: a.id))
-    shared = event_edges(events, min_weight=min_weight)
-    edges = tuple(sorted(shared + affiliation_edges(actors), key=lambda e: (e.source, e.target, e.kind)))
-    graph = adjacency([a.id for a in actors], ((e.source, e.target, e.weight) for e in shared))
+    names = [a.id for a in actors]
+    edges = edge_table(names, events, actors, min_weight=min_weight)
+    graph = adjacency_of_positions(names, *edges.columns("event"))
     scores = centralities(graph, seed=seed)
     groups = communities(graph, seed=seed)
     scored = tuple(

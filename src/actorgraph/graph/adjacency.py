@@ -51,10 +51,26 @@ def adjacency(nodes: Sequence[Hashable], edges: Iterable[tuple[Hashable, Hashabl
         rows.append(position[u])
         cols.append(position[v])
         weights.append(weight)
-    n = len(nodes)
-    row = np.array(rows, dtype=np.int64)
-    col = np.array(cols, dtype=np.int64)
     data = np.array(weights) if weights else np.zeros(0, dtype=np.int64)
+    return adjacency_of_positions(nodes, np.array(rows, dtype=np.int64), np.array(cols, dtype=np.int64), data)
+
+
+def adjacency_of_positions(
+    nodes: Sequence[Hashable], rows: np.ndarray, cols: np.ndarray, weights: np.ndarray
+) -> Adjacency:
+    """:func:`adjacency` of edges given as arrays of node positions and weights.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> a = adjacency_of_positions(["a", "b"], np.array([0]), np.array([1]), np.array([3]))
+    >>> a.matrix.toarray().tolist()
+    [[0, 3], [3, 0]]
+    """
+    n = len(nodes)
+    row = np.asarray(rows, dtype=np.int64)
+    col = np.asarray(cols, dtype=np.int64)
+    data = np.asarray(weights)
     off_diagonal = row != col
     # Both directions of every edge, a self-loop once.
     row, col = np.concatenate([row, col[off_diagonal]]), np.concatenate([col, row[off_diagonal]])
@@ -62,7 +78,7 @@ def adjacency(nodes: Sequence[Hashable], edges: Iterable[tuple[Hashable, Hashabl
     matrix = sparse.csr_array((data, (row, col)), shape=(n, n))
     matrix.sum_duplicates()
     matrix.sort_indices()
-    return Adjacency(nodes, matrix)
+    return Adjacency(tuple(nodes), matrix)
 
 
 def as_adjacency(graph: Adjacency | nx.Graph, *, weight: str = "weight") -> Adjacency:

@@ -3,23 +3,22 @@
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from itertools import combinations
 
 import networkx as nx
 import numpy as np
 
 from ..records import Actor, Edge, Event
+from .edgetable import EdgeTable
 
-__all__ = ["affiliation_edges", "event_edges", "to_networkx"]
+__all__ = ["affiliation_edges", "edge_table", "event_edges", "to_networkx"]
 
 
 def event_edges(events: Iterable[Event], *, min_weight: int = 1) -> tuple[Edge, ...]:
     """One edge per pair of actors sharing events; ``weight`` counts the events.
 
-    Endpoints are ordered so that ``source < target``; edges are sorted. The pairs are
-    collected as integer arrays and grouped by sorting, so the only objects made per edge
-    are the edges themselves.
+    Endpoints are ordered so that ``source < target``; edges are sorted.
 
     Examples
     --------
@@ -29,32 +28,15 @@ def event_edges(events: Iterable[Event], *, min_weight: int = 1) -> tuple[Edge, 
     (Edge(source='a', target='b', kind='event', weight=1, events=('ev:1',)),)
     """
     events = tuple(events)
-    event_ids = sorted(event.id for event in events)
-    rank = {event_id: r for r, event_id in enumerate(event_ids)}
-    actors = sorted({actor for event in events for actor in event.participants})
-    position = {actor: i for i, actor in enumerate(actors)}
-    sources, targets, ranks = array("q"), array("q"), array("q")
-    for event in events:
-        members = sorted({position[actor] for actor in event.participants})
-        for a, b in combinations(members, 2):
-            sources.append(a)
-            targets.append(b)
-            ranks.append(rank[event.id])
-    if not ranks:
-        return ()
-    source, target, by_rank = (np.frombuffer(column, dtype=np.int64) for column in (sources, targets, ranks))
-    order = np.lexsort((by_rank, target, source))
-    source, target, by_rank = source[order], target[order], by_rank[order]
-    starts = np.flatnonzero(np.r_[True, (source[1:] != source[:-1]) | (target[1:] != target[:-1])])
-    ends = np.r_[starts[1:], len(source)]
-    edges = []
-    for a, b, start, end in zip(
-        source[starts].tolist(), target[starts].tolist(), starts.tolist(), ends.tolist(), strict=True
-    ):
-        if end - start >= min_weight:
-            ids = tuple(event_ids[r] for r in by_rank[start:end].tolist())
-            edges.append(Edge(actors[a], actors[b], "event", end - start, ids))
-    return tuple(edges)
+    names = sorted({actor for event in events for actor in event.participants})
+    return tuple(edge_table(names, events, min_weight=min_weight))
+
+
+def _affiliation_pairs(actors: Iterable[Actor]) -> list[tuple[str, str]]:
+    actors = list(actors)
+    known = {a.id for a in actors}
+    pairs = {tuple(sorted((a.id, b))) for a in actors for b in a.affiliations if b in known and b != a.id}
+    return sorted(pairs)
 
 
 def affiliation_edges(actors: Iterable[Actor]) -> tuple[Edge, ...]:
@@ -67,10 +49,67 @@ def affiliation_edges(actors: Iterable[Actor]) -> tuple[Edge, ...]:
     >>> affiliation_edges([person, Actor("iso:KAZ", "Kazakhstan", "GPE")])
     (Edge(source='iso:KAZ', target='x:a', kind='affiliation', weight=1, events=()),)
     """
-    actors = list(actors)
-    known = {a.id for a in actors}
-    pairs = {tuple(sorted((a.id, b))) for a in actors for b in a.affiliations if b in known and b != a.id}
-    return tuple(Edge(a, b, "affiliation", 1, ()) for a, b in sorted(pairs))
+    return tuple(Edge(a, b, "affiliation", 1, ()) for a, b in _affiliation_pairs(actors))
+
+
+_KINDS = ("affiliation", "event")  # sorted: an edge's position among equal endpoints
+
+
+def edge_table(
+    names: Sequence[str], events: Iterable[Event], actors: Iterable[Actor] = (), *, min_weight: int = 1
+) -> EdgeTable:
+    """The event edges of ``events`` (kept if ``weight >= min_weight``) and the affiliation
+    edges of ``actors``, as one :class:`EdgeTable` sorted by (source, target, kind).
+
+    ``names`` are the sorted actor ids every endpoint is among. The pairs are collected as
+    integer arrays and grouped by sorting, so no object is made per pair or per edge.
+    """
+    position = {name: i for i, name in enumerate(names)}
+    events = tuple(events)
+    event_ids = sorted(event.id for event in events)
+    rank = {event_id: r for r, event_id in enumerate(event_ids)}
+    sources, targets, ranks = array("i"), array("i"), array("i")
+    for event in events:
+        members = sorted({position[actor] for actor in event.participants})
+        for a, b in combinations(members, 2):
+            sources.append(a)
+            targets.append(b)
+            ranks.append(rank[event.id])
+    empty = np.zeros(0, dtype=np.int64)
+    if ranks:
+        source, target, by_rank = (np.frombuffer(c, dtype=np.int32) for c in (sources, targets, ranks))
+        del sources, targets, ranks
+        order = np.lexsort((by_rank, target, source))
+        source, target, by_rank = source[order], target[order], by_rank[order]
+        del order
+        starts = np.flatnonzero(np.r_[True, (source[1:] != source[:-1]) | (target[1:] != target[:-1])])
+        counts = np.diff(np.r_[starts, len(source)])
+        kept = counts >= min_weight
+        event_source, event_target = source[starts[kept]], target[starts[kept]]
+        event_weight = counts[kept]
+        event_ranks = by_rank[np.repeat(kept, counts)]
+    else:
+        event_source = event_target = event_weight = event_ranks = empty
+    pairs = _affiliation_pairs(actors)
+    source = np.concatenate([event_source, np.array([position[a] for a, _ in pairs], dtype=np.int64)])
+    target = np.concatenate([event_target, np.array([position[b] for _, b in pairs], dtype=np.int64)])
+    kind = np.r_[np.full(len(event_source), 1, dtype=np.int64), np.zeros(len(pairs), dtype=np.int64)]
+    weight = np.r_[event_weight, np.ones(len(pairs), dtype=np.int64)]
+    lengths = np.r_[event_weight, np.zeros(len(pairs), dtype=np.int64)]
+    order = np.lexsort((kind, target, source))
+    # The event edges keep their order among themselves (they were sorted already and no two
+    # share endpoints), so their runs of events stay where they are in ``event_ranks``.
+    return EdgeTable(
+        names,
+        _KINDS,
+        source[order],
+        target[order],
+        kind[order],
+        weight[order],
+        np.r_[0, np.cumsum(lengths[order])],
+        event_ranks,
+        event_ids,
+    )
 
 
 def to_networkx(actors: Iterable[Actor], edges: Iterable[Edge], *, kind: str | None = "event") -> nx.Graph:

@@ -14,7 +14,7 @@ Everything is seeded and computed in a fixed order, so the same input gives the 
 from __future__ import annotations
 
 import math
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 
 import numpy as np
 
@@ -70,7 +70,7 @@ def layout(
     ids = sorted({str(a.id) for a in actors})
     if core is None or len(core) >= len(ids):
         return _force(ids, edges, seed)
-    edges = list(edges)
+    edges = edges if isinstance(edges, Sequence) else list(edges)  # read twice
     inner = {str(c) for c in core}
     return attach(_force([i for i in ids if i in inner], edges, seed), ids, edges, seed=seed)
 

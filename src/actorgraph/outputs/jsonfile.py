@@ -7,6 +7,7 @@ import os
 from collections.abc import Iterator
 from typing import Any
 
+from ..graph.edgetable import in_edge_order
 from ..records import Actor, Document, Edge, Event, Evidence, Graph
 from .atomic import atomic_open
 from .jsontext import indented, plain
@@ -108,7 +109,7 @@ def _sections(graph: Graph) -> dict[str, Any]:
         "documents": (_document(d) for d in sorted(graph.documents, key=lambda d: d.id)),
         "actors": (_actor(a) for a in sorted(graph.actors, key=lambda a: a.id)),
         "events": (event_to_dict(e) for e in sorted(graph.events, key=lambda e: e.id)),
-        "edges": (_edge(e) for e in sorted(graph.edges, key=lambda e: (e.source, e.target, e.kind))),
+        "edges": (_edge(e) for e in in_edge_order(graph.edges)),
     }
 
 

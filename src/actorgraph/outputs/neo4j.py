@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from ..graph.edgetable import in_edge_order
 from ..records import Graph
 from .atomic import atomic_write_text
 from .tables import write_rows
@@ -124,7 +125,7 @@ def write_neo4j(graph: Graph, folder: str | os.PathLike) -> None:
         [":START_ID(Actor)", ":END_ID(Actor)", "kind", "weight:float", "events:string[]", ":TYPE"],
         (
             [e.source, e.target, e.kind, e.weight, _a(e.events), _EDGE_TYPES.get(e.kind, e.kind.upper())]
-            for e in sorted(graph.edges, key=lambda e: (e.source, e.target, e.kind))
+            for e in in_edge_order(graph.edges)
         ),
     )
     atomic_write_text(folder / "import.sh", IMPORT_COMMAND)

@@ -17,6 +17,7 @@ from typing import Any
 import networkx as nx
 
 from .. import __version__
+from ..graph.edgetable import in_edge_order
 from ..records import Actor, Edge, Graph
 from .atomic import atomic_open
 from .jsontext import plain
@@ -74,7 +75,7 @@ def _node_values(a: Actor) -> dict[str, Any]:
 def _sorted(graph: Graph) -> tuple[list[Actor], list[Edge]]:
     return (
         sorted(graph.actors, key=lambda a: a.id),
-        sorted(graph.edges, key=lambda e: (e.source, e.target, e.kind)),
+        in_edge_order(graph.edges),
     )
 
 

@@ -10,6 +10,7 @@ import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from ..graph.edgetable import in_edge_order
 from ..records import Graph
 from ..spill import in_document_order
 from .atomic import atomic_open
@@ -106,10 +107,7 @@ def write_csv(graph: Graph, folder: str | os.PathLike) -> None:
     write_rows(
         folder / "edges.csv",
         ["source", "target", "kind", "weight", "events"],
-        (
-            [e.source, e.target, e.kind, e.weight, _j(e.events)]
-            for e in sorted(graph.edges, key=lambda e: (e.source, e.target, e.kind))
-        ),
+        ([e.source, e.target, e.kind, e.weight, _j(e.events)] for e in in_edge_order(graph.edges)),
     )
     write_rows(
         folder / "mentions.csv",

@@ -1,0 +1,131 @@
+"""Edges as columns: a sequence of :class:`~actorgraph.records.Edge` that makes each one when read.
+
+A corpus of 20,000 news articles gives over half a million edges. As records, each costs about
+150 bytes (the object, its weight, its tuple of event ids); as columns (two actor positions, a
+kind, a weight, and a run of event positions in one shared array) about 25. The writers read
+the edges once, in (source, target, kind) order, which is the order the table keeps, so they
+never hold more than one edge each.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+import numpy as np
+
+from ..records import Edge
+
+__all__ = ["EdgeTable", "in_edge_order"]
+
+
+def _column(values: np.ndarray, code: str) -> array:
+    """An :class:`array.array` copy (its items read back as Python ints, quicker than numpy's)."""
+    column = array(code)
+    column.frombytes(np.ascontiguousarray(values, dtype=np.int32 if code == "i" else np.int64).tobytes())
+    return column
+
+
+class EdgeTable(Sequence[Edge]):
+    """Edges sorted by (source, target, kind), stored as columns.
+
+    Parameters
+    ----------
+    names : sequence of str
+        Actor ids, sorted; ``source`` and ``target`` are positions in it.
+    kinds : sequence of str
+        Edge kinds, sorted; ``kind`` holds positions in it.
+    source, target, kind, weight : numpy arrays of int
+        One entry per edge, already in (source, target, kind) order.
+    offsets : numpy array of int
+        ``len + 1`` entries: edge ``i``'s events are ``events[offsets[i]:offsets[i + 1]]``.
+    events : numpy array of int
+        Positions in ``event_ids``.
+    event_ids : sequence of str
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> table = EdgeTable(("a", "b"), ("event",), np.array([0]), np.array([1]), np.array([0]),
+    ...                   np.array([2]), np.array([0, 2]), np.array([1, 0]), ("ev:1", "ev:2"))
+    >>> list(table)
+    [Edge(source='a', target='b', kind='event', weight=2, events=('ev:2', 'ev:1'))]
+    """
+
+    def __init__(
+        self,
+        names: Sequence[str],
+        kinds: Sequence[str],
+        source: np.ndarray,
+        target: np.ndarray,
+        kind: np.ndarray,
+        weight: np.ndarray,
+        offsets: np.ndarray,
+        events: np.ndarray,
+        event_ids: Sequence[str],
+    ) -> None:
+        self._names = tuple(names)
+        self._kinds = tuple(kinds)
+        self._event_ids = tuple(event_ids)
+        self._source = _column(source, "i")
+        self._target = _column(target, "i")
+        self._kind = _column(kind, "i")
+        self._weight = _column(weight, "q")
+        self._offsets = _column(offsets, "q")
+        self._events = _column(events, "i")
+
+    def _edge(self, i: int) -> Edge:
+        ids = self._event_ids
+        return Edge(
+            self._names[self._source[i]],
+            self._names[self._target[i]],
+            self._kinds[self._kind[i]],
+            self._weight[i],
+            tuple([ids[e] for e in self._events[self._offsets[i] : self._offsets[i + 1]]]),
+        )
+
+    def __len__(self) -> int:
+        return len(self._source)
+
+    def columns(self, kind: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Source positions, target positions and weights of the edges of ``kind``, in order."""
+        if kind not in self._kinds or not len(self):
+            return (np.zeros(0, dtype=np.int64),) * 3
+        chosen = np.frombuffer(self._kind, dtype=np.int32) == self._kinds.index(kind)
+        source = np.frombuffer(self._source, dtype=np.int32)[chosen].astype(np.int64)
+        target = np.frombuffer(self._target, dtype=np.int32)[chosen].astype(np.int64)
+        return source, target, np.frombuffer(self._weight, dtype=np.int64)[chosen]
+
+    def __getitem__(self, index: Any) -> Any:
+        if isinstance(index, slice):
+            return tuple(self._edge(i) for i in range(*index.indices(len(self))))
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        return self._edge(index)
+
+    def __iter__(self) -> Iterator[Edge]:
+        for i in range(len(self)):
+            yield self._edge(i)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence) or isinstance(other, str):
+            return NotImplemented
+        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __reduce__(self) -> tuple:
+        return (tuple, (tuple(self),))
+
+    def __repr__(self) -> str:
+        return f"EdgeTable({len(self)} edges)"
+
+
+def in_edge_order(edges: Sequence[Edge]) -> Sequence[Edge]:
+    """``edges`` sorted by (source, target, kind); an :class:`EdgeTable` already is."""
+    if isinstance(edges, EdgeTable):
+        return edges
+    return sorted(edges, key=lambda e: (e.source, e.target, e.kind))
