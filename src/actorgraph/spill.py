@@ -3,7 +3,7 @@
 A build keeps one resolved mention for every mention of the corpus that names an actor: about
 twenty per article, so the list grows with the corpus while nothing but ``mentions.csv`` reads
 it, once, in (document, start, end) order. :class:`MentionSpill` writes each document's
-mentions as one compressed block (:mod:`actorgraph.codec`) to an anonymous temporary file as
+mentions as one compressed block (rows of fields, :mod:`marshal`) to an anonymous temporary file as
 they are resolved, and reads the blocks back in that order, so only one document's mentions
 are in memory at a time.
 
@@ -14,14 +14,20 @@ when the last process holding it ends, even one that is killed.
 
 from __future__ import annotations
 
+import dataclasses
+import marshal
+import operator
 import os
 import tempfile
+import zlib
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from . import codec
 from .records import Mention
+
+#: A mention's fields as a tuple of scalars (every field of a ``Mention`` is one), for marshal.
+_fields = operator.attrgetter(*(f.name for f in dataclasses.fields(Mention)))
 
 __all__ = ["MentionSpill", "in_document_order"]
 
@@ -57,18 +63,21 @@ class MentionSpill(Sequence[Mention]):
         """Store one document's mentions (all with the same ``doc_id``) as one block."""
         if not mentions:
             return
-        data = codec.dumps(tuple(mentions))
+        data = zlib.compress(marshal.dumps([_fields(m) for m in mentions], 4), 1)
         self._file.write(data)
         self._blocks.append((mentions[0].doc_id, self._end, len(data)))
         self._end += len(data)
         self._length += len(mentions)
         self._unflushed = True
 
-    def _read(self, offset: int, size: int) -> tuple[Mention, ...]:
+    def _read(self, offset: int, size: int) -> list[Mention]:
         if self._unflushed:
             self._file.flush()
             self._unflushed = False
-        return codec.loads(os.pread(self._file.fileno(), size, offset))
+        return [
+            Mention(*row)
+            for row in marshal.loads(zlib.decompress(os.pread(self._file.fileno(), size, offset)))
+        ]
 
     def _documents(self) -> Iterator[list[Mention]]:
         """Each document's mentions, sorted, documents in id order."""

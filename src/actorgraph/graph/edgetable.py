@@ -107,8 +107,14 @@ class EdgeTable(Sequence[Edge]):
         return self._edge(index)
 
     def __iter__(self) -> Iterator[Edge]:
-        for i in range(len(self)):
-            yield self._edge(i)
+        # The writers read every edge several times over: one loop over the columns, no call per edge.
+        names, kinds, ids = self._names, self._kinds, self._event_ids
+        events, offsets = self._events, self._offsets
+        rows = zip(self._source, self._target, self._kind, self._weight, strict=True)
+        for i, (s, t, k, w) in enumerate(rows):
+            yield Edge(
+                names[s], names[t], kinds[k], w, tuple([ids[e] for e in events[offsets[i] : offsets[i + 1]]])
+            )
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Sequence) or isinstance(other, str):

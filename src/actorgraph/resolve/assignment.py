@@ -3,14 +3,13 @@
 Resolution assigns every kept mention of the corpus to an actor, and the events pass looks the
 assignment up mention by mention. A dict keyed by ``(doc_id, start, end)`` tuples costs about
 130 bytes a mention (the tuple, two ints, the table entry); :class:`Assignment` keeps the same
-mapping in flat integer arrays, about 28 bytes a mention, and finds a key by bisection within
-its document.
+mapping in flat integer arrays, about 28 bytes a mention, and looks a key up in a small table
+of its document's mentions, made when that document is first asked for.
 """
 
 from __future__ import annotations
 
 from array import array
-from bisect import bisect_right
 from collections.abc import Iterator, Mapping
 
 import numpy as np
@@ -51,6 +50,9 @@ class Assignment(Mapping[MentionKey, str]):
         self._actor = array("i")
         self._index: tuple[array, array, array] | None = None
         self._distinct = 0
+        # The last document looked up: span → position. Readers look up a document's mentions together.
+        self._cached_doc = -1
+        self._cached: dict[int, int] = {}
 
     def add(self, key: MentionKey, actor_id: str) -> None:
         doc_id, start, end = key
@@ -66,6 +68,7 @@ class Assignment(Mapping[MentionKey, str]):
         self._span.append(_span(start, end))
         self._actor.append(actor)
         self._index = None
+        self._cached_doc = -1
 
     def _sorted(self) -> tuple[array, array, array]:
         """Entries sorted by (document, span, order added), and where each document's run begins."""
@@ -93,13 +96,13 @@ class Assignment(Mapping[MentionKey, str]):
         doc = self._document_number.get(doc_id)
         if doc is None:
             return None
-        spans, order, bounds = self._sorted()
-        wanted = _span(start, end)
-        lo, hi = bounds[doc], bounds[doc + 1]
-        at = bisect_right(spans, wanted, lo, hi) - 1
-        if at < lo or spans[at] != wanted:
-            return None
-        return order[at]
+        if doc != self._cached_doc:
+            spans, order, bounds = self._sorted()
+            lo, hi = bounds[doc], bounds[doc + 1]
+            # Sorted by (span, order added): a repeated span keeps its last position, as in a dict.
+            self._cached = dict(zip(spans[lo:hi], order[lo:hi], strict=True))
+            self._cached_doc = doc
+        return self._cached.get(_span(start, end))
 
     def __getitem__(self, key: MentionKey) -> str:
         position = self._position(key)
