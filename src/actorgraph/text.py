@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 
 from anyascii import anyascii
 
@@ -16,7 +16,11 @@ _NON_WORD = re.compile(r"[^a-z0-9]+")
 _APOSTROPHES = re.compile(r"['’`´]")
 _DOUBLES = re.compile(r"(.)\1+")
 
+#: Names repeat across mentions; a bounded memo keeps their keys without growing with the corpus.
+_MEMO = 1 << 14
 
+
+@lru_cache(maxsize=_MEMO)
 def fold(text: str) -> str:
     """Lowercase ASCII form with punctuation collapsed to single spaces.
 
@@ -38,7 +42,7 @@ def _rules(lang: str | None) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[s
     return tuple(map(tuple, own)), tuple(map(tuple, final))
 
 
-@cache
+@lru_cache(maxsize=_MEMO)
 def translit_key(text: str, lang: str | None = None) -> str:
     """A key that spellings of one name share across transliteration conventions.
 
