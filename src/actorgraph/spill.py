@@ -22,8 +22,8 @@ import tempfile
 import zlib
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any
 
+from .readback import ReadBack
 from .records import Mention
 
 #: A mention's fields as a tuple of scalars (every field of a ``Mention`` is one), for marshal.
@@ -32,7 +32,7 @@ _fields = operator.attrgetter(*(f.name for f in dataclasses.fields(Mention)))
 __all__ = ["MentionSpill", "in_document_order"]
 
 
-class MentionSpill(Sequence[Mention]):
+class MentionSpill(ReadBack[Mention]):
     """Mentions on disk, a sequence in (doc_id, start, end) order.
 
     Examples
@@ -97,29 +97,12 @@ class MentionSpill(Sequence[Mention]):
     def __len__(self) -> int:
         return self._length
 
-    def __getitem__(self, index: Any) -> Any:
-        if isinstance(index, slice):
-            return tuple(self)[index]
-        if index < 0:
-            index += self._length
-        if not 0 <= index < self._length:
-            raise IndexError(index)
+    def _item(self, index: int) -> Mention:
         for mentions in self._documents():
             if index < len(mentions):
                 return mentions[index]
             index -= len(mentions)
         raise IndexError(index)  # pragma: no cover - the lengths agree
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Sequence) or isinstance(other, str):
-            return NotImplemented
-        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
-
-    __hash__ = None  # type: ignore[assignment]
-
-    def __reduce__(self) -> tuple:
-        # Another process (spawn, Dask, a pickle on disk) gets the mentions, not the file.
-        return (tuple, (tuple(self),))
 
     def __repr__(self) -> str:
         return f"MentionSpill({self._length} mentions in {len(self._blocks)} blocks)"

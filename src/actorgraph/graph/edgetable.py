@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Iterator, Sequence
-from typing import Any
 
 import numpy as np
 
+from ..readback import ReadBack
 from ..records import Edge
 
 __all__ = ["EdgeTable", "in_edge_order"]
@@ -27,7 +27,7 @@ def _column(values: np.ndarray, code: str) -> array:
     return column
 
 
-class EdgeTable(Sequence[Edge]):
+class EdgeTable(ReadBack[Edge]):
     """Edges sorted by (source, target, kind), stored as columns.
 
     Parameters
@@ -75,7 +75,7 @@ class EdgeTable(Sequence[Edge]):
         self._offsets = _column(offsets, "q")
         self._events = _column(events, "i")
 
-    def _edge(self, i: int) -> Edge:
+    def _item(self, i: int) -> Edge:
         ids = self._event_ids
         return Edge(
             self._names[self._source[i]],
@@ -97,15 +97,6 @@ class EdgeTable(Sequence[Edge]):
         target = np.frombuffer(self._target, dtype=np.int32)[chosen].astype(np.int64)
         return source, target, np.frombuffer(self._weight, dtype=np.int64)[chosen]
 
-    def __getitem__(self, index: Any) -> Any:
-        if isinstance(index, slice):
-            return tuple(self._edge(i) for i in range(*index.indices(len(self))))
-        if index < 0:
-            index += len(self)
-        if not 0 <= index < len(self):
-            raise IndexError(index)
-        return self._edge(index)
-
     def __iter__(self) -> Iterator[Edge]:
         # The writers read every edge several times over: one loop over the columns, no call per edge.
         names, kinds, ids = self._names, self._kinds, self._event_ids
@@ -115,16 +106,6 @@ class EdgeTable(Sequence[Edge]):
             yield Edge(
                 names[s], names[t], kinds[k], w, tuple([ids[e] for e in events[offsets[i] : offsets[i + 1]]])
             )
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Sequence) or isinstance(other, str):
-            return NotImplemented
-        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
-
-    __hash__ = None  # type: ignore[assignment]
-
-    def __reduce__(self) -> tuple:
-        return (tuple, (tuple(self),))
 
     def __repr__(self) -> str:
         return f"EdgeTable({len(self)} edges)"
