@@ -70,3 +70,19 @@ def test_index_out_of_range():
     assert len(spill) == 0 and list(spill) == []
     with pytest.raises(IndexError):
         spill[0]
+
+
+def test_reads_without_pread(monkeypatch):
+    """Where ``os.pread`` is missing the file is read by seeking, and appends still go to its end."""
+    import actorgraph.spill as spill_module
+
+    blocks = _mentions(11)
+    monkeypatch.delattr(spill_module.os, "pread")
+    spill = MentionSpill()
+    for block in blocks[:10]:
+        spill.append_document(block)
+    assert len(list(spill)) == sum(len(b) for b in blocks[:10])
+    for block in blocks[10:]:
+        spill.append_document(block)
+    flat = [m for block in blocks for m in block]
+    assert list(spill) == sorted(flat, key=lambda m: (m.doc_id, m.start, m.end))

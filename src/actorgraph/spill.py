@@ -8,8 +8,9 @@ they are resolved, and reads the blocks back in that order, so only one document
 are in memory at a time.
 
 The file is read with ``os.pread``, which moves no shared file offset: output writers forked
-from the build read it at the same time. It has no name, so the operating system removes it
-when the last process holding it ends, even one that is killed.
+from the build read it at the same time (where there is no ``os.pread`` there is no fork
+either, and it is read by seeking). On POSIX systems it has no name, so the operating system
+removes it when the last process holding it ends, even one that is killed.
 """
 
 from __future__ import annotations
@@ -64,6 +65,7 @@ class MentionSpill(ReadBack[Mention]):
         if not mentions:
             return
         data = zlib.compress(marshal.dumps([_fields(m) for m in mentions], 4), 1)
+        self._file.seek(self._end)  # a read without os.pread may have moved the offset
         self._file.write(data)
         self._blocks.append((mentions[0].doc_id, self._end, len(data)))
         self._end += len(data)
@@ -74,10 +76,12 @@ class MentionSpill(ReadBack[Mention]):
         if self._unflushed:
             self._file.flush()
             self._unflushed = False
-        return [
-            Mention(*row)
-            for row in marshal.loads(zlib.decompress(os.pread(self._file.fileno(), size, offset)))
-        ]
+        if hasattr(os, "pread"):
+            data = os.pread(self._file.fileno(), size, offset)
+        else:  # no os.pread (Windows): no fork either, so no other process shares the offset
+            self._file.seek(offset)
+            data = self._file.read(size)
+        return [Mention(*row) for row in marshal.loads(zlib.decompress(data))]
 
     def _documents(self) -> Iterator[list[Mention]]:
         """Each document's mentions, sorted, documents in id order."""
