@@ -20,8 +20,9 @@ from .adjacency import Adjacency, as_adjacency
 
 __all__ = ["betweenness"]
 
-#: Sources per block of columns: bounds memory at about 8 dense (actors × block) arrays.
-BLOCK = 64
+#: Sources per block of columns. Memory is about 8 dense (actors × block) arrays; 16 sources
+#: were quicker than 32 or 64 on graphs of 900 to 15,000 actors (smaller arrays stay in cache).
+BLOCK = 16
 
 
 def _dependencies(adjacency: sparse.csr_array, sources: np.ndarray) -> np.ndarray:
