@@ -15,6 +15,8 @@ Usage::
 
     python benchmarks/bigraph.py [--corpus /tmp/actorgraph-bench/ungd.jsonl]
                                  [--out /tmp/actorgraph-bench/ungd-graph] [--jobs 2] [--skip-build]
+    python benchmarks/bigraph.py --out GRAPH_DIR --graph-parts
+    python benchmarks/bigraph.py --out GRAPH_DIR --betweenness-blocks 64 32 16 8
 """
 
 from __future__ import annotations
@@ -110,6 +112,39 @@ def graph_parts(out: Path) -> dict[str, float]:
     return parts
 
 
+def betweenness_blocks(out: Path, blocks: list[int]) -> list[dict]:
+    """Betweenness (as the graph stage runs it) on the graph in ``out`` with each block size of
+    sources: seconds, transient memory (``tracemalloc`` peak) and whether the values equal the
+    first size's."""
+    import tracemalloc
+
+    from actorgraph.graph import betweenness as module
+    from actorgraph.graph.adjacency import adjacency
+    from actorgraph.graph.build import event_edges
+    from actorgraph.graph.metrics import centralities
+    from actorgraph.outputs import load_graph
+
+    graph = load_graph(out / "graph.json")
+    shared = event_edges(graph.events)
+    matrix = adjacency(sorted(a.id for a in graph.actors), ((e.source, e.target, e.weight) for e in shared))
+    rows, first = [], None
+    default = module.BLOCK
+    try:
+        for block in blocks:
+            module.BLOCK = block
+            tracemalloc.start()
+            t = time.perf_counter()
+            values = centralities(matrix)
+            seconds = time.perf_counter() - t
+            peak = tracemalloc.get_traced_memory()[1] / 2**20
+            tracemalloc.stop()
+            first = values if first is None else first
+            rows.append({"block": block, "seconds": seconds, "peak_mib": peak, "same": values == first})
+    finally:
+        module.BLOCK = default
+    return rows
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=Path("/tmp/actorgraph-bench/ungd.jsonl"))
@@ -127,8 +162,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--graph-parts", action="store_true", help="only: time the graph stage's parts on the graph in --out"
     )
+    parser.add_argument(
+        "--betweenness-blocks",
+        type=int,
+        nargs="+",
+        metavar="N",
+        help="only: time betweenness on the graph in --out with these block sizes of sources",
+    )
     args = parser.parse_args(argv)
     print(header())
+    if args.betweenness_blocks:
+        graph_json = args.out / "graph.json"
+        print(f"graph: {graph_json}")
+        for row in betweenness_blocks(args.out, args.betweenness_blocks):
+            print(
+                f"  block {row['block']:>3}: {row['seconds']:.2f} s, transient {row['peak_mib']:.1f} MiB, "
+                f"same values as block {args.betweenness_blocks[0]}: {row['same']}"
+            )
+        return 0
     if args.graph_parts:
         for name, seconds in graph_parts(args.out).items():
             print(f"  {name:<36} {seconds:6.2f} s")

@@ -20,8 +20,8 @@ from .adjacency import Adjacency, as_adjacency
 
 __all__ = ["betweenness"]
 
-#: Sources per block of columns. Memory is about 8 dense (actors × block) arrays; 16 sources
-#: were quicker than 32 or 64 on graphs of 900 to 15,000 actors (smaller arrays stay in cache).
+#: Sources per block of columns. Memory is about 8 dense (actors × block) arrays; blocks of 16
+#: took no longer than blocks of 64 (``benchmarks/bigraph.py --betweenness-blocks``).
 BLOCK = 16
 
 
