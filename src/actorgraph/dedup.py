@@ -207,9 +207,8 @@ class DuplicateFinder:
         if doc.skipped or doc.id in self._signatures:
             return
         if signature is not None and (self.shingle, len(self._a)) == (SHINGLE, NUM_PERM):
-            self._signatures[doc.id] = (
-                np.frombuffer(signature, "<u4").astype(np.uint64) if signature else None
-            )
+            # A view of the stored bytes: half the memory of 64-bit values, widened in duplicates().
+            self._signatures[doc.id] = np.frombuffer(signature, "<u4") if signature else None
             return
         self._signatures[doc.id] = _sign(doc.text or doc.text_raw, self.shingle, self._a, self._b)
 
@@ -230,7 +229,7 @@ class DuplicateFinder:
                 first_of[key] = len(unique_rows)
                 unique_rows.append(row)  # type: ignore[arg-type]
             same_as.append(first_of[key])
-        uf = _cluster(np.vstack(unique_rows), self.bands, self.threshold)
+        uf = _cluster(np.vstack(unique_rows).astype(np.uint64, copy=False), self.bands, self.threshold)
         # Ids are sorted and union keeps the smaller index as root, so each cluster's root row is
         # its smallest id; the first document with a signature is the smallest id sharing it.
         rep_doc = {u: i for i, u in reversed(list(enumerate(same_as)))}

@@ -5,6 +5,7 @@ The smallest index is always the root, so clusters are numbered the same way on 
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Hashable
 
 __all__ = ["UnionFind"]
@@ -25,7 +26,8 @@ class UnionFind:
     """
 
     def __init__(self, n: int):
-        self.parent = list(range(n))
+        # Machine integers: a list would hold an int object of 28 bytes for every item above 256.
+        self.parent = array("q", range(n))
         self.by_key: dict[Hashable, int] = {}
 
     def find(self, i: int) -> int:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import NamedTuple
 
 from rapidfuzz import fuzz
@@ -25,6 +25,7 @@ from ..text import fold, name_variants, slug, translit_key
 from ..titles import head_titles
 from ..unionfind import UnionFind
 from .assignment import Assignment, MentionKey
+from .columns import MentionColumns
 from .link import FIRST_NAME_SIMILARITY, Linker
 
 __all__ = ["MentionKey", "Resolution", "mention_key", "resolve"]
@@ -45,12 +46,12 @@ def mention_key(mention: Mention) -> MentionKey:
     return (mention.doc_id, mention.start, mention.end)
 
 
-def _is_surname_only(mention: Mention) -> bool:
-    return mention.label == "PERSON" and len(fold(mention.text).split()) == 1
+def _is_surname_only(label: str, text: str) -> bool:
+    return label == "PERSON" and len(fold(text).split()) == 1
 
 
-def _surname_key(mention: Mention) -> str:
-    return translit_key(fold(mention.text).split()[-1], mention.lang)
+def _surname_key(text: str, lang: str) -> str:
+    return translit_key(fold(text).split()[-1], lang)
 
 
 def _year(date: str | None) -> int | None:
@@ -71,18 +72,14 @@ class _Resolver:
     def __init__(self, analyses: Iterable[Analysis], index: KBIndex):
         self.index = index
         self.linker = Linker(index)
-        self.mentions: list[Mention] = []
+        self.mentions = MentionColumns()
         #: Acronyms the corpus uses for things, not actors ("GDP", "COVID").
         self.things: set[str] = set()
         self.articles: list[_Article] = []
         for analysis in analyses:  # the one pass over the corpus's documents
             doc = analysis.document
-            start = len(self.mentions)
-            self.mentions.extend(analysis.mentions)
-            ids = range(start, len(self.mentions))
-            defined = self._acronym_definitions(
-                doc.text_raw, [i for i in ids if self.mentions[i].source != "role"]
-            )
+            ids = self.mentions.extend(analysis.mentions)
+            defined = _acronym_definitions(doc.text_raw, analysis.mentions, ids.start)
             self.articles.append(_Article(_year(doc.date), ids, defined))
             self.things |= _thing_acronyms(doc.text_raw, doc.language or "en")
         self.linked: list[KBEntry | None] = [None] * len(self.mentions)
@@ -93,10 +90,15 @@ class _Resolver:
         self.dropped: set[int] = set()
         #: Offices named without a name ("der UN-Generalsekretär"), resolved within their article.
         self.roles: set[int] = set()
+        #: The mentions of the document being resolved, by position.
+        self.current: dict[int, Mention] = {}
 
     def run(self) -> Resolution:
+        texts, sources = self.mentions.column("text"), self.mentions.column("source")
         self.dropped.update(
-            i for i, m in enumerate(self.mentions) if m.text in self.things and m.source != "ruler"
+            i
+            for i, (text, source) in enumerate(zip(texts, sources, strict=True))
+            if text in self.things and source != "ruler"
         )
         for article in self.articles:
             self._document(article)
@@ -107,29 +109,30 @@ class _Resolver:
     def _document(self, article: _Article) -> None:
         year = article.year
         all_ids = article.mention_ids
-        role_ids = [i for i in all_ids if self.mentions[i].source == "role"]
+        self.current = dict(zip(all_ids, self.mentions.make(all_ids), strict=True))
+        role_ids = [i for i in all_ids if self.current[i].source == "role"]
         self.roles.update(role_ids)
-        ids = [i for i in all_ids if self.mentions[i].source != "role"]
+        ids = [i for i in all_ids if self.current[i].source != "role"]
         states: set[str] = set()
         for i in ids:
-            if self.mentions[i].canonical:
+            if self.current[i].canonical:
                 continue  # an organ of a state, named by rule ("Ministry of Foreign Affairs of Kazakhstan")
-            if self.mentions[i].label != "PERSON":
-                entry = self.linker.link(self.mentions[i], year=year)
+            if self.current[i].label != "PERSON":
+                entry = self.linker.link(self.current[i], year=year)
                 self.linked[i] = entry
                 if entry is not None and entry.type == "GPE":
                     states.add(entry.part_of if entry.kind == "capital" and entry.part_of else entry.id)
         context = frozenset(states)
-        self.dropped.update(i for i in ids if self.mentions[i].label == "NORP" and self.linked[i] is None)
+        self.dropped.update(i for i in ids if self.current[i].label == "NORP" and self.linked[i] is None)
         for i in ids:
-            if self.mentions[i].label == "PERSON":
-                self.linked[i] = self.linker.link(self.mentions[i], context_states=context, year=year)
+            if self.current[i].label == "PERSON":
+                self.linked[i] = self.linker.link(self.current[i], context_states=context, year=year)
         local_acronyms = article.acronyms
         for acronym, i in local_acronyms.items():
             self.acronyms.setdefault(acronym, i)
         full_names: dict[str, list[int]] = defaultdict(list)
         for i in ids:
-            m = self.mentions[i]
+            m = self.current[i]
             if i in self.dropped:
                 continue
             if self.linked[i] is not None:
@@ -140,22 +143,22 @@ class _Resolver:
                     self.acronyms.setdefault(m.text, i)
             elif m.text in local_acronyms and local_acronyms[m.text] != i:
                 self.uf.union(i, local_acronyms[m.text])
-            elif not _is_surname_only(m):
+            elif not _is_surname_only(m.label, m.text):
                 self.uf.union_key(self._name_key(m), i)
-            if m.label == "PERSON" and not _is_surname_only(m):
-                full_names[_surname_key(m)].append(i)
+            if m.label == "PERSON" and not _is_surname_only(m.label, m.text):
+                full_names[_surname_key(m.text, m.lang)].append(i)
         for i in ids:
-            m = self.mentions[i]
+            m = self.current[i]
             if self.linked[i] is not None or i in self.dropped or m.text in local_acronyms:
                 continue
-            if not _is_surname_only(m):
+            if not _is_surname_only(m.label, m.text):
                 if m.label in ("ORG", "MISC") and len(fold(m.text).split()) == 1:
                     # Models often tag a bare surname as ORG; the document's full name decides.
-                    roots = {self.uf.find(j) for j in full_names.get(_surname_key(m), ())}
+                    roots = {self.uf.find(j) for j in full_names.get(_surname_key(m.text, m.lang), ())}
                     if len(roots) == 1:
                         self.uf.union(i, roots.pop())
                 continue
-            roots = {self.uf.find(j) for j in full_names.get(_surname_key(m), ())}
+            roots = {self.uf.find(j) for j in full_names.get(_surname_key(m.text, m.lang), ())}
             if len(roots) == 1:
                 self.uf.union(i, roots.pop())
             elif not roots and (entry := self.linker.surname(m.text, m.lang, context, year)):
@@ -169,7 +172,7 @@ class _Resolver:
                 self.uf.union(i, holder)
                 continue
             # An office nobody in the article holds stands for its institution: "die G7-Außenminister".
-            m = self.mentions[i]
+            m = self.current[i]
             entries = {
                 e.id: e
                 for w in _WORD.findall(m.text)
@@ -229,36 +232,24 @@ class _Resolver:
     def _role_holder(self, i: int, ids: list[int]) -> int | None:
         """The person a bare office refers to: the nearest earlier (else later) person of the
         article with that office ("UN-Generalsekretär António Guterres … der UN-Generalsekretär")."""
-        m = self.mentions[i]
+        m = self.current[i]
         heads = head_titles(m.text, m.lang)
         bodies = self._role_bodies(m.text, m.lang)
         holders = [
             j
             for j in ids
-            if self.mentions[j].label == "PERSON"
-            and self.mentions[j].role
+            if self.current[j].label == "PERSON"
+            and self.current[j].role
             and (self.linked[j] is None or self.linked[j].type == "PERSON")
             and j not in self.dropped
-            and heads & head_titles(self.mentions[j].role, m.lang)
+            and heads & head_titles(self.current[j].role, m.lang)
             # "die G7-Außenminister" are not Kazakhstan's deputy foreign minister
-            and (not bodies or bodies & self._role_bodies(self.mentions[j].role, m.lang))
+            and (not bodies or bodies & self._role_bodies(self.current[j].role, m.lang))
         ]
         if len({self.uf.find(j) for j in holders}) > 1:
-            earlier = [j for j in holders if self.mentions[j].start < m.start]
+            earlier = [j for j in holders if self.current[j].start < m.start]
             holders = earlier[-1:] or holders[:1]
         return holders[0] if holders else None
-
-    def _acronym_definitions(self, raw: str, ids: list[int]) -> dict[str, int]:
-        """``{"UNRCA": i}`` where mention ``i`` is followed by ``(UNRCA)`` in the text."""
-        found: dict[str, int] = {}
-        for i in ids:
-            m = self.mentions[i]
-            if m.label == "PERSON":
-                continue
-            match = _ACRONYM_AFTER.match(raw, m.end)
-            if match and _defines(m, match.group(1)):
-                found.setdefault(match.group(1), i)
-        return found
 
     @staticmethod
     def _name_key(m: Mention) -> tuple:
@@ -269,32 +260,30 @@ class _Resolver:
     def _corpus(self) -> None:
         uf = self.uf
         pending = set(self.pending_surnames)
-        for i, m in enumerate(self.mentions):
+        for i, text in enumerate(self.mentions.column("text")):
             if i in self.roles:
                 continue
-            if self.linked[i] is None and m.text in self.acronyms and uf.find(i) == i and i not in pending:
-                uf.union(i, self.acronyms[m.text])
-        for i, m in enumerate(self.mentions):
-            if (
-                self.linked[i] is None
-                and m.label != "PERSON"
-                and i not in self.dropped
-                and i not in self.roles
-            ):
-                for variant in name_variants(m.text, m.lang)[1:]:
-                    key = ("name", "other", translit_key(variant, m.lang))
+            if self.linked[i] is None and text in self.acronyms and uf.find(i) == i and i not in pending:
+                uf.union(i, self.acronyms[text])
+        fields = self.mentions.column("label"), self.mentions.column("text"), self.mentions.column("lang")
+        for i, (label, text, lang) in enumerate(zip(*fields, strict=True)):
+            if self.linked[i] is None and label != "PERSON" and i not in self.dropped and i not in self.roles:
+                for variant in name_variants(text, lang)[1:]:
+                    key = ("name", "other", translit_key(variant, lang))
                     if key in uf.by_key:
                         uf.union(uf.by_key[key], i)
                         break
-        by_surname: dict[str, dict[int, Mention]] = defaultdict(dict)
-        for i, m in enumerate(self.mentions):
+        # Surname → {cluster root: the (text, language) of its first full name}
+        by_surname: dict[str, dict[int, tuple[str, str]]] = defaultdict(dict)
+        fields = self.mentions.column("label"), self.mentions.column("text"), self.mentions.column("lang")
+        for i, (label, text, lang) in enumerate(zip(*fields, strict=True)):
             if (
-                m.label == "PERSON"
-                and not _is_surname_only(m)
+                label == "PERSON"
+                and not _is_surname_only(label, text)
                 and i not in self.roles
                 and i not in self.dropped
             ):
-                by_surname[_surname_key(m)].setdefault(uf.find(i), m)
+                by_surname[_surname_key(text, lang)].setdefault(uf.find(i), (text, lang))
         kb_of: dict[int, set[str]] = defaultdict(set)
         for i, entry in enumerate(self.linked):
             if entry is not None:
@@ -305,39 +294,36 @@ class _Resolver:
                 for b in roots[a_pos + 1 :]:
                     ra, rb = uf.find(a), uf.find(b)
                     conflict = kb_of[ra] and kb_of[rb] and kb_of[ra] != kb_of[rb]
-                    if ra != rb and not conflict and self._same_person(block[a], block[b]):
+                    if ra != rb and not conflict and _same_person(block[a], block[b]):
                         uf.union(ra, rb)
                         kb_of[uf.find(ra)] = kb_of[ra] | kb_of[rb]
         for i in self.pending_surnames:
             m = self.mentions[i]
-            roots = {uf.find(r) for r in by_surname.get(_surname_key(m), {})}
+            roots = {uf.find(r) for r in by_surname.get(_surname_key(m.text, m.lang), {})}
             if len(roots) == 1:
                 uf.union(i, roots.pop())
             else:
                 uf.union_key(("name", "person", translit_key(m.text, m.lang)), i)
 
-    @staticmethod
-    def _same_person(a: Mention, b: Mention) -> bool:
-        first_a = translit_key(" ".join(fold(a.text).split()[:-1]), a.lang)
-        first_b = translit_key(" ".join(fold(b.text).split()[:-1]), b.lang)
-        return fuzz.ratio(first_a, first_b) >= FIRST_NAME_SIMILARITY
-
     # -- actors --------------------------------------------------------------------------
     def _actors(self) -> Resolution:
         clusters: dict[int, list[int]] = defaultdict(list)
-        for i in range(len(self.mentions)):
+        #: Each cluster's earliest (document, start): the order in which actors are named.
+        earliest: dict[int, tuple[str, int]] = {}
+        places = zip(self.mentions.column("doc_id"), self.mentions.column("start"), strict=True)
+        for i, place in enumerate(places):
             if i not in self.dropped:
-                clusters[self.uf.find(i)].append(i)
-        ordered = sorted(
-            clusters.values(),
-            key=lambda ids: min((self.mentions[i].doc_id, self.mentions[i].start) for i in ids),
-        )
+                root = self.uf.find(i)
+                clusters[root].append(i)
+                if root not in earliest or place < earliest[root]:
+                    earliest[root] = place
+        ordered = [clusters[root] for root in sorted(clusters, key=earliest.__getitem__)]
         used: Counter[str] = Counter()
         taken: set[str] = set()
         actors: list[Actor] = []
         assignment = Assignment()
         for ids in ordered:
-            members = [self.mentions[i] for i in ids]
+            members = self.mentions.pick(ids)
             named = [m for m in members if m.source != "role"] or members
             kb_ids = Counter(self.linked[i].id for i in ids if self.linked[i] is not None)
             entry = self.index.kb[min(kb_ids, key=lambda k: (-kb_ids[k], k))] if kb_ids else None
@@ -378,6 +364,18 @@ class _Resolver:
 _DEFINED = re.compile(r"\b(\w+)\s*\(\s*([A-Z][A-Za-z0-9]{1,9})\s*\)")
 
 
+def _acronym_definitions(raw: str, mentions: Sequence[Mention], first: int) -> dict[str, int]:
+    """``{"UNRCA": i}`` where mention ``i`` (numbered from ``first``) is followed by ``(UNRCA)``."""
+    found: dict[str, int] = {}
+    for i, m in enumerate(mentions, start=first):
+        if m.source == "role" or m.label == "PERSON":
+            continue
+        match = _ACRONYM_AFTER.match(raw, m.end)
+        if match and _defines(m, match.group(1)):
+            found.setdefault(match.group(1), i)
+    return found
+
+
 def _thing_acronyms(raw: str, lang: str) -> set[str]:
     """Acronyms the text defines for things ("Sustainable Development Goals (SDGs)"): a mention
     of them anywhere in the corpus names no actor."""
@@ -410,6 +408,14 @@ def _defines(long_form: Mention, acronym: str) -> bool:
         if position == 0:
             return False
     return True
+
+
+def _same_person(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    """Are two full names of one surname, each ``(text, language)``, the same person's by first name?"""
+    (text_a, lang_a), (text_b, lang_b) = a, b
+    first_a = translit_key(" ".join(fold(text_a).split()[:-1]), lang_a)
+    first_b = translit_key(" ".join(fold(text_b).split()[:-1]), lang_b)
+    return fuzz.ratio(first_a, first_b) >= FIRST_NAME_SIMILARITY
 
 
 def _majority_type(members: list[Mention]) -> str:
