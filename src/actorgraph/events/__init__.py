@@ -145,7 +145,7 @@ def extract_events(
                 sentences[(doc.id, sentence.index)] = Evidence(
                     doc.id, sentence.index, sentence.start, sentence.end, sentence.text
                 )
-        reports.extend(found)
+        reports.extend(report.settled() for report in found)
     groups = merge_reports(reports, document_dates=document_dates, types=types)
     return tuple(
         sorted((_event(group, sentences, duplicates, types) for group in groups), key=lambda e: e.id)

@@ -118,7 +118,13 @@ def merge_reports(
 ) -> list[list[Report]]:
     """Group ``reports`` (sorted by document and sentence) into events."""
     clusters = UnionFind(len(reports))
-    documents = [{r.document} for r in reports]
+    #: The documents of each cluster of more than one report, by its root (a set per report
+    #: would cost 200 bytes for every report of the corpus).
+    joined: dict[int, set[str]] = {}
+
+    def documents(root: int) -> set[str]:
+        found = joined.get(root)
+        return found if found is not None else {reports[root].document}
 
     blocks: dict[tuple, list[int]] = defaultdict(list)
     for i, report in enumerate(reports):
@@ -150,9 +156,12 @@ def merge_reports(
                 ):
                     continue
                 ri, rj = clusters.find(i), clusters.find(j)
-                if documents[ri] & documents[rj]:
+                documents_i, documents_j = documents(ri), documents(rj)
+                if documents_i & documents_j:
                     continue  # the article itself reports these as different events
-                documents[clusters.union(ri, rj)] = documents[ri] | documents[rj]
+                joined.pop(ri, None)
+                joined.pop(rj, None)
+                joined[clusters.union(ri, rj)] = documents_i | documents_j
     groups: dict[int, list[Report]] = defaultdict(list)
     for i, report in enumerate(reports):
         groups[clusters.find(i)].append(report)
