@@ -37,9 +37,15 @@ class _Patterns(NamedTuple):
     months: dict[str, int]
     weekdays: dict[str, int]
     regexes: tuple[re.Pattern, ...]
-    relative_years: dict[str, int]
-    same_day: tuple[str, ...]
+    #: ``(phrase, its whole-word pattern, year offset)``: "last year" is -1.
+    relative_years: tuple[tuple[str, re.Pattern, int], ...]
+    #: ``(phrase, its whole-word pattern)``: "the same day".
+    same_day: tuple[tuple[str, re.Pattern], ...]
     excluded_before: re.Pattern | None
+
+
+def _whole_words(phrase: str) -> re.Pattern:
+    return re.compile(rf"\b{re.escape(phrase)}\b")
 
 
 @cache
@@ -72,12 +78,14 @@ def _patterns(lang: str) -> _Patterns:
         if deadline_words
         else None
     )
+    relative_years = {k.lower(): int(v) for k, v in data.get("relative_years", {}).items()}
+    same_day = [s.lower() for s in data.get("same_day", [])]
     return _Patterns(
         months,
         weekdays,
         regexes,
-        {k.lower(): int(v) for k, v in data.get("relative_years", {}).items()},
-        tuple(s.lower() for s in data.get("same_day", [])),
+        tuple((phrase, _whole_words(phrase), offset) for phrase, offset in relative_years.items()),
+        tuple((phrase, _whole_words(phrase)) for phrase in same_day),
         excluded_before,
     )
 
@@ -120,15 +128,20 @@ def find_times(text: str, lang: str) -> list[TimeExpression]:
                 )
             )
     low = text.lower()
-    for phrase, offset in p.relative_years.items():
-        for match in re.finditer(rf"\b{re.escape(phrase)}\b", low):
+    # A phrase that is not in the text cannot match: most sentences skip every pattern.
+    for phrase, pattern, offset in p.relative_years:
+        if phrase not in low:
+            continue
+        for match in pattern.finditer(low):
             if free(*match.span()):
                 taken.append(match.span())
                 found.append(
                     TimeExpression(text[match.start() : match.end()], *match.span(), year_offset=offset)
                 )
-    for phrase in p.same_day:
-        for match in re.finditer(rf"\b{re.escape(phrase)}\b", low):
+    for phrase, pattern in p.same_day:
+        if phrase not in low:
+            continue
+        for match in pattern.finditer(low):
             if free(*match.span()):
                 taken.append(match.span())
                 found.append(TimeExpression(text[match.start() : match.end()], *match.span(), same_day=True))
