@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -20,10 +21,13 @@ class ParagraphBoundaries:
     """Start a sentence after every line break: a headline never runs into the next line."""
 
     def __call__(self, doc: Doc) -> Doc:
-        for token in doc[1:]:
-            previous = doc[token.i - 1]
-            if "\n" in previous.whitespace_ or (previous.is_space and "\n" in previous.text):
+        previous = None
+        for token in doc:  # one pass, each Token made once
+            if previous is not None and (
+                "\n" in previous.whitespace_ or (previous.is_space and "\n" in previous.text)
+            ):
                 token.is_sent_start = True
+            previous = token
         return doc
 
 
@@ -66,15 +70,19 @@ class TitledNames:
     def __call__(self, doc: Doc) -> Doc:
         taken = {t.i for ent in doc.ents for t in ent}
         spans = []
+        # Every word is asked whether it is a title: read the words from an array, as making a
+        # Token object per word costs more than the question.
+        strings = doc.vocab.strings
+        words = [strings[key] for key in doc.to_array(ORTH).tolist()]
         i = 0
         while i < len(doc):
-            if not self.is_title_word(doc[i].text):
+            if not self.is_title_word(words[i]):
                 i += 1
                 continue
             j = i + 1
-            while j < len(doc) and self.is_title_word(doc[j].text):
+            while j < len(doc) and self.is_title_word(words[j]):
                 j += 1
-            if not self.is_title(doc[j - 1].text):
+            if not self.is_title(words[j - 1]):
                 i = j
                 continue
             k = j
