@@ -27,6 +27,7 @@ import re
 from functools import cache
 from typing import NamedTuple
 
+from spacy.attrs import ORTH
 from spacy.tokens import Doc, Token
 
 from ..kbindex import KBIndex
@@ -157,9 +158,15 @@ class _Finder:
         self.words = _words(lang)
         self.persons = {t.i for ent in doc.ents if ent.label_ in ("PER", "PERSON") for t in ent}
         self.known = [(ent.start, ent.end) for ent in doc.ents if ent.ent_id_]
+        #: Whether each token starts with a capital: a head must, and most tokens don't. Read from
+        #: an array, as making a Token object per word costs more than the test.
+        strings = doc.vocab.strings
+        self.upper_first = [strings[orth][:1].isupper() for orth in doc.to_array(ORTH).tolist()]
 
     def head_at(self, i: int) -> tuple[str, int, str | None] | None:
         """``(english_head, end, compound_prefix)`` of a head noun starting at token ``i``."""
+        if not self.upper_first[i]:
+            return None
         doc, words = self.doc, self.words
         token = doc[i]
         if not _capitalised(token):

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import cache
 
+from spacy.attrs import LOWER, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -159,6 +160,7 @@ class _Emitter:
         self,
         document: Document,
         doc: Doc,
+        text: str,
         offset: int,
         sentence_of: dict[int, int],
         lang: str,
@@ -171,9 +173,13 @@ class _Emitter:
         self.index = index
         self.rules = _rules(lang)
         self.sentence_of = sentence_of
-        self.text = doc.text  # Doc.text joins every token: read it once per chunk
-        #: Each token's lower-case form, read once: several rules scan every token.
-        self.lowers = [token.lower_ for token in doc]
+        self.text = text  # doc.text, read once per chunk: Doc.text joins every token
+        #: Each token's text and lower-case form, read once: several rules scan every token. Read
+        #: from an array, as making a Token object per word costs more than the lookup.
+        strings = doc.vocab.strings
+        keys = doc.to_array([ORTH, LOWER]).tolist()
+        self.words = [strings[orth] for orth, _ in keys]
+        self.lowers = [strings[lower] for _, lower in keys]
         #: Character offsets of each mention within the chunk's text, for the event cues.
         self.chunk_spans: dict[Mention, tuple[int, int]] = {}
         #: Acronyms defined for an institution name ("UNRCA"), with the name's canonical key.
@@ -307,11 +313,11 @@ class _Emitter:
         i = 0
         doc = self.doc
         while i < len(doc):
-            if i in covered or not self.rules.is_head_title(doc[i].text):
+            if i in covered or not self.rules.is_head_title(self.words[i]):
                 i += 1
                 continue
             j = i + 1
-            while j < len(doc) and j not in covered and self.rules.is_title(doc[j].text):
+            while j < len(doc) and j not in covered and self.rules.is_title(self.words[j]):
                 j += 1
             following = doc[j] if j < len(doc) else None
             if following is None or not (following.text[:1].isupper() and following.is_alpha):
@@ -561,11 +567,11 @@ class _Emitter:
             found = self.mention(start, end, label, tokens[0].i, source=source, kb_id=kb_id, role=role)
             if found is not None:
                 yield found
-        for token in self.doc:
-            if token.i not in covered and "-" in token.text.strip("-") and token.text[:1].isupper():
-                if self.rules.is_title(token.text):
+        for i, word in enumerate(self.words):
+            if i not in covered and "-" in word.strip("-") and word[:1].isupper():
+                if self.rules.is_title(word):
                     continue
-                found = self.compound(token)
+                found = self.compound(self.doc[i])
                 if found is not None:
                     yield found
         yield from self.acronyms(covered)
@@ -617,17 +623,18 @@ def extract_batch(
         for offset, doc in chunks:
             sentence_of: dict[int, int] = {}
             spans = []
+            chunk_text = doc.text  # Doc.text and Span.text join every token: slice the text instead
             for sent in doc.sents:
-                text = sent.text.strip()
+                sent_text = chunk_text[sent.start_char : sent.end_char]
+                text = sent_text.strip()
                 if text:
-                    lead = sent.text.index(text)
+                    lead = sent_text.index(text)
                     start = offset + sent.start_char + lead
                     raw_start, raw_end = document.raw_span(start, start + len(text))
                     sentences.append(Sentence(len(sentences), raw_start, raw_end, text))
-                    spans.append((len(sentences) - 1, sent))
-                for token in sent:
-                    sentence_of[token.i] = max(len(sentences) - 1, 0)
-            emitter = _Emitter(document, doc, offset, sentence_of, lang, index)
+                    spans.append((len(sentences) - 1, sent, sent_text))
+                sentence_of.update(dict.fromkeys(range(sent.start, sent.end), max(len(sentences) - 1, 0)))
+            emitter = _Emitter(document, doc, chunk_text, offset, sentence_of, lang, index)
             found = list(emitter.from_entities())
             mentions.extend(found)
             works.append(
@@ -674,8 +681,8 @@ class _SentenceWork:
         for m in found:
             self.by_sentence.setdefault(m.sentence, []).append(m)
         self.selected = []
-        for i, sent in spans:
-            names_gathering = gathering is not None and bool(gathering.search(sent.text))
+        for i, sent, text in spans:
+            names_gathering = gathering is not None and bool(gathering.search(text))
             if i in self.by_sentence or names_gathering:
                 self.selected.append((i, sent, names_gathering or len(self.by_sentence.get(i, ())) >= 2))
         self.docs = [_sentence_doc(sent) for _, sent, _ in self.selected]
