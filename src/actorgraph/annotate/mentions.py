@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import cache
 
-from spacy.attrs import LOWER, ORTH
+from spacy.attrs import LOWER, NORM, ORTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -161,6 +161,7 @@ class _Emitter:
         document: Document,
         doc: Doc,
         text: str,
+        tokens: _ChunkTokens,
         offset: int,
         sentence_of: dict[int, int],
         lang: str,
@@ -174,12 +175,8 @@ class _Emitter:
         self.rules = _rules(lang)
         self.sentence_of = sentence_of
         self.text = text  # doc.text, read once per chunk: Doc.text joins every token
-        #: Each token's text and lower-case form, read once: several rules scan every token. Read
-        #: from an array, as making a Token object per word costs more than the lookup.
-        strings = doc.vocab.strings
-        keys = doc.to_array([ORTH, LOWER]).tolist()
-        self.words = [strings[orth] for orth, _ in keys]
-        self.lowers = [strings[lower] for _, lower in keys]
+        #: Each token's text and lower-case form, read once: several rules scan every token.
+        self.words, self.lowers = tokens.words, tokens.lowers
         #: Character offsets of each mention within the chunk's text, for the event cues.
         self.chunk_spans: dict[Mention, tuple[int, int]] = {}
         #: Acronyms defined for an institution name ("UNRCA"), with the name's canonical key.
@@ -634,12 +631,13 @@ def extract_batch(
                     sentences.append(Sentence(len(sentences), raw_start, raw_end, text))
                     spans.append((len(sentences) - 1, sent, sent_text))
                 sentence_of.update(dict.fromkeys(range(sent.start, sent.end), max(len(sentences) - 1, 0)))
-            emitter = _Emitter(document, doc, chunk_text, offset, sentence_of, lang, index)
+            tokens = _ChunkTokens(doc)
+            emitter = _Emitter(document, doc, chunk_text, tokens, offset, sentence_of, lang, index)
             found = list(emitter.from_entities())
             mentions.extend(found)
             works.append(
                 _SentenceWork(
-                    document, offset, spans, found, emitter.chunk_spans, gathering, lang, sentence_nlp
+                    document, offset, spans, tokens, found, emitter.chunk_spans, gathering, lang, sentence_nlp
                 )
             )
         found_per_document.append((sentences, mentions, works))
@@ -652,19 +650,37 @@ def extract_batch(
     return results
 
 
-def _sentence_doc(sent: Span) -> Doc:
+class _ChunkTokens:
+    """What the rules and the sentence pass read of every token of a chunk, from one array:
+    making a Token object per word costs more than what is asked of it."""
+
+    def __init__(self, doc: Doc):
+        strings = doc.vocab.strings
+        rows = doc.to_array([ORTH, LOWER, SPACY, SENT_START, NORM]).tolist()
+        self.words = [strings[row[0]] for row in rows]
+        self.lowers = [strings[row[1]] for row in rows]
+        self.spaces = [bool(row[2]) for row in rows]
+        #: As ``Token.is_sent_start``: the array holds 1, 0 or -1 (as an unsigned number).
+        self.sent_starts = [None if row[3] == 0 else row[3] == 1 for row in rows]
+        self.norms = [row[4] for row in rows]
+
+
+def _sentence_doc(sent: Span, tokens: _ChunkTokens | None = None) -> Doc:
     """``sent`` as a ``Doc`` of its own: words, spaces, norms and sentence starts, which is all
     the sentence model and the cue read. ``Span.as_doc`` copies every attribute and is several
-    times slower."""
+    times slower. ``tokens`` are those of ``sent.doc``, if already read."""
+    tokens = tokens or _ChunkTokens(sent.doc)
+    start, end = sent.start, sent.end
     doc = Doc(
         sent.doc.vocab,
-        words=[t.text for t in sent],
-        spaces=[bool(t.whitespace_) for t in sent],
-        sent_starts=[t.is_sent_start for t in sent],
+        words=tokens.words[start:end],
+        spaces=tokens.spaces[start:end],
+        sent_starts=tokens.sent_starts[start:end],
     )
-    for token, source in zip(doc, sent, strict=True):
-        if token.norm != source.norm:  # tokenizer exceptions: "n't" → "not"
-            token.norm_ = source.norm_
+    norms = tokens.norms[start:end]
+    for k, norm in enumerate(doc.to_array(NORM).tolist()):
+        if norm != norms[k]:  # tokenizer exceptions: "n't" → "not"
+            doc[k].norm_ = sent.doc.vocab.strings[norms[k]]
     return doc
 
 
@@ -675,7 +691,7 @@ class _SentenceWork:
     parser then saw. Only a sentence that can hold an event between actors is worth the parser.
     """
 
-    def __init__(self, document, offset, spans, found, chunk_spans, gathering, lang, sentence_nlp):
+    def __init__(self, document, offset, spans, tokens, found, chunk_spans, gathering, lang, sentence_nlp):
         self.document, self.offset, self.chunk_spans, self.lang = document, offset, chunk_spans, lang
         self.by_sentence: dict[int, list[Mention]] = {}
         for m in found:
@@ -685,7 +701,7 @@ class _SentenceWork:
             names_gathering = gathering is not None and bool(gathering.search(text))
             if i in self.by_sentence or names_gathering:
                 self.selected.append((i, sent, names_gathering or len(self.by_sentence.get(i, ())) >= 2))
-        self.docs = [_sentence_doc(sent) for _, sent, _ in self.selected]
+        self.docs = [_sentence_doc(sent, tokens) for _, sent, _ in self.selected]
         has_parser = sentence_nlp is not None and sentence_nlp.has_pipe("parser")
         deep = [k for k, (_, _, worth) in enumerate(self.selected) if worth or not has_parser]
         candidates = lemma_candidates(sentence_nlp) if sentence_nlp is not None else None
