@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import gc
+
 import spacy
+import srsly
 from spacy.strings import get_string_id
 
 from actorgraph.annotate.lookups import HashedTable, read_lookups
-from actorgraph.annotate.registry import choose_pipeline
+from actorgraph.annotate.registry import _without_cyclic_gc, choose_pipeline
 from actorgraph.read import read_corpus
 from tests.conftest import CORPUS
 
@@ -61,3 +64,15 @@ def test_a_hashed_table_is_read_like_spacys_table():
     assert table.get("ging") == table["ging"] == "gehen"
     assert table.get("Baum", "Baum") == "Baum"
     assert "ging" in table and "Baum" not in table
+
+
+def test_loading_pauses_the_cyclic_collector_and_restores_it():
+    before = gc.get_threshold()
+
+    @_without_cyclic_gc
+    def load():
+        srsly.msgpack_loads(srsly.msgpack_dumps({"a": 1}))  # enables the collector again
+        return gc.get_threshold()[0]
+
+    assert load() == 0
+    assert gc.get_threshold() == before
