@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import threading
 
 import spacy
 import srsly
@@ -75,4 +76,28 @@ def test_loading_pauses_the_cyclic_collector_and_restores_it():
         return gc.get_threshold()[0]
 
     assert load() == 0
+    assert gc.get_threshold() == before
+
+
+def test_loads_in_two_threads_leave_the_collector_as_it_was():
+    before = gc.get_threshold()
+    started, release = threading.Event(), threading.Event()
+
+    @_without_cyclic_gc
+    def slow():
+        started.set()
+        release.wait(5)
+
+    @_without_cyclic_gc
+    def quick():
+        return gc.get_threshold()[0]
+
+    first = threading.Thread(target=slow)
+    first.start()
+    started.wait(5)
+    second = threading.Thread(target=quick)
+    second.start()
+    release.set()
+    first.join(5)
+    second.join(5)
     assert gc.get_threshold() == before

@@ -11,6 +11,7 @@ from __future__ import annotations
 import gc
 import json
 import re
+import threading
 from collections.abc import Callable, Iterable
 from functools import cache, wraps
 from pathlib import Path
@@ -208,6 +209,9 @@ def _ruler_patterns(index: KBIndex, lang: str) -> list[dict]:
     return patterns
 
 
+_LOADING = threading.RLock()
+
+
 def _without_cyclic_gc(load: _Load) -> _Load:
     """Run ``load`` with Python's cyclic garbage collector paused.
 
@@ -220,12 +224,15 @@ def _without_cyclic_gc(load: _Load) -> _Load:
 
     @wraps(load)
     def paused(*args, **kwargs):
-        thresholds = gc.get_threshold()
-        gc.set_threshold(0)
-        try:
-            return load(*args, **kwargs)
-        finally:
-            gc.set_threshold(*thresholds)
+        # One load at a time: two threads (a Dask worker's) pausing and restoring the collector
+        # in turn could leave it paused. Loading in parallel threads gains nothing anyway.
+        with _LOADING:
+            thresholds = gc.get_threshold()
+            gc.set_threshold(0)
+            try:
+                return load(*args, **kwargs)
+            finally:
+                gc.set_threshold(*thresholds)
 
     return cast(_Load, paused)
 
