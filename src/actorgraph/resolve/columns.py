@@ -108,12 +108,6 @@ class MentionColumns(Sequence[Mention]):
             values = (*numbered[row * width : (row + 1) * width], *integers[row * count : (row + 1) * count])
             yield Mention(*_IN_FIELD_ORDER(values))
 
-    def value(self, name: str, i: int) -> Any:
-        """Field ``name`` of mention ``i`` (``i`` ≥ 0), without making the mention."""
-        if name in _INTEGER_FIELDS:
-            return self._integers[i * len(_INTEGER_FIELDS) + _INTEGER_FIELDS.index(name)]
-        return self._values[self._numbered[i * len(_NUMBERED_FIELDS) + _NUMBERED_FIELDS.index(name)]]
-
     def column(self, name: str) -> Iterator[Any]:
         """The values of field ``name``, in order, without making any mention."""
         if name in _INTEGER_FIELDS:
