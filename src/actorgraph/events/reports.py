@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from ..dates import DateValue
@@ -38,6 +38,12 @@ _NO_CUE = Cue(sentence=-1)
 _ARTICLES = frozenset({"the", "der", "dem", "die", "den"})
 #: A sentence this close to a frame's last sentence joins it by sharing any core actor.
 NEAR_SENTENCES = 6
+
+
+#: The list fields a report grows while its article is read; :meth:`Report.settled` freezes them.
+_GROWING = frozenset(
+    {"sentences", "participants", "sources", "targets", "locations", "venues", "dates", "core"}
+)
 
 
 @dataclass(slots=True)
@@ -69,23 +75,8 @@ class Report:
         empty one costs nothing), and the trigger lemmas, which only the article's own frames
         compare, are left out. The merge holds every report of the corpus at once, so this
         keeps about a third of the memory."""
-        return Report(
-            document=self.document,
-            sentences=tuple(self.sentences),  # type: ignore[arg-type]
-            type=self.type,
-            mode=self.mode,
-            cameo=self.cameo,
-            participants=tuple(self.participants),  # type: ignore[arg-type]
-            sources=tuple(self.sources),  # type: ignore[arg-type]
-            targets=tuple(self.targets),  # type: ignore[arg-type]
-            locations=tuple(self.locations),  # type: ignore[arg-type]
-            venues=tuple(self.venues),  # type: ignore[arg-type]
-            dates=tuple(self.dates),  # type: ignore[arg-type]
-            own_time=self.own_time,
-            parsed=self.parsed,
-            core=tuple(self.core),  # type: ignore[arg-type]
-            lemmas=frozenset(),  # type: ignore[arg-type]
-        )
+        lists = {name: tuple(getattr(self, name)) for name in _GROWING}
+        return replace(self, **lists, lemmas=frozenset())
 
     def add(self, other: Report, *, about_gathering: bool = False) -> None:
         """Take in ``other``; ``about_gathering`` when it reports the gathering itself."""
