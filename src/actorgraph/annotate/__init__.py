@@ -27,8 +27,8 @@ def split_chunks(text: str, max_chars: int = MAX_CHUNK_CHARS) -> list[tuple[int,
 
     Examples
     --------
-    >>> split_chunks("aa\\n\\nbb", max_chars=3)
-    [(0, 'aa'), (4, 'bb')]
+    >>> split_chunks("aa\\n\\nbb cc", max_chars=5)
+    [(0, 'aa'), (4, 'bb cc')]
     """
     chunks: list[tuple[int, str]] = []
     start = 0

@@ -96,7 +96,7 @@ def find_times(text: str, lang: str) -> list[TimeExpression]:
     Examples
     --------
     >>> [t.text for t in find_times("Am 12. Dezember, bis 2030 und im April.", "de")]
-    ['12. Dezember', 'April']
+    ['12. Dezember', 'im April']
     """
     p = _patterns(lang)
     found: list[TimeExpression] = []
