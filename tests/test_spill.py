@@ -1,4 +1,4 @@
-"""Resolved mentions on disk read back as the sorted list they replace."""
+"""Resolved mentions and events on disk read back as the sorted sequences they replace."""
 
 import multiprocessing
 import pickle
@@ -6,8 +6,8 @@ import random
 
 import pytest
 
-from actorgraph.records import Mention
-from actorgraph.spill import MentionSpill, in_document_order
+from actorgraph.records import Event, Evidence, Mention
+from actorgraph.spill import EventSpill, MentionSpill, in_document_order, in_id_order
 
 
 def _mentions(seed: int) -> list[list[Mention]]:
@@ -86,3 +86,81 @@ def test_reads_without_pread(monkeypatch):
         spill.append_document(block)
     flat = [m for block in blocks for m in block]
     assert list(spill) == sorted(flat, key=lambda m: (m.doc_id, m.start, m.end))
+
+
+def _events(seed: int, n: int) -> list[Event]:
+    """Events with every kind of field: tuples, evidence, missing values, floats, flags."""
+    rng = random.Random(seed)
+    events = []
+    for i in rng.sample(range(10 * n), n):
+        evidence = tuple(
+            Evidence(f"doc{rng.randrange(5)}", s, 10 * s, 10 * s + 9, f"Sentence «{i}» {s}.")
+            for s in range(rng.randrange(0, 4))
+        )
+        events.append(
+            Event(
+                f"ev:{i:05x}",
+                rng.choice(["COOCCUR", "CONSULT"]),
+                rng.choice([None, "2024-05-02"]),
+                rng.choice([None, "day"]),
+                rng.choice([None, "iso:KAZ"]),
+                tuple(sorted(rng.sample(["x:a", "x:b", "iso:UZB"], 2))),
+                source=("x:a",),
+                evidence=evidence,
+                confidence=rng.choice([0.3, 0.85]),
+                num_documents=len({e.document for e in evidence}),
+                num_mentions=len(evidence),
+                date_inferred=rng.random() < 0.5,
+                date_conflict=("2023",) if rng.random() < 0.2 else (),
+            )
+        )
+    return events
+
+
+@pytest.mark.parametrize("n", [0, 1, 255, 256, 700])
+def test_events_read_back_in_id_order(n):
+    events = _events(n, n)
+    spill = EventSpill(iter(events))
+    expected = sorted(events, key=lambda e: e.id)
+    assert len(spill) == n
+    assert list(spill) == expected == list(in_id_order(events))
+    assert list(in_id_order(spill)) == expected
+    assert spill == tuple(expected)
+    if n:
+        middle = n // 2
+        assert [spill[i] for i in (0, middle, -1)] == [expected[0], expected[middle], expected[-1]]
+        assert spill[1:4] == tuple(expected[1:4])
+    with pytest.raises(IndexError):
+        spill[n]
+
+
+def test_events_pickle_as_a_tuple():
+    spill = EventSpill(_events(5, 300))
+    again = pickle.loads(pickle.dumps(spill))
+    assert isinstance(again, tuple) and again == tuple(spill)
+
+
+def _event_ids(spill: EventSpill, queue) -> None:
+    queue.put([e.id for e in spill])
+
+
+@pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="needs fork")
+def test_forked_processes_read_the_same_events():
+    spill = EventSpill(_events(9, 600))
+    context = multiprocessing.get_context("fork")
+    queue = context.Queue()
+    children = [context.Process(target=_event_ids, args=(spill, queue)) for _ in range(2)]
+    for child in children:
+        child.start()
+    results = [queue.get(timeout=60) for _ in children]
+    for child in children:
+        child.join()
+    assert results == [[e.id for e in spill]] * 2
+
+
+def test_events_read_without_pread(monkeypatch):
+    import actorgraph.spill as spill_module
+
+    monkeypatch.delattr(spill_module.os, "pread")
+    events = _events(3, 400)
+    assert list(EventSpill(events)) == sorted(events, key=lambda e: e.id)

@@ -31,14 +31,14 @@ from .curation import Curation, apply_curation, load_curation
 from .dedup import DuplicateFinder
 from .engines import Settings, make_engine, pipelines_for
 from .errors import InputError
-from .events import extract_events
+from .events import iter_events
 from .graph import build_graph
 from .kbindex import KBIndex, default_index
 from .outputs import DEFAULT_FORMATS, write_outputs
 from .read import read_corpus
-from .records import Actor, Analysis, Document, Event, Graph, Mention
+from .records import Actor, Analysis, Document, Graph, Mention
 from .resolve import Resolution, mention_key, resolve
-from .spill import MentionSpill
+from .spill import EventSpill, MentionSpill
 from .store import AnalysisStore, default_cache_dir, document_key, pipeline_fingerprint
 
 __all__ = ["BATCH_SIZE", "STAGES", "BuildResult", "Summary", "build"]
@@ -215,7 +215,8 @@ def _annotate(
 
 class _CorpusWide(NamedTuple):
     actors: tuple[Actor, ...]
-    events: tuple[Event, ...]
+    #: Sorted by id, on disk until read.
+    events: EventSpill
     #: Each document's metadata, without its text.
     documents: list[Document]
     #: The mentions that name an actor, with the actor filled in (on disk until written).
@@ -257,7 +258,9 @@ def _resolve_and_extract(
             mentions.append_document([m for m in resolved if m is not None])
 
         analyses.tap_next_pass(keep)
-        events = extract_events(analyses, resolution.assignment, resolution.actors, duplicates=duplicates)
+        events = EventSpill(
+            iter_events(analyses, resolution.assignment, resolution.actors, duplicates=duplicates)
+        )
     return _CorpusWide(resolution.actors, events, documents, mentions, warnings)
 
 

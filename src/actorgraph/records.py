@@ -281,7 +281,8 @@ class Graph:
     meta: dict[str, Any]
     documents: tuple[Document, ...]
     actors: tuple[Actor, ...]
-    events: tuple[Event, ...]
+    #: Sorted by id; an :class:`~actorgraph.spill.EventSpill` (on disk) when the build made it.
+    events: Sequence[Event]
     #: An :class:`~actorgraph.graph.edgetable.EdgeTable` (columns) when the build made it.
     edges: Sequence[Edge]
     #: Sorted by (doc_id, start, end) when iterated if a :class:`~actorgraph.spill.MentionSpill`.

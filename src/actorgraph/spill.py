@@ -1,11 +1,12 @@
 """Records kept on disk instead of in memory, read back a block at a time.
 
-A build keeps one resolved mention for every mention of the corpus that names an actor: about
-twenty per article, so the list grows with the corpus while nothing but ``mentions.csv`` reads
-it, once, in (document, start, end) order. :class:`MentionSpill` writes each document's
-mentions as one compressed block (rows of fields, :mod:`marshal`) to an anonymous temporary file as
-they are resolved, and reads the blocks back in that order, so only one document's mentions
-are in memory at a time.
+A build keeps one resolved mention for every mention of the corpus that names an actor (about
+twenty per article) and every event with its evidence sentences: both grow with the corpus, while
+only the graph stage and the output writers read them, in a fixed order. :class:`MentionSpill`
+writes each document's mentions as one compressed block (rows of fields, :mod:`marshal`) to an
+anonymous temporary file as they are resolved, and reads the blocks back in (document, start, end)
+order, so only one document's mentions are in memory at a time. :class:`EventSpill` does the same
+for events, rewritten into blocks in id order once they are all made.
 
 The file is read with ``os.pread``, which moves no shared file offset: output writers forked
 from the build read it at the same time (where there is no ``os.pread`` there is no fork
@@ -21,16 +22,49 @@ import operator
 import os
 import tempfile
 import zlib
+from array import array
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 
 from .readback import ReadBack
-from .records import Mention
+from .records import Event, Evidence, Mention
 
 #: A mention's fields as a tuple of scalars (every field of a ``Mention`` is one), for marshal.
 _fields = operator.attrgetter(*(f.name for f in dataclasses.fields(Mention)))
 
-__all__ = ["MentionSpill", "in_document_order"]
+__all__ = ["EventSpill", "MentionSpill", "in_document_order", "in_id_order"]
+
+
+class _Scratch:
+    """An anonymous temporary file that is appended to and read at offsets."""
+
+    def __init__(self, prefix: str) -> None:
+        # Held for the owner's lifetime; closed (and so removed) when it is collected.
+        self._file = tempfile.TemporaryFile(prefix=prefix)  # noqa: SIM115
+        self.end = 0
+        self._unflushed = False
+
+    def append(self, data: bytes) -> int:
+        """Write ``data`` at the end; its offset."""
+        offset = self.end
+        self._file.seek(offset)  # a read without os.pread may have moved the offset
+        self._file.write(data)
+        self.end += len(data)
+        self._unflushed = True
+        return offset
+
+    def read(self, offset: int, size: int) -> bytes:
+        if self._unflushed:
+            self._file.flush()
+            self._unflushed = False
+        if hasattr(os, "pread"):
+            return os.pread(self._file.fileno(), size, offset)
+        # no os.pread (Windows): no fork either, so no other process shares the offset
+        self._file.seek(offset)
+        return self._file.read(size)
+
+    def close(self) -> None:
+        self._file.close()
 
 
 class MentionSpill(ReadBack[Mention]):
@@ -47,13 +81,10 @@ class MentionSpill(ReadBack[Mention]):
     """
 
     def __init__(self, mentions: Iterable[Mention] = ()) -> None:
-        # Held for the spill's lifetime; closed (and so removed) when the spill is collected.
-        self._file = tempfile.TemporaryFile(prefix="actorgraph-mentions-")  # noqa: SIM115
+        self._file = _Scratch("actorgraph-mentions-")
         #: ``(doc_id, offset, size)`` of each block, in the order written.
         self._blocks: list[tuple[str, int, int]] = []
-        self._end = 0
         self._length = 0
-        self._unflushed = False
         by_document: dict[str, list[Mention]] = defaultdict(list)
         for m in mentions:
             by_document[m.doc_id].append(m)
@@ -65,23 +96,11 @@ class MentionSpill(ReadBack[Mention]):
         if not mentions:
             return
         data = zlib.compress(marshal.dumps([_fields(m) for m in mentions], 4), 1)
-        self._file.seek(self._end)  # a read without os.pread may have moved the offset
-        self._file.write(data)
-        self._blocks.append((mentions[0].doc_id, self._end, len(data)))
-        self._end += len(data)
+        self._blocks.append((mentions[0].doc_id, self._file.append(data), len(data)))
         self._length += len(mentions)
-        self._unflushed = True
 
     def _read(self, offset: int, size: int) -> list[Mention]:
-        if self._unflushed:
-            self._file.flush()
-            self._unflushed = False
-        if hasattr(os, "pread"):
-            data = os.pread(self._file.fileno(), size, offset)
-        else:  # no os.pread (Windows): no fork either, so no other process shares the offset
-            self._file.seek(offset)
-            data = self._file.read(size)
-        return [Mention(*row) for row in marshal.loads(zlib.decompress(data))]
+        return [Mention(*row) for row in marshal.loads(zlib.decompress(self._file.read(offset, size)))]
 
     def _documents(self) -> Iterator[list[Mention]]:
         """Each document's mentions, sorted, documents in id order."""
@@ -112,8 +131,93 @@ class MentionSpill(ReadBack[Mention]):
         return f"MentionSpill({self._length} mentions in {len(self._blocks)} blocks)"
 
 
+#: An event's fields as a tuple of scalars and tuples, its evidence as rows too, for marshal.
+_EVENT_FIELDS = tuple(f.name for f in dataclasses.fields(Event))
+_EVIDENCE_AT = _EVENT_FIELDS.index("evidence")
+_evidence_fields = operator.attrgetter(*(f.name for f in dataclasses.fields(Evidence)))
+
+
+def _event_row(event: Event) -> tuple:
+    row = [getattr(event, name) for name in _EVENT_FIELDS]
+    row[_EVIDENCE_AT] = tuple(_evidence_fields(e) for e in event.evidence)
+    return tuple(row)
+
+
+def _event_from_row(row: list | tuple) -> Event:
+    row = list(row)
+    row[_EVIDENCE_AT] = tuple(Evidence(*e) for e in row[_EVIDENCE_AT])
+    return Event(*row)
+
+
+class EventSpill(ReadBack[Event]):
+    """Events on disk, a sequence in id order (ids are unique).
+
+    The events are written one by one as they come, then rewritten in id order into compressed
+    blocks of :attr:`BLOCK` events; only the ids are in memory meanwhile.
+
+    Examples
+    --------
+    >>> from actorgraph.records import Event, Evidence
+    >>> said = (Evidence("d", 0, 0, 5, "Hello"),)
+    >>> spill = EventSpill([Event("ev:b", "COOCCUR", None, None, None, ("x", "y")),
+    ...                     Event("ev:a", "CONSULT", None, None, None, ("x", "y"), evidence=said)])
+    >>> [e.id for e in spill], spill[0].evidence[0].text
+    (['ev:a', 'ev:b'], 'Hello')
+    """
+
+    BLOCK = 256
+
+    def __init__(self, events: Iterable[Event] = ()) -> None:
+        unsorted = _Scratch("actorgraph-events-")
+        ids: list[str] = []
+        offsets, sizes = array("q"), array("q")
+        for event in events:
+            data = marshal.dumps(_event_row(event), 4)
+            ids.append(event.id)
+            offsets.append(unsorted.append(data))
+            sizes.append(len(data))
+        order = sorted(range(len(ids)), key=ids.__getitem__)
+        del ids
+        self._file = _Scratch("actorgraph-events-")
+        #: ``offset, size`` of each block in the file; block ``b`` holds events ``b * BLOCK …``.
+        self._offsets, self._sizes = array("q"), array("q")
+        self._length = len(order)
+        for first in range(0, len(order), self.BLOCK):
+            rows = [
+                marshal.loads(unsorted.read(offsets[i], sizes[i])) for i in order[first : first + self.BLOCK]
+            ]
+            data = zlib.compress(marshal.dumps(rows, 4), 1)
+            self._offsets.append(self._file.append(data))
+            self._sizes.append(len(data))
+        unsorted.close()
+
+    def _block(self, b: int) -> list[Event]:
+        rows = marshal.loads(zlib.decompress(self._file.read(self._offsets[b], self._sizes[b])))
+        return [_event_from_row(row) for row in rows]
+
+    def __iter__(self) -> Iterator[Event]:
+        for b in range(len(self._offsets)):
+            yield from self._block(b)
+
+    def __len__(self) -> int:
+        return self._length
+
+    def _item(self, index: int) -> Event:
+        return self._block(index // self.BLOCK)[index % self.BLOCK]
+
+    def __repr__(self) -> str:
+        return f"EventSpill({self._length} events in {len(self._offsets)} blocks)"
+
+
 def in_document_order(mentions: Sequence[Mention]) -> Iterable[Mention]:
     """``mentions`` sorted by (doc_id, start, end), without loading a spill whole."""
     if isinstance(mentions, MentionSpill):
         return mentions
     return sorted(mentions, key=lambda m: (m.doc_id, m.start, m.end))
+
+
+def in_id_order(events: Sequence[Event]) -> Iterable[Event]:
+    """``events`` sorted by id, without loading a spill whole."""
+    if isinstance(events, EventSpill):
+        return events
+    return sorted(events, key=lambda e: e.id)

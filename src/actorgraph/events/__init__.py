@@ -10,16 +10,16 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from functools import cache
 
 from ..records import Actor, Analysis, Event, Evidence
 from ..resolve import MentionKey
-from .merge import merge_reports, settle_date
+from .merge import ReportMerger, mergeable, settle_date
 from .reports import Report, document_reports
 from .times import ReportDate
 
-__all__ = ["event_id", "extract_events"]
+__all__ = ["event_id", "extract_events", "iter_events"]
 
 
 def event_id(*parts: str) -> str:
@@ -109,14 +109,19 @@ def _event(
     )
 
 
-def extract_events(
+def iter_events(
     analyses: Iterable[Analysis],
     assignment: Mapping[MentionKey, str],
     actors: Iterable[Actor],
     *,
     duplicates: Mapping[str, str] | None = None,
-) -> tuple[Event, ...]:
-    """Events of the corpus, sorted by id.
+) -> Iterator[Event]:
+    """Events of the corpus as they are settled, in no particular order.
+
+    An event that cannot merge with others (a co-occurrence) is made as soon as its article
+    is read, so neither its report nor its evidence waits for the corpus-wide merge. Event ids
+    are unique (every event has its own sentences as evidence), so sorting by id gives the
+    order of :func:`extract_events`.
 
     Parameters
     ----------
@@ -129,7 +134,8 @@ def extract_events(
     """
     duplicates = duplicates or {}
     types = {actor.id: actor.type for actor in actors}
-    reports: list[Report] = []
+    merger = ReportMerger(types=types)
+    #: The evidence of the reports waiting for the merge.
     sentences: dict[tuple[str, int], Evidence] = {}
     document_dates: dict[str, ReportDate | None] = {}
     for analysis in analyses:
@@ -140,13 +146,28 @@ def extract_events(
         found = document_reports(analysis, assignment, types)
         # Only sentences that report something become evidence: the rest of the text is not kept.
         cited = {index for report in found for index in report.sentences}
-        for sentence in analysis.sentences:
-            if sentence.index in cited:
-                sentences[(doc.id, sentence.index)] = Evidence(
-                    doc.id, sentence.index, sentence.start, sentence.end, sentence.text
-                )
-        reports.extend(report.settled() for report in found)
-    groups = merge_reports(reports, document_dates=document_dates, types=types)
-    return tuple(
-        sorted((_event(group, sentences, duplicates, types) for group in groups), key=lambda e: e.id)
-    )
+        own = {
+            (doc.id, s.index): Evidence(doc.id, s.index, s.start, s.end, s.text)
+            for s in analysis.sentences
+            if s.index in cited
+        }
+        for report in found:
+            settled = report.settled()
+            merger.add(settled)
+            if mergeable(settled):
+                sentences.update(((doc.id, i), own[(doc.id, i)]) for i in settled.sentences)
+            else:
+                yield _event([settled], own, duplicates, types)
+    for _, group in merger.groups(document_dates=document_dates):
+        yield _event(group, sentences, duplicates, types)
+
+
+def extract_events(
+    analyses: Iterable[Analysis],
+    assignment: Mapping[MentionKey, str],
+    actors: Iterable[Actor],
+    *,
+    duplicates: Mapping[str, str] | None = None,
+) -> tuple[Event, ...]:
+    """Events of the corpus, sorted by id (see :func:`iter_events` for the parameters)."""
+    return tuple(sorted(iter_events(analyses, assignment, actors, duplicates=duplicates), key=lambda e: e.id))

@@ -65,20 +65,27 @@ def edge_table(
     integer arrays and grouped by sorting, so no object is made per pair or per edge.
     """
     position = {name: i for i, name in enumerate(names)}
-    events = tuple(events)
-    event_ids = sorted(event.id for event in events)
-    rank = {event_id: r for r, event_id in enumerate(event_ids)}
-    sources, targets, ranks = array("i"), array("i"), array("i")
+    # One pass, so that events read back from disk are read once: each pair notes its event's
+    # place in the pass, which becomes the event's rank among the ids once all are seen.
+    ids: list[str] = []
+    sources, targets, seen_at = array("i"), array("i"), array("i")
     for event in events:
         members = sorted({position[actor] for actor in event.participants})
         for a, b in combinations(members, 2):
             sources.append(a)
             targets.append(b)
-            ranks.append(rank[event.id])
+            seen_at.append(len(ids))
+        ids.append(event.id)
+    order = sorted(range(len(ids)), key=ids.__getitem__)
+    event_ids = [ids[i] for i in order]
+    del ids
+    rank = np.empty(len(order), dtype=np.int32)
+    rank[np.array(order, dtype=np.int64)] = np.arange(len(order), dtype=np.int32)
     empty = np.zeros(0, dtype=np.int64)
-    if ranks:
-        source, target, by_rank = (np.frombuffer(c, dtype=np.int32) for c in (sources, targets, ranks))
-        del sources, targets, ranks
+    if seen_at:
+        source, target = (np.frombuffer(c, dtype=np.int32) for c in (sources, targets))
+        by_rank = rank[np.frombuffer(seen_at, dtype=np.int32)]
+        del sources, targets, seen_at, rank
         order = np.lexsort((by_rank, target, source))
         source, target, by_rank = source[order], target[order], by_rank[order]
         del order

@@ -9,6 +9,7 @@ from typing import Any
 
 from ..graph.edgetable import in_edge_order
 from ..records import Actor, Document, Edge, Event, Evidence, Graph
+from ..spill import in_id_order
 from .atomic import atomic_open
 from .jsontext import indented, plain
 
@@ -108,7 +109,7 @@ def _sections(graph: Graph) -> dict[str, Any]:
         "meta": {"schema_version": SCHEMA_VERSION, **graph.meta},
         "documents": (_document(d) for d in sorted(graph.documents, key=lambda d: d.id)),
         "actors": (_actor(a) for a in sorted(graph.actors, key=lambda a: a.id)),
-        "events": (event_to_dict(e) for e in sorted(graph.events, key=lambda e: e.id)),
+        "events": (event_to_dict(e) for e in in_id_order(graph.events)),
         "edges": (_edge(e) for e in in_edge_order(graph.edges)),
     }
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..graph.edgetable import in_edge_order
 from ..records import Graph
+from ..spill import in_id_order
 from .atomic import atomic_write_text
 from .tables import write_rows
 
@@ -39,7 +40,7 @@ def _s(value) -> str:
 def write_neo4j(graph: Graph, folder: str | os.PathLike) -> None:
     folder = Path(folder)
     actors = sorted(graph.actors, key=lambda a: a.id)
-    events = sorted(graph.events, key=lambda e: e.id)
+    events = in_id_order(graph.events)
     write_rows(
         folder / "actors.csv",
         [

@@ -79,6 +79,7 @@ import os
 from typing import Any
 
 from ..records import Actor, Document, Event, Graph
+from ..spill import in_id_order
 from .atomic import atomic_open
 from .jsontext import plain
 
@@ -270,7 +271,7 @@ def plover_records(graph: Graph) -> list[dict[str, Any]]:
     actors = {a.id: a for a in graph.actors}
     documents = {d.id: d for d in graph.documents}
     records: list[dict[str, Any]] = []
-    for event in sorted(graph.events, key=lambda e: e.id):
+    for event in in_id_order(graph.events):
         category = plover_category(event)
         if category is None or not event.participants:
             continue

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..graph.edgetable import in_edge_order
 from ..records import Graph
-from ..spill import in_document_order
+from ..spill import in_document_order, in_id_order
 from .atomic import atomic_open
 from .jsontext import plain
 
@@ -101,7 +101,7 @@ def write_csv(graph: Graph, folder: str | os.PathLike) -> None:
                 _j(sorted({ev.document for ev in e.evidence})),
                 len(e.evidence),
             ]
-            for e in sorted(graph.events, key=lambda e: e.id)
+            for e in in_id_order(graph.events)
         ),
     )
     write_rows(
