@@ -84,3 +84,22 @@ def test_union_find_keeps_smallest_root():
     uf.union_key("k", 2)
     assert {uf.find(i) for i in (599, 300, 450)} == {300}
     assert uf.find(451) == 2
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_ranks_order_like_the_strings(seed):
+    expected = [m for mentions in _mentions(seed, 9) for m in mentions]
+    columns = MentionColumns()
+    columns.extend(expected)
+    for name in ("doc_id", "text", "label"):
+        ranks = columns.ranks(name).tolist()
+        values = [getattr(m, name) for m in expected]
+        pairs = list(zip(values, ranks, strict=True))
+        assert all((a < b) == (ra < rb) and (a == b) == (ra == rb) for a, ra in pairs for b, rb in pairs)
+    assert columns.integers("start").tolist() == [m.start for m in expected]
+    assert columns.integers("end").tolist() == [m.end for m in expected]
+
+
+def test_ranks_and_integers_of_nothing():
+    columns = MentionColumns()
+    assert columns.ranks("doc_id").tolist() == [] and columns.integers("start").tolist() == []

@@ -68,8 +68,10 @@ def adjacency_of_positions(
     [[0, 3], [3, 0]]
     """
     n = len(nodes)
-    row = np.asarray(rows, dtype=np.int64)
-    col = np.asarray(cols, dtype=np.int64)
+    # Positions as 32-bit integers where they fit, as scipy's own index arrays would be.
+    index = np.int32 if n < 2**31 else np.int64
+    row = np.asarray(rows, dtype=index)
+    col = np.asarray(cols, dtype=index)
     data = np.asarray(weights)
     off_diagonal = row != col
     # Both directions of every edge, a self-loop once.

@@ -67,6 +67,20 @@ def _dependencies(adjacency: sparse.csr_array, sources: np.ndarray) -> np.ndarra
     return delta.sum(axis=1)
 
 
+def _steps(matrix: sparse.csr_array) -> sparse.csr_array:
+    """Every edge of ``matrix`` (canonical CSR) as one step, whatever its weight; self-loops,
+    which lead nowhere, left out. Made from the CSR arrays directly, so nothing the size of the
+    edges is held beside it while betweenness runs."""
+    n = matrix.shape[0]
+    rows = np.repeat(np.arange(n, dtype=matrix.indices.dtype), np.diff(matrix.indptr))
+    loops = rows == matrix.indices
+    loops_per_row = np.bincount(rows[loops], minlength=n)
+    del rows
+    indices = matrix.indices[~loops]
+    indptr = np.r_[0, np.cumsum(np.diff(matrix.indptr) - loops_per_row)].astype(matrix.indptr.dtype)
+    return sparse.csr_array((np.ones(len(indices)), indices, indptr), shape=(n, n))
+
+
 def betweenness(
     graph: Adjacency | nx.Graph, *, k: int | None = None, seed: int = 42
 ) -> dict[Hashable, float]:
@@ -90,16 +104,11 @@ def betweenness(
     graph = as_adjacency(graph)
     nodes: Sequence[Hashable] = graph.nodes
     n = len(nodes)
-    # Every edge is one step, whatever its weight; self-loops lead nowhere.
-    entries = graph.matrix.tocoo()
-    off_diagonal = entries.row != entries.col
-    rows, cols = entries.row[off_diagonal], entries.col[off_diagonal]
-    if n < 3 or not len(rows):
+    adjacency = _steps(graph.matrix)
+    if n < 3 or not adjacency.nnz:
         return dict.fromkeys(nodes, 0.0)
     if k is not None and k >= n:
         k = None
-    adjacency = sparse.csr_array((np.ones(len(rows)), (rows, cols)), shape=(n, n))
-    adjacency.sort_indices()
     position = {node: i for i, node in enumerate(nodes)}
     chosen = nodes if k is None else random.Random(seed).sample(nodes, k)
     sources = np.array([position[s] for s in chosen])

@@ -89,12 +89,13 @@ class EdgeTable(ReadBack[Edge]):
         return len(self._source)
 
     def columns(self, kind: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Source positions, target positions and weights of the edges of ``kind``, in order."""
+        """Source positions and target positions (32-bit) and weights of the edges of ``kind``,
+        in order."""
         if kind not in self._kinds or not len(self):
-            return (np.zeros(0, dtype=np.int64),) * 3
+            return np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.int64)
         chosen = np.frombuffer(self._kind, dtype=np.int32) == self._kinds.index(kind)
-        source = np.frombuffer(self._source, dtype=np.int32)[chosen].astype(np.int64)
-        target = np.frombuffer(self._target, dtype=np.int32)[chosen].astype(np.int64)
+        source = np.frombuffer(self._source, dtype=np.int32)[chosen]
+        target = np.frombuffer(self._target, dtype=np.int32)[chosen]
         return source, target, np.frombuffer(self._weight, dtype=np.int64)[chosen]
 
     def __iter__(self) -> Iterator[Edge]:

@@ -21,6 +21,8 @@ from itertools import chain
 from operator import attrgetter, itemgetter
 from typing import Any
 
+import numpy as np
+
 from ..records import Mention
 
 __all__ = ["MentionColumns"]
@@ -107,6 +109,30 @@ class MentionColumns(Sequence[Mention]):
         for row in range(end - begin):
             values = (*numbered[row * width : (row + 1) * width], *integers[row * count : (row + 1) * count])
             yield Mention(*_IN_FIELD_ORDER(values))
+
+    def integers(self, name: str) -> np.ndarray:
+        """The integer field ``name`` (``sentence``, ``start`` or ``end``) as an array."""
+        column = self._integers[_INTEGER_FIELDS.index(name) :: len(_INTEGER_FIELDS)]
+        return np.frombuffer(column, dtype=np.int64) if column else np.zeros(0, dtype=np.int64)
+
+    def ranks(self, name: str) -> np.ndarray:
+        """Each mention's value of the string field ``name`` as its rank among the field's
+        distinct values, sorted: comparing ranks compares the strings (no value may be None).
+
+        Examples
+        --------
+        >>> columns = MentionColumns()
+        >>> _ = columns.extend([Mention(d, 0, 0, 1, "x", "GPE", "en") for d in ("b", "a", "b")])
+        >>> columns.ranks("doc_id").tolist()
+        [1, 0, 1]
+        """
+        column = self._numbered[_NUMBERED_FIELDS.index(name) :: len(_NUMBERED_FIELDS)]
+        numbers = np.frombuffer(column, dtype=np.int32) if column else np.zeros(0, dtype=np.int32)
+        distinct = np.unique(numbers)
+        rank = np.zeros(len(self._values), dtype=np.int32)
+        by_value = sorted(distinct.tolist(), key=self._values.__getitem__)
+        rank[np.array(by_value, dtype=np.int64)] = np.arange(len(by_value), dtype=np.int32)
+        return rank[numbers]
 
     def column(self, name: str) -> Iterator[Any]:
         """The values of field ``name``, in order, without making any mention."""
