@@ -53,6 +53,7 @@ def affiliation_edges(actors: Iterable[Actor]) -> tuple[Edge, ...]:
 
 
 _KINDS = ("affiliation", "event")  # sorted: an edge's position among equal endpoints
+_AFFILIATION, _EVENT = range(len(_KINDS))
 
 
 def edge_table(
@@ -81,7 +82,7 @@ def edge_table(
     del ids
     rank = np.empty(len(order), dtype=np.int32)
     rank[np.array(order, dtype=np.int64)] = np.arange(len(order), dtype=np.int32)
-    empty = np.zeros(0, dtype=np.int64)
+    empty = np.zeros(0, dtype=np.int32)
     if seen_at:
         source, target = (np.frombuffer(c, dtype=np.int32) for c in (sources, targets))
         by_rank = rank[np.frombuffer(seen_at, dtype=np.int32)]
@@ -98,11 +99,14 @@ def edge_table(
     else:
         event_source = event_target = event_weight = event_ranks = empty
     pairs = _affiliation_pairs(actors)
-    source = np.concatenate([event_source, np.array([position[a] for a, _ in pairs], dtype=np.int64)])
-    target = np.concatenate([event_target, np.array([position[b] for _, b in pairs], dtype=np.int64)])
-    kind = np.r_[np.full(len(event_source), 1, dtype=np.int64), np.zeros(len(pairs), dtype=np.int64)]
+    # Positions in 32 bits, kinds in 8: these columns are as long as the edges.
+    source = np.concatenate([event_source, np.array([position[a] for a, _ in pairs], dtype=np.int32)])
+    target = np.concatenate([event_target, np.array([position[b] for _, b in pairs], dtype=np.int32)])
+    kind = np.r_[
+        np.full(len(event_source), _EVENT, dtype=np.int8), np.full(len(pairs), _AFFILIATION, dtype=np.int8)
+    ]
     weight = np.r_[event_weight, np.ones(len(pairs), dtype=np.int64)]
-    lengths = np.r_[event_weight, np.zeros(len(pairs), dtype=np.int64)]
+    del event_source, event_target, event_weight
     order = np.lexsort((kind, target, source))
     # The event edges keep their order among themselves (they were sorted already and no two
     # share endpoints), so their runs of events stay where they are in ``event_ranks``.
@@ -113,7 +117,8 @@ def edge_table(
         target[order],
         kind[order],
         weight[order],
-        np.r_[0, np.cumsum(lengths[order])],
+        # An edge's events are as many as its weight; an affiliation has none.
+        np.r_[0, np.cumsum(np.where(kind[order] == _EVENT, weight[order], 0))],
         event_ranks,
         event_ids,
     )
