@@ -41,30 +41,6 @@ def test_reads_back_sorted_like_the_list(seed):
     assert spill[2:5] == tuple(expected[2:5])
 
 
-def test_pickles_as_a_tuple():
-    spill = MentionSpill(m for block in _mentions(7) for m in block)
-    again = pickle.loads(pickle.dumps(spill))
-    assert isinstance(again, tuple) and again == tuple(spill)
-
-
-def _count(spill: MentionSpill, queue) -> None:
-    queue.put([m.text for m in spill])
-
-
-@pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="needs fork")
-def test_forked_processes_read_the_same_file():
-    spill = MentionSpill(m for block in _mentions(3) for m in block)
-    context = multiprocessing.get_context("fork")
-    queue = context.Queue()
-    children = [context.Process(target=_count, args=(spill, queue)) for _ in range(2)]
-    for child in children:
-        child.start()
-    results = [queue.get(timeout=60) for _ in children]
-    for child in children:
-        child.join()
-    assert results == [[m.text for m in spill]] * 2
-
-
 def test_index_out_of_range():
     spill = MentionSpill()
     assert len(spill) == 0 and list(spill) == []
@@ -134,33 +110,43 @@ def test_events_read_back_in_id_order(n):
         spill[n]
 
 
-def test_events_pickle_as_a_tuple():
-    spill = EventSpill(_events(5, 300))
-    again = pickle.loads(pickle.dumps(spill))
-    assert isinstance(again, tuple) and again == tuple(spill)
-
-
-def _event_ids(spill: EventSpill, queue) -> None:
-    queue.put([e.id for e in spill])
-
-
-@pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="needs fork")
-def test_forked_processes_read_the_same_events():
-    spill = EventSpill(_events(9, 600))
-    context = multiprocessing.get_context("fork")
-    queue = context.Queue()
-    children = [context.Process(target=_event_ids, args=(spill, queue)) for _ in range(2)]
-    for child in children:
-        child.start()
-    results = [queue.get(timeout=60) for _ in children]
-    for child in children:
-        child.join()
-    assert results == [[e.id for e in spill]] * 2
-
-
 def test_events_read_without_pread(monkeypatch):
     import actorgraph.spill as spill_module
 
     monkeypatch.delattr(spill_module.os, "pread")
     events = _events(3, 400)
     assert list(EventSpill(events)) == sorted(events, key=lambda e: e.id)
+
+
+#: Each kind of spill, made with a few hundred records, and what identifies a record.
+SPILLS = {
+    "mentions": (lambda: MentionSpill(m for block in _mentions(3) for m in block), lambda m: m.text),
+    "events": (lambda: EventSpill(_events(9, 600)), lambda e: e.id),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(SPILLS))
+def test_pickles_as_a_tuple(kind):
+    spill = SPILLS[kind][0]()
+    again = pickle.loads(pickle.dumps(spill))
+    assert isinstance(again, tuple) and again == tuple(spill)
+
+
+def _labels(spill, label, queue) -> None:
+    queue.put([label(record) for record in spill])
+
+
+@pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="needs fork")
+@pytest.mark.parametrize("kind", sorted(SPILLS))
+def test_forked_processes_read_the_same_file(kind):
+    make, label = SPILLS[kind]
+    spill = make()
+    context = multiprocessing.get_context("fork")
+    queue = context.Queue()
+    children = [context.Process(target=_labels, args=(spill, label, queue)) for _ in range(2)]
+    for child in children:
+        child.start()
+    results = [queue.get(timeout=60) for _ in children]
+    for child in children:
+        child.join()
+    assert results == [[label(record) for record in spill]] * 2
