@@ -20,6 +20,7 @@ from itertools import combinations
 
 import numpy as np
 
+from ..ranking import sorted_ranks
 from ..resources import load_resource
 from ..unionfind import UnionFind
 from .reports import Report, shares_enough
@@ -176,9 +177,7 @@ class ReportMerger:
         """The members of each block that holds two kept reports, blocks in key order."""
         if not self._members:
             return
-        by_name = sorted(self._numbers)
-        rank = np.empty(len(by_name), dtype=np.int64)
-        rank[np.array([self._numbers[name] for name in by_name], dtype=np.int64)] = np.arange(len(by_name))
+        rank = sorted_ranks(list(self._numbers)).astype(np.int64)  # the names in number order
         # The key in one integer, in the order of the (kind, name, name) tuples; entries were added
         # in report order, so a stable sort keeps each block's reports in that order.
         key = np.frombuffer(self._kinds, dtype=np.int8).astype(np.int64) << 62

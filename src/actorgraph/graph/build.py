@@ -9,6 +9,7 @@ from itertools import combinations
 import networkx as nx
 import numpy as np
 
+from ..ranking import sorted_ranks
 from ..records import Actor, Edge, Event
 from .edgetable import EdgeTable
 
@@ -77,11 +78,9 @@ def edge_table(
             targets.append(b)
             seen_at.append(len(ids))
         ids.append(event.id)
-    order = sorted(range(len(ids)), key=ids.__getitem__)
-    event_ids = [ids[i] for i in order]
+    rank = sorted_ranks(ids)
+    event_ids = sorted(ids)
     del ids
-    rank = np.empty(len(order), dtype=np.int32)
-    rank[np.array(order, dtype=np.int64)] = np.arange(len(order), dtype=np.int32)
     empty = np.zeros(0, dtype=np.int32)
     if seen_at:
         source, target = (np.frombuffer(c, dtype=np.int32) for c in (sources, targets))

@@ -23,6 +23,7 @@ from typing import Any
 
 import numpy as np
 
+from ..ranking import sorted_ranks
 from ..records import Mention
 
 __all__ = ["MentionColumns"]
@@ -130,8 +131,7 @@ class MentionColumns(Sequence[Mention]):
         numbers = np.frombuffer(column, dtype=np.int32) if column else np.zeros(0, dtype=np.int32)
         distinct = np.unique(numbers)
         rank = np.zeros(len(self._values), dtype=np.int32)
-        by_value = sorted(distinct.tolist(), key=self._values.__getitem__)
-        rank[np.array(by_value, dtype=np.int64)] = np.arange(len(by_value), dtype=np.int32)
+        rank[distinct] = sorted_ranks([self._values[number] for number in distinct.tolist()])
         return rank[numbers]
 
     def column(self, name: str) -> Iterator[Any]:
