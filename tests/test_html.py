@@ -294,3 +294,40 @@ def _small_graph_for_show():
     edge = Edge("x:a", "x:b", "event", 1, ("ev:1",))
     meta = {"actorgraph_version": "0", "built_from": "t", "models": {}, "documents": 1}
     return Graph(meta, (doc,), actors, (event,), (edge,))
+
+
+def test_page_data_is_the_payload_held_whole():
+    """The page writes its data member by member; it must say what :func:`build_payload` holds.
+
+    The events come out of id order and one id twice, documents repeat an id, and one link names
+    an event that is not in the graph: the places in the page are those of the held payload.
+    """
+    from dataclasses import replace
+
+    from actorgraph.outputs.html import build_payload
+
+    graph = sample_graph()
+    ev1, ev2 = graph.events
+    events = (ev2, ev1, replace(ev2, participants=("a_put", "g_rus")))
+    edges = (*graph.edges, Edge("a_put", "g_rus", "event", 2.0, ("ev2", "missing")))
+    documents = (*graph.documents, replace(graph.documents[0], title="Zweite Fassung"))
+    for g in (graph, replace(graph, events=events, edges=edges, documents=documents)):
+        held = build_payload(g, max_nodes=2)
+        assert payload(render_html(g, max_nodes=2)) == json.loads(json.dumps(held))
+    assert held["edges"][-1][-1] == [2]  # "ev2" is last at place 2; "missing" is left out
+    assert held["documents"]["d1"]["title"] == "Zweite Fassung"
+
+
+@pytest.mark.parametrize(
+    ("ids", "asked", "expected"),
+    [
+        (["a", "b", "d"], ["a", "b", "c", "d", "e", ""], [0, 1, None, 2, None, None]),
+        (["b", "a", "b"], ["a", "b", "c"], [1, 2, None]),
+        ([], ["a"], [None]),
+    ],
+)
+def test_event_places_by_bisection_or_table(ids, asked, expected):
+    from actorgraph.outputs.html import _positions
+
+    position = _positions(ids)
+    assert [position(i) for i in asked] == expected

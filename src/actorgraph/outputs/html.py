@@ -20,9 +20,11 @@ import html
 import math
 import os
 import re
+from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from importlib import resources
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -98,7 +100,7 @@ def iter_html(graph: Graph, *, max_nodes: int = 1500, seed: int = 42) -> Iterato
     """The text of :func:`render_html` piece by piece, so the page is never whole in memory."""
     if max_nodes < 1:
         raise ValueError(f"max_nodes must be at least 1, got {max_nodes}")
-    payload = build_payload(graph, max_nodes=max_nodes, seed=seed)
+    payload = _payload(graph, max_nodes=max_nodes, seed=seed)
     vis_js, vis_css = _vis_assets()
     viewer_js = _inline_script(_viewer_asset("viewer.js"))
     vis_js = _inline_script(vis_js)
@@ -193,8 +195,47 @@ def build_payload(graph: Graph, *, max_nodes: int = 1500, seed: int = 42) -> dic
         ``actors`` (strongest first, with ``x``/``y``), ``events`` (evidence capped at
         :data:`MAX_EVIDENCE`, ``evidence_total`` tells how many there are), ``edges``,
         ``documents`` (by id) and a few settings.
+
+    See Also
+    --------
+    iter_html : Writes the same data without holding it: each actor, event, link and
+        document is made as it is written.
     """
-    actor_ids = {a.id for a in graph.actors}
+    return {
+        key: dict(value) if isinstance(value, Members) else list(value) if isinstance(value, Rows) else value
+        for key, value in _payload(graph, max_nodes=max_nodes, seed=seed).items()
+    }
+
+
+class Rows:
+    """A JSON array made member by member each time it is iterated.
+
+    A big graph's viewer data is mostly its events and links (hundreds of thousands on a
+    corpus of 20,000 articles); made as objects all at once they took several times the
+    memory of the whole build before the page was written.
+    """
+
+    def __init__(self, make: Callable[[], Iterator[Any]], length: int | None = None) -> None:
+        self._make, self._length = make, length
+
+    def __iter__(self) -> Iterator[Any]:
+        return self._make()
+
+    def __len__(self) -> int:
+        if self._length is None:
+            raise TypeError("the length of these rows is not known before they are made")
+        return self._length
+
+
+class Members(Rows):
+    """A JSON object made member by member: ``(name, value)`` pairs, names in sorted order."""
+
+
+def _payload(graph: Graph, *, max_nodes: int, seed: int) -> dict[str, Any]:
+    """:func:`build_payload` with its actors, events, links and documents as :class:`Rows` and
+    :class:`Members`, made when they are written."""
+    actors = graph.actors if isinstance(graph.actors, Sequence) else tuple(graph.actors)
+    actor_ids = {a.id for a in actors}
     degree: dict[str, int] = defaultdict(int)
     strength: dict[str, float] = defaultdict(float)
     for edge in graph.edges:
@@ -202,13 +243,24 @@ def build_payload(graph: Graph, *, max_nodes: int = 1500, seed: int = 42) -> dic
             for end in (edge.source, edge.target):
                 degree[end] += 1
                 strength[end] += _num(edge.weight)
+    measures = [
+        (
+            int(getattr(actor, "degree", 0) or 0) or degree[actor.id],
+            _round(_num(getattr(actor, "strength", 0) or 0) or strength[actor.id]),
+        )
+        for actor in actors
+    ]
+    del degree, strength
+    order = sorted(range(len(actors)), key=lambda n: (-measures[n][1], -measures[n][0], actors[n].id))
+    # Force layout for the actors drawn first; the rest are placed beside their neighbours.
+    positions = layout(actors, graph.edges, seed=seed, core={actors[n].id for n in order[:max_nodes]})
 
-    actors = []
-    for actor in graph.actors:
-        deg = int(getattr(actor, "degree", 0) or 0) or degree[actor.id]
-        stren = _num(getattr(actor, "strength", 0) or 0) or strength[actor.id]
-        actors.append(
-            {
+    def actor_rows() -> Iterator[dict[str, Any]]:
+        for n in order:
+            actor = actors[n]
+            deg, stren = measures[n]
+            x, y = positions.get(actor.id, (0.0, 0.0))
+            yield {
                 "id": actor.id,
                 "label": actor.label,
                 "type": actor.type,
@@ -219,52 +271,48 @@ def build_payload(graph: Graph, *, max_nodes: int = 1500, seed: int = 42) -> dic
                 "roles": [list(r) for r in (getattr(actor, "roles", ()) or ())],
                 "affiliations": list(getattr(actor, "affiliations", ()) or ()),
                 "degree": deg,
-                "strength": _round(stren),
+                "strength": stren,
                 "community": getattr(actor, "community", None),
+                "x": x,
+                "y": y,
             }
-        )
-    actors.sort(key=lambda a: (-a["strength"], -a["degree"], a["id"]))
-    # Force layout for the actors drawn first; the rest are placed beside their neighbours.
-    positions = layout(graph.actors, graph.edges, seed=seed, core={a["id"] for a in actors[:max_nodes]})
-    for item in actors:
-        item["x"], item["y"] = positions.get(item["id"], (0.0, 0.0))
 
-    events = []
-    for event in graph.events:
-        item = {k: _jsonable(v) for k, v in event_to_dict(event).items()}
-        item["evidence"] = [
-            {"document": ev.document, "sentence": ev.sentence, "text": ev.text}
-            for ev in event.evidence[:MAX_EVIDENCE]
-        ]
-        item["evidence_total"] = len(event.evidence)
-        events.append(item)
+    def event_rows() -> Iterator[dict[str, Any]]:
+        for event in graph.events:
+            item = {k: _jsonable(v) for k, v in event_to_dict(event).items()}
+            item["evidence"] = [
+                {"document": ev.document, "sentence": ev.sentence, "text": ev.text}
+                for ev in event.evidence[:MAX_EVIDENCE]
+            ]
+            item["evidence_total"] = len(event.evidence)
+            yield item
 
     # Links are the bulk of a big payload (hundreds of thousands when every speech names dozens of
     # states), so each is a row of positions into ``actors`` and ``events`` rather than an object
     # of ids: [source, target, kind, weight, [event, ...]].
-    actor_at = {a["id"]: n for n, a in enumerate(actors)}
-    event_at = {e["id"]: n for n, e in enumerate(events)}
-    edges = [
-        [
-            actor_at[e.source],
-            actor_at[e.target],
-            e.kind,
-            _round(_num(e.weight)),
-            [event_at[i] for i in (getattr(e, "events", ()) or ()) if i in event_at],
-        ]
-        for e in graph.edges
-        if e.source in actor_ids and e.target in actor_ids
-    ]
+    def edge_rows() -> Iterator[list[Any]]:
+        actor_at = {actors[n].id: at for at, n in enumerate(order)}
+        event_at = _positions([str(event.id) for event in graph.events])
+        for e in graph.edges:
+            if e.source in actor_ids and e.target in actor_ids:
+                events = [at for i in (getattr(e, "events", ()) or ()) if (at := event_at(i)) is not None]
+                yield [actor_at[e.source], actor_at[e.target], e.kind, _round(_num(e.weight)), events]
 
-    documents = {}
-    for doc in graph.documents:
-        url = getattr(doc, "url", None)
-        documents[doc.id] = {
-            "title": getattr(doc, "title", None),
-            "date": getattr(doc, "date", None),
-            "url": url if isinstance(url, str) and _SAFE_URL.match(url.strip()) else None,
-            "source": getattr(doc, "source", None),
-        }
+    def document_members() -> Iterator[tuple[str, dict[str, Any]]]:
+        documents = graph.documents
+        last = {doc.id: n for n, doc in enumerate(documents)}  # a repeated id keeps its last document
+        for doc_id in sorted(last):
+            doc = documents[last[doc_id]]
+            url = getattr(doc, "url", None)
+            yield (
+                doc_id,
+                {
+                    "title": getattr(doc, "title", None),
+                    "date": getattr(doc, "date", None),
+                    "url": url if isinstance(url, str) and _SAFE_URL.match(url.strip()) else None,
+                    "source": getattr(doc, "source", None),
+                },
+            )
 
     meta = graph.meta if isinstance(graph.meta, dict) else {}
     title = meta.get("title")
@@ -275,11 +323,27 @@ def build_payload(graph: Graph, *, max_nodes: int = 1500, seed: int = 42) -> dic
         "max_nodes": int(max_nodes),
         "max_edges": EDGES_PER_DRAWN_ACTOR * int(max_nodes),
         "max_evidence": MAX_EVIDENCE,
-        "actors": actors,
-        "events": events,
-        "edges": edges,
-        "documents": documents,
+        "actors": Rows(actor_rows, len(order)),
+        "events": Rows(event_rows),
+        "edges": Rows(edge_rows),
+        "documents": Members(document_members),
     }
+
+
+def _positions(ids: list[str]) -> Callable[[str], int | None]:
+    """Where each of ``ids`` is (a repeated id: its last place); ``None`` for any other.
+
+    The events of a build come in id order, each once, so their places are found by bisection
+    in the list rather than in a table of every id.
+    """
+    if all(a < b for a, b in pairwise(ids)):
+
+        def position(i: str) -> int | None:
+            at = bisect_left(ids, i)
+            return at if at < len(ids) and ids[at] == i else None
+
+        return position
+    return {i: n for n, i in enumerate(ids)}.get
 
 
 def _escape_for_script(text: str) -> str:
@@ -314,7 +378,12 @@ def iter_script_json(payload: dict[str, Any], *, chunk: int = 1 << 16) -> Iterat
     for n, key in enumerate(sorted(payload)):
         value = payload[key]
         yield from piece(("," if n else "") + compact(key) + ":")
-        if isinstance(value, list):
+        if isinstance(value, Members):
+            yield from piece("{")
+            for i, (name, member) in enumerate(value):
+                yield from piece(("," if i else "") + compact(name) + ":" + compact(member))
+            yield from piece("}")
+        elif isinstance(value, list | Rows):
             yield from piece("[")
             for i, item in enumerate(value):
                 yield from piece(("," if i else "") + compact(item))
