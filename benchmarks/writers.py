@@ -1,0 +1,122 @@
+"""Memory and time of each output writer, from a document store.
+
+With ``--jobs 2`` the build writes its outputs in forked processes, so the main process's peak
+RSS (``scaling.py``) never shows what a writer adds. This script builds a corpus whose analyses
+are already in a document store (run a build with ``--cache DIR`` first; nothing is annotated),
+prints the main process's peak RSS after each stage, then runs every writer alone in a forked
+child and prints the child's RSS when it started, its peak, what the writer added, its seconds
+and the size of what it wrote. A ``--jobs 1`` build's peak is about the main process's peak
+before the outputs plus the largest writer's addition.
+
+Usage::
+
+    python benchmarks/writers.py CORPUS --cache DIR [--formats html,json] [--json FILE]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from throughput import file_sizes, header
+
+_DEFAULT_MAX_NODES = 1500
+
+
+def _rss_mib() -> float:
+    """Current resident set size of this process (Linux ``/proc``)."""
+    with open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    raise RuntimeError("no VmRSS in /proc/self/status")
+
+
+def _measure_in_child(write, graph, out: Path, options: dict) -> dict:
+    """Run ``write`` in a forked child; return its start and peak RSS, seconds and bytes written."""
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: write, report through the pipe, leave without cleanup
+        os.close(read_end)
+        started_mib = _rss_mib()
+        started = time.perf_counter()
+        write(graph, out, options)
+        seconds = time.perf_counter() - started
+        peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        report = {"start_mib": started_mib, "peak_mib": peak_mib, "seconds": seconds}
+        os.write(write_end, json.dumps(report).encode())
+        os._exit(0)
+    os.close(write_end)
+    with os.fdopen(read_end, "rb") as pipe:
+        raw = pipe.read()
+    _, status = os.waitpid(pid, 0)
+    if status != 0 or not raw:
+        raise RuntimeError(f"writer process failed (status {status})")
+    report = json.loads(raw)
+    report["added_mib"] = report["peak_mib"] - report["start_mib"]
+    report["bytes"] = sum(file_sizes(out).values())
+    return report
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("corpus")
+    parser.add_argument("--cache", required=True, help="the document store's folder (built beforehand)")
+    parser.add_argument("--formats", default="", help="comma-separated writers (default: all)")
+    parser.add_argument("--max-nodes", type=int, default=_DEFAULT_MAX_NODES)
+    parser.add_argument("--json", type=Path, help="also write the results to this file")
+    args = parser.parse_args(argv)
+
+    from actorgraph import pipeline
+    from actorgraph.outputs import FORMATS
+
+    names = [n for n in args.formats.split(",") if n] or list(FORMATS)
+    unknown = sorted(set(names) - set(FORMATS))
+    if unknown:
+        parser.error(f"unknown formats: {', '.join(unknown)}")
+
+    print(header())
+    started = time.perf_counter()
+    result = pipeline.build(args.corpus, out=None, models="bundled", cache=args.cache, jobs=1)
+    build_seconds = time.perf_counter() - started
+    stage_peaks = dict(result.summary.stage_peak_mib)
+    print(f"build from the store, no outputs: {build_seconds:.1f} s, {result.summary.documents} documents")
+    print("main process peak RSS after each stage (MiB):")
+    for stage, peak in stage_peaks.items():
+        print(f"  {stage:<15} {peak:7.1f}")
+    print(f"main process RSS now: {_rss_mib():.1f} MiB")
+
+    writers = {}
+    options = {"max_nodes": args.max_nodes}
+    print(f"{'writer':<8} {'start':>8} {'peak':>8} {'added':>8} {'seconds':>8} {'bytes':>12}")
+    for name in names:
+        with tempfile.TemporaryDirectory() as out:
+            report = _measure_in_child(FORMATS[name], result.graph, Path(out), options)
+        writers[name] = report
+        print(
+            f"{name:<8} {report['start_mib']:8.1f} {report['peak_mib']:8.1f} {report['added_mib']:+8.1f}"
+            f" {report['seconds']:8.1f} {report['bytes']:12,d}",
+            flush=True,
+        )
+    if args.json:
+        results = {
+            "corpus": args.corpus,
+            "documents": result.summary.documents,
+            "build_seconds": build_seconds,
+            "stage_peak_mib": stage_peaks,
+            "writers": writers,
+        }
+        args.json.write_text(json.dumps(results, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
