@@ -6,7 +6,7 @@ import random
 import pytest
 
 from actorgraph.records import Mention
-from actorgraph.resolve.columns import MentionColumns
+from actorgraph.resolve.columns import MentionColumns, _Column
 from actorgraph.unionfind import UnionFind
 
 
@@ -103,3 +103,34 @@ def test_ranks_order_like_the_strings(seed):
 def test_ranks_and_integers_of_nothing():
     columns = MentionColumns()
     assert columns.ranks("doc_id").tolist() == [] and columns.integers("start").tolist() == []
+
+
+@pytest.mark.parametrize(
+    ("values", "typecode"),
+    [
+        ([0, 127, -128], "b"),
+        ([128], "h"),
+        ([-129], "h"),
+        ([1 << 15], "i"),
+        ([-(1 << 31)], "i"),
+        ([1 << 31], "q"),
+        ([(1 << 63) - 1, -(1 << 63)], "q"),
+    ],
+)
+def test_column_widens_to_the_narrowest_type_that_holds(values, typecode):
+    column = _Column()
+    column.extend([1, 2])
+    column.extend(values)
+    assert column.values.typecode == typecode
+    assert column.values.tolist() == [1, 2, *values]
+    assert column.array().tolist() == [1, 2, *values]
+
+
+def test_column_never_narrows_and_refuses_what_no_type_holds():
+    column = _Column()
+    column.extend([1 << 20])
+    column.extend([1])
+    assert column.values.typecode == "i" and column.values.tolist() == [1 << 20, 1]
+    with pytest.raises(OverflowError):
+        column.extend([1 << 63])
+    assert column.values.tolist() == [1 << 20, 1]
