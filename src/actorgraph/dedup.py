@@ -155,6 +155,37 @@ def _buckets(signatures: np.ndarray, bands: int) -> Iterable[list[int]]:
                 yield buckets[key]
 
 
+def _distinct_rows(rows: np.ndarray, *, chunk: int = 4096) -> tuple[np.ndarray, np.ndarray]:
+    """Where each distinct row of ``rows`` first occurs, and the number of each row's distinct
+    row; distinct rows are numbered in the order they first occur.
+
+    Row positions are sorted (``lexsort`` over the columns) rather than the rows themselves, and
+    neighbours compared a chunk at a time, so this holds an index per row, not another copy of
+    the matrix.
+
+    Examples
+    --------
+    >>> first, same = _distinct_rows(np.array([[3, 1], [1, 2], [3, 1], [0, 5]]))
+    >>> first.tolist(), same.tolist()
+    ([0, 1, 3], [0, 1, 0, 2])
+    """
+    count = rows.shape[0]
+    order = np.lexsort(rows.T[::-1])  # stable: equal rows stay in the order of their positions
+    starts_group = np.ones(count, dtype=bool)
+    for start in range(1, count, chunk):
+        stop = min(start + chunk, count)
+        following, preceding = rows[order[start:stop]], rows[order[start - 1 : stop - 1]]
+        starts_group[start:stop] = np.any(following != preceding, axis=1)
+    group = np.cumsum(starts_group) - 1
+    first = order[starts_group]
+    by_appearance = np.argsort(first)
+    number = np.empty_like(by_appearance)
+    number[by_appearance] = np.arange(len(by_appearance))
+    same = np.empty(count, dtype=np.int64)
+    same[order] = number[group]
+    return first[by_appearance], same
+
+
 def _cluster(signatures: np.ndarray, bands: int, threshold: float) -> UnionFind:
     """Union–find over the rows of ``signatures``, joining verified candidate pairs."""
     uf = UnionFind(signatures.shape[0])
@@ -198,43 +229,56 @@ class DuplicateFinder:
             raise ValueError(f"num_perm ({num_perm}) must be a positive multiple of bands ({bands})")
         self.threshold, self.shingle, self.bands = threshold, shingle, bands
         self._a, self._b = _permutations(num_perm)
-        #: The signature of the first document seen with each id (``None``: it has no words).
-        self._signatures: dict[str, np.ndarray | None] = {}
+        #: Every id seen; the first document with an id is the one used.
+        self._seen: set[str] = set()
+        #: The ids of the documents with words, and their signatures as 32-bit values, row after
+        #: row in one buffer: a signature is 512 bytes, and an object per document would add 150.
+        self._ids: list[str] = []
+        self._rows = bytearray()
 
     def add(self, doc: Document, signature: bytes | None = None) -> None:
         """Sign ``doc``, or take its :func:`document_signature` if given (and this finder uses
         the default shingles and functions, which made it)."""
-        if doc.skipped or doc.id in self._signatures:
+        if doc.skipped or doc.id in self._seen:
             return
-        if signature is not None and (self.shingle, len(self._a)) == (SHINGLE, NUM_PERM):
-            # A view of the stored bytes: half the memory of 64-bit values, widened in duplicates().
-            self._signatures[doc.id] = np.frombuffer(signature, "<u4") if signature else None
-            return
-        self._signatures[doc.id] = _sign(doc.text or doc.text_raw, self.shingle, self._a, self._b)
+        self._seen.add(doc.id)
+        if signature is None or (self.shingle, len(self._a)) != (SHINGLE, NUM_PERM):
+            computed = _sign(doc.text or doc.text_raw, self.shingle, self._a, self._b)
+            # Each value is a 64-bit hash shifted right by 32: it fits in 32 bits.
+            signature = b"" if computed is None else computed.astype("<u4").tobytes()
+        if signature:
+            self._ids.append(doc.id)
+            self._rows += signature
+
+    def signature(self, doc_id: str) -> np.ndarray | None:
+        """The signature of the document ``doc_id`` (``None``: it has no words, or was not added).
+
+        For inspection: it looks the id up in a list, in time linear in the documents added.
+        """
+        if doc_id not in self._ids:
+            return None
+        row, width = self._ids.index(doc_id), len(self._a) * 4
+        return np.frombuffer(self._rows[row * width : (row + 1) * width], "<u4")
 
     def duplicates(self) -> dict[str, str]:
         """``{doc_id: original_id}`` of the documents added so far (see :func:`find_duplicates`)."""
-        ids = sorted(i for i, row in self._signatures.items() if row is not None)
-        if len(ids) < 2:
+        if len(self._ids) < 2:
             return {}
+        order = sorted(range(len(self._ids)), key=self._ids.__getitem__)
+        ids = [self._ids[i] for i in order]
+        rows = np.frombuffer(self._rows, "<u4").reshape(len(ids), len(self._a))[order]  # a copy
         # Identical signatures are duplicates outright; only one of each goes through the banding,
         # so a thousand copies of one wire story cost one bucket entry, not a million pairs.
-        first_of: dict[bytes, int] = {}
-        same_as: list[int] = []
-        unique_rows: list[np.ndarray] = []
-        for doc_id in ids:
-            row = self._signatures[doc_id]
-            key = row.tobytes()  # type: ignore[union-attr]
-            if key not in first_of:
-                first_of[key] = len(unique_rows)
-                unique_rows.append(row)  # type: ignore[arg-type]
-            same_as.append(first_of[key])
-        uf = _cluster(np.vstack(unique_rows).astype(np.uint64, copy=False), self.bands, self.threshold)
+        first_document, same_as = _distinct_rows(rows)
+        if len(first_document) < len(rows):  # else every row is distinct, and already in this order
+            rows = rows[first_document]
+        uf = _cluster(rows, self.bands, self.threshold)
+        del rows
         # Ids are sorted and union keeps the smaller index as root, so each cluster's root row is
         # its smallest id; the first document with a signature is the smallest id sharing it.
-        rep_doc = {u: i for i, u in reversed(list(enumerate(same_as)))}
-        original = {i: ids[rep_doc[uf.find(u)]] for i, u in enumerate(same_as)}
-        return {ids[i]: original[i] for i in range(len(ids)) if original[i] != ids[i]}
+        first_document = first_document.tolist()
+        original = [ids[first_document[uf.find(u)]] for u in same_as.tolist()]
+        return {doc_id: found for doc_id, found in zip(ids, original, strict=True) if found != doc_id}
 
 
 def find_duplicates(
