@@ -100,8 +100,13 @@ def test_keeps_only_the_reports_that_can_merge():
     merger = ReportMerger(types=TYPES)
     positions = [merger.add(report) for report in reports]
     assert positions == list(range(len(reports)))
-    grouped = [r for _, group in merger.groups(document_dates=dates) for r in group]
-    assert sorted(map(id, grouped)) == sorted(id(r) for r in reports if r.type != "COOCCUR")
+    grouped = [(i, r) for i, group, _ in merger.groups(document_dates=dates) for r in group]
+    kept = [r for r in reports if r.type != "COOCCUR"]
+    assert sorted((r.document, r.sentences) for _, r in grouped) == sorted(
+        (r.document, r.sentences) for r in kept
+    )
+    assert sorted((r for _, r in grouped), key=kept.index) == kept  # read back from disk, equal
+    assert [i for i, _ in grouped] == sorted(i for i, _ in grouped)
 
 
 def test_what_merges_and_what_does_not():
@@ -117,5 +122,27 @@ def test_what_merges_and_what_does_not():
 
 
 def test_nothing_to_merge():
-    assert ReportMerger(types=TYPES).groups(document_dates={}) == []
+    assert list(ReportMerger(types=TYPES).groups(document_dates={})) == []
     assert merge_reports([], document_dates={}, types=TYPES) == []
+
+
+def test_reports_and_their_evidence_come_back_from_disk():
+    from actorgraph.records import Evidence
+
+    day = ReportDate("2024-05-02", "day", None, "explicit")
+    people = ["x:person-0", "x:person-1"]
+    merger = ReportMerger(types=TYPES)
+    added = []
+    for document in ("a", "b", "c"):
+        report = Report(
+            document, [1, 4], "CONSULT", "meeting", "040", people, dates=[day], core=people
+        ).settled()
+        evidence = [Evidence(document, s, 10 * s, 10 * s + 9, f"Satz {s} in {document} и") for s in (1, 4)]
+        merger.add(report, evidence)
+        added.append((report, evidence))
+    merger.add(Report("d", [0], "COOCCUR", None, None, people).settled())  # not kept, no evidence
+    [(position, reports, evidence)] = list(merger.groups(document_dates={}))
+    assert position == 0
+    assert reports == [r for r, _ in added]
+    assert isinstance(reports[0].dates[0], ReportDate) and reports[0].lemmas == frozenset()
+    assert evidence == [e for _, cited in added for e in cited]

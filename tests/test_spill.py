@@ -150,3 +150,20 @@ def test_forked_processes_read_the_same_file(kind):
     for child in children:
         child.join()
     assert results == [[label(record) for record in spill]] * 2
+
+
+@pytest.mark.parametrize("form", ["made by event_id", "other", "mixed"])
+def test_events_sorted_by_id_whatever_the_form_of_their_ids(form):
+    from dataclasses import replace
+
+    from actorgraph.events import event_id
+
+    events = _events(3, 600)
+    if form != "other":
+        events = [replace(e, id=event_id(e.id)) for e in events]
+    if form == "mixed":  # one id of another form, after 300 of the usual one
+        events[300] = replace(events[300], id="ev:zz-curated")
+        events[450] = replace(events[450], id="ev:0")
+    spill = EventSpill(iter(events))
+    assert [e.id for e in spill] == sorted(e.id for e in events)
+    assert list(spill) == sorted(events, key=lambda e: e.id)

@@ -135,8 +135,6 @@ def iter_events(
     duplicates = duplicates or {}
     types = {actor.id: actor.type for actor in actors}
     merger = ReportMerger(types=types)
-    #: The evidence of the reports waiting for the merge.
-    sentences: dict[tuple[str, int], Evidence] = {}
     document_dates: dict[str, ReportDate | None] = {}
     for analysis in analyses:
         doc = analysis.document
@@ -153,13 +151,13 @@ def iter_events(
         }
         for report in found:
             settled = report.settled()
-            merger.add(settled)
-            if mergeable(settled):
-                sentences.update(((doc.id, i), own[(doc.id, i)]) for i in settled.sentences)
+            if mergeable(settled):  # it waits for the merge, on disk, with its evidence
+                merger.add(settled, [own[(doc.id, i)] for i in settled.sentences])
             else:
+                merger.add(settled)
                 yield _event([settled], own, duplicates, types)
-    for _, group in merger.groups(document_dates=document_dates):
-        yield _event(group, sentences, duplicates, types)
+    for _, group, evidence in merger.groups(document_dates=document_dates):
+        yield _event(group, {(e.document, e.sentence): e for e in evidence}, duplicates, types)
 
 
 def extract_events(

@@ -13,15 +13,19 @@ from __future__ import annotations
 
 from array import array
 from collections import defaultdict
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import astuple, fields
 from datetime import date
 from functools import cache
 from itertools import combinations
+from typing import NamedTuple
 
 import numpy as np
 
 from ..ranking import sorted_ranks
+from ..records import Evidence
 from ..resources import load_resource
+from ..spill import RowFile
 from ..unionfind import UnionFind
 from .reports import Report, shares_enough
 from .times import ReportDate
@@ -122,6 +126,35 @@ def mergeable(report: Report) -> bool:
     return report.type != "COOCCUR"
 
 
+#: A report's fields in order; its dates are stored as plain tuples, which marshal writes.
+_REPORT_FIELDS = tuple(f.name for f in fields(Report))
+_DATES_AT = _REPORT_FIELDS.index("dates")
+
+
+def _report_row(report: Report, evidence: Iterable[Evidence]) -> tuple:
+    row = [getattr(report, name) for name in _REPORT_FIELDS]
+    row[_DATES_AT] = tuple(tuple(d) for d in report.dates)
+    return tuple(row), tuple(astuple(e) for e in evidence)
+
+
+def _from_row(row: tuple) -> tuple[Report, list[Evidence]]:
+    fields_row, evidence = row
+    values = list(fields_row)
+    values[_DATES_AT] = tuple(ReportDate(*d) for d in values[_DATES_AT])
+    return Report(*values), [Evidence(*e) for e in evidence]
+
+
+class _Compared(NamedTuple):
+    """What the merge compares of a waiting report; the report itself waits on disk."""
+
+    document: str
+    type: str
+    #: The report's core actors, or its participants when it has no core.
+    core: tuple[str, ...]
+    locations: tuple[str, ...]
+    dates: tuple[ReportDate, ...]
+
+
 class ReportMerger:
     """Reports blocked as they arrive (in document and sentence order), merged at the end.
 
@@ -131,6 +164,10 @@ class ReportMerger:
     actor)``, and its reports; each (key, report) is kept as four machine integers, the actors
     numbered as first seen, instead of a tuple per key and a list per block (about 13 bytes
     where the objects took 80 or more).
+
+    A kept report and its evidence wait in a :class:`~actorgraph.spill.RowFile`; memory holds
+    only the fields the merge compares, and :meth:`groups` reads each group back when it is
+    its turn.
     """
 
     #: Block kinds, numbered in the order of their names.
@@ -138,7 +175,11 @@ class ReportMerger:
 
     def __init__(self, *, types: Mapping[str, str]) -> None:
         self.types = types
-        self._kept: dict[int, Report] = {}
+        #: Position → what the merge compares of the report kept there.
+        self._kept: dict[int, _Compared] = {}
+        #: Position → the number of the kept report's row in ``_waiting``.
+        self._rows: dict[int, int] = {}
+        self._waiting = RowFile("actorgraph-reports-")
         self._count = 0
         self._numbers: dict[str, int] = {}
         #: One entry per (block, report): the block's kind and actors, and the report.
@@ -159,8 +200,9 @@ class ReportMerger:
         self._seconds.append(self._number(second))
         self._members.append(i)
 
-    def add(self, report: Report) -> int:
-        """Block ``report``; its position, the order :meth:`groups` knows it by."""
+    def add(self, report: Report, evidence: Iterable[Evidence] = ()) -> int:
+        """Block ``report``; its position, the order :meth:`groups` knows it by. ``evidence``
+        (the sentences it cites) is kept with it if it can merge."""
         i = self._count
         self._count += 1
         people = sorted(set(report.core or report.participants))[:12]
@@ -170,7 +212,9 @@ class ReportMerger:
             for actor in people:
                 self._block(self._LOC, actor, place, i)
         if mergeable(report):
-            self._kept[i] = report
+            core = report.core or report.participants
+            self._kept[i] = _Compared(report.document, report.type, core, report.locations, report.dates)
+            self._rows[i] = self._waiting.append(_report_row(report, evidence))
         return i
 
     def _sorted_blocks(self) -> Iterator[list[int]]:
@@ -198,9 +242,12 @@ class ReportMerger:
             if kept_before[end] - kept_before[start] >= 2:
                 yield members[start:end].tolist()
 
-    def groups(self, *, document_dates: Mapping[str, ReportDate | None]) -> list[tuple[int, list[Report]]]:
-        """Each group of the kept reports that make one event, as ``(position, reports)``:
-        the position of its first report, groups in that order."""
+    def groups(
+        self, *, document_dates: Mapping[str, ReportDate | None]
+    ) -> Iterator[tuple[int, list[Report], list[Evidence]]]:
+        """Each group of the kept reports that make one event, as ``(position, reports,
+        evidence)``: the position of its first report, and the evidence the reports were added
+        with. Groups come in the order of their first report, each read back from disk in turn."""
         types, kept = self.types, self._kept
         clusters = UnionFind(self._count)
         #: The documents of each cluster of more than one report, by its root (a set per report
@@ -222,9 +269,8 @@ class ReportMerger:
                         continue
                     if not types_compatible(a.type, b.type):
                         continue
-                    core_a, core_b = a.core or a.participants, b.core or b.participants
-                    shared = set(core_a) & set(core_b)
-                    by_people = shares_enough(core_a, core_b, types)
+                    shared = set(a.core) & set(b.core)
+                    by_people = shares_enough(a.core, b.core, types)
                     by_place = bool(set(a.locations) & set(b.locations)) and any(
                         types.get(x) == "PERSON" for x in shared
                     )
@@ -241,10 +287,21 @@ class ReportMerger:
                     joined.pop(ri, None)
                     joined.pop(rj, None)
                     joined[clusters.union(ri, rj)] = documents_i | documents_j
-        groups: dict[int, list[Report]] = defaultdict(list)
-        for i in sorted(kept):
-            groups[clusters.find(i)].append(kept[i])
-        return sorted(groups.items())
+        joined.clear()
+        kept.clear()  # what remains is read back from disk
+        groups: dict[int, list[int]] = defaultdict(list)
+        for i in sorted(self._rows):
+            groups[clusters.find(i)].append(i)
+        del clusters
+        waiting, rows = self._waiting, self._rows
+        for root in sorted(groups):
+            reports: list[Report] = []
+            evidence: list[Evidence] = []
+            for i in groups.pop(root):
+                report, cited = _from_row(waiting[rows[i]])
+                reports.append(report)
+                evidence.extend(cited)
+            yield root, reports, evidence
 
 
 def merge_reports(
@@ -265,5 +322,5 @@ def merge_reports(
         i = merger.add(report)
         if not mergeable(report):
             singles.append((i, [report]))
-    groups = sorted(singles + merger.groups(document_dates=document_dates), key=lambda item: item[0])
-    return [group for _, group in groups]
+    merged = [(i, group) for i, group, _ in merger.groups(document_dates=document_dates)]
+    return [group for _, group in sorted(singles + merged, key=lambda item: item[0])]
