@@ -11,7 +11,7 @@ import numpy as np
 
 from ..ranking import sorted_ranks
 from ..records import Actor, Edge, Event
-from .edgetable import EdgeTable
+from .edgetable import EdgeTable, table_column
 
 __all__ = ["affiliation_edges", "edge_table", "event_edges", "to_networkx"]
 
@@ -95,6 +95,7 @@ def edge_table(
         event_source, event_target = source[starts[kept]], target[starts[kept]]
         event_weight = counts[kept]
         event_ranks = by_rank[np.repeat(kept, counts)]
+        del source, target, by_rank, starts, counts, kept
     else:
         event_source = event_target = event_weight = event_ranks = empty
     pairs = _affiliation_pairs(actors)
@@ -109,18 +110,18 @@ def edge_table(
     order = np.lexsort((kind, target, source))
     # The event edges keep their order among themselves (they were sorted already and no two
     # share endpoints), so their runs of events stay where they are in ``event_ranks``.
-    return EdgeTable(
-        names,
-        _KINDS,
-        source[order],
-        target[order],
-        kind[order],
-        weight[order],
-        # An edge's events are as many as its weight; an affiliation has none.
-        np.r_[0, np.cumsum(np.where(kind[order] == _EVENT, weight[order], 0))],
-        event_ranks,
-        event_ids,
-    )
+    # Each column takes its final form, and what it was made from is freed, before the next:
+    # the table is never held twice.
+    kind, weight = kind[order], weight[order]
+    # An edge's events are as many as its weight; an affiliation has none.
+    offsets = table_column(np.r_[0, np.cumsum(np.where(kind == _EVENT, weight, 0))], "q")
+    kind, weight = table_column(kind, "i"), table_column(weight, "q")
+    source = table_column(source[order], "i")
+    target = table_column(target[order], "i")
+    del order
+    events = table_column(event_ranks, "i")
+    del event_ranks
+    return EdgeTable(names, _KINDS, source, target, kind, weight, offsets, events, event_ids)
 
 
 def to_networkx(actors: Iterable[Actor], edges: Iterable[Edge], *, kind: str | None = "event") -> nx.Graph:

@@ -17,11 +17,21 @@ import numpy as np
 from ..readback import ReadBack
 from ..records import Edge
 
-__all__ = ["EdgeTable", "in_edge_order"]
+__all__ = ["EdgeTable", "in_edge_order", "table_column"]
 
 
-def _column(values: np.ndarray, code: str) -> array:
-    """An :class:`array.array` copy (its items read back as Python ints, quicker than numpy's)."""
+def table_column(values: np.ndarray | array, code: str) -> array:
+    """``values`` as the :class:`array.array` of type ``code`` a table keeps (its items read back
+    as Python ints, quicker than numpy's): a copy, or ``values`` itself if it is one already.
+
+    Examples
+    --------
+    >>> column = table_column(np.array([3, 1]), "i")
+    >>> column, table_column(column, "i") is column
+    (array('i', [3, 1]), True)
+    """
+    if isinstance(values, array) and values.typecode == code:
+        return values
     column = array(code)
     contiguous = np.ascontiguousarray(values, dtype=np.int32 if code == "i" else np.int64)
     column.frombytes(memoryview(contiguous).cast("B"))  # one copy, no intermediate bytes
@@ -69,12 +79,12 @@ class EdgeTable(ReadBack[Edge]):
         self._names = tuple(names)
         self._kinds = tuple(kinds)
         self._event_ids = tuple(event_ids)
-        self._source = _column(source, "i")
-        self._target = _column(target, "i")
-        self._kind = _column(kind, "i")
-        self._weight = _column(weight, "q")
-        self._offsets = _column(offsets, "q")
-        self._events = _column(events, "i")
+        self._source = table_column(source, "i")
+        self._target = table_column(target, "i")
+        self._kind = table_column(kind, "i")
+        self._weight = table_column(weight, "q")
+        self._offsets = table_column(offsets, "q")
+        self._events = table_column(events, "i")
 
     def _item(self, i: int) -> Edge:
         ids = self._event_ids
