@@ -3,9 +3,9 @@
 Peak RSS (``scaling.py``) says which stage raised the high-water mark, not what it held. This
 script builds a corpus whose analyses are already in a document store (nothing is annotated;
 run a build with ``--cache DIR`` first) with :mod:`tracemalloc` on, and prints for each step of
-resolution, events and the graph stage the traced heap when it started, its peak while it ran
-and what it left behind. Tracing slows the build several times over, so the seconds printed
-are not the build's.
+resolution (and the near-duplicates found with it), events and the graph stage the traced heap
+when it started, its peak while it ran and what it left behind. Tracing slows the build
+several times over, so the seconds printed are not the build's.
 
 ``--top N`` also prints the N source lines holding the most memory when the cross-article
 merge starts (the events pass's high point).
@@ -72,6 +72,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--top", type=int, default=0, help="source lines to list when the merge starts")
     args = parser.parse_args(argv)
 
+    import actorgraph.dedup as dedup
     import actorgraph.graph as graph
     import actorgraph.pipeline as pipeline
     import actorgraph.resolve as resolve
@@ -82,6 +83,7 @@ def main(argv: list[str] | None = None) -> int:
     _traced(resolve._Resolver, "__init__", "resolve: read pass (columns)")
     _traced(resolve._Resolver, "_corpus", "resolve: corpus-wide passes")
     _traced(resolve._Resolver, "_actors", "resolve: actors")
+    _traced(dedup.DuplicateFinder, "duplicates", "resolve: near-duplicates")
     _traced(pipeline, "EventSpill", "events (reports, merge, spill)")
     for name in ("edge_table", "adjacency_of_positions", "centralities", "communities"):
         _traced(graph, name, f"graph: {name}")

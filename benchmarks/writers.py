@@ -5,8 +5,12 @@ RSS (``scaling.py``) never shows what a writer adds. This script builds a corpus
 are already in a document store (run a build with ``--cache DIR`` first; nothing is annotated),
 prints the main process's peak RSS after each stage, then runs every writer alone in a forked
 child and prints the child's RSS when it started, its peak, what the writer added, its seconds
-and the size of what it wrote. A ``--jobs 1`` build's peak is about the main process's peak
-before the outputs plus the largest writer's addition.
+and the size of what it wrote; then writes them all in the main process, as a ``--jobs 1``
+build does, and prints that process's peak.
+
+What a child adds is new resident memory: a writer that reuses memory the build freed but
+kept adds nothing, so the figure also depends on how much the build leaves free. The peak of
+the writers run in the main process is the figure a ``--jobs 1`` build reaches.
 
 Usage::
 
@@ -76,7 +80,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     from actorgraph import pipeline
-    from actorgraph.outputs import FORMATS
+    from actorgraph.outputs import FORMATS, write_outputs
 
     names = [n for n in args.formats.split(",") if n] or list(FORMATS)
     unknown = sorted(set(names) - set(FORMATS))
@@ -106,6 +110,18 @@ def main(argv: list[str] | None = None) -> int:
             f" {report['seconds']:8.1f} {report['bytes']:12,d}",
             flush=True,
         )
+    # Then all of them in this process, one after another, as a build with --jobs 1 writes them.
+    with tempfile.TemporaryDirectory() as out:
+        started = time.perf_counter()
+        write_outputs(result.graph, out, formats=names, max_nodes=args.max_nodes, jobs=1)
+        in_process = {
+            "seconds": time.perf_counter() - started,
+            "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        }
+    print(
+        f"all in this process (as --jobs 1): {in_process['seconds']:.1f} s, "
+        f"this process's peak RSS {in_process['peak_mib']:.1f} MiB"
+    )
     if args.json:
         results = {
             "corpus": args.corpus,
@@ -113,6 +129,7 @@ def main(argv: list[str] | None = None) -> int:
             "build_seconds": build_seconds,
             "stage_peak_mib": stage_peaks,
             "writers": writers,
+            "in_process": in_process,
         }
         args.json.write_text(json.dumps(results, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     return 0
