@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import math
 import random
 from types import SimpleNamespace as NS
 
 import numpy as np
 import pytest
 
-from actorgraph.graph.layout import _Neighbours, _sum_by_key, attach
+from actorgraph.graph.layout import _Neighbours, _place, _sum_by_key, attach
 
 
 def _reference_neighbours(edges) -> dict[str, dict[str, float]]:
@@ -25,36 +24,23 @@ def _reference_neighbours(edges) -> dict[str, dict[str, float]]:
     return neighbours
 
 
+class _DictNeighbours:
+    """The neighbours ``attach`` used to keep: a dict of dicts filled edge by edge."""
+
+    def __init__(self, edges):
+        self.by_name = _reference_neighbours(edges)
+
+    def of(self, name):
+        return self.by_name.get(name, {}).items()
+
+
 def _reference_attach(placed, ids, edges, *, seed=42):
-    """Neighbours as a dict of dicts filled edge by edge: the behaviour ``attach`` must keep."""
+    """Placement over the dict of dicts: the behaviour ``attach`` must keep."""
     positions = dict(placed)
-    neighbours = _reference_neighbours(edges)
     rest = sorted(i for i in set(ids) if i not in positions)
     if not rest:
         return positions
-    rng = np.random.default_rng(seed)
-    if positions:
-        coords = np.array(list(positions.values()))
-        centre = coords.mean(axis=0)
-        radius = float(np.hypot(*(coords - centre).T).max()) or 100.0
-    else:
-        centre, radius = np.zeros(2), 100.0
-    spread = radius / max(math.sqrt(len(positions) or 1), 1.0)
-    anchored = {i: sum(w for j, w in neighbours.get(i, {}).items() if j in positions) for i in rest}
-    for actor_id in sorted(rest, key=lambda i: (-anchored[i], i)):
-        links = [(positions[j], w) for j, w in neighbours.get(actor_id, {}).items() if j in positions]
-        jitter = rng.normal(0.0, 1.0, size=2)
-        if links:
-            total = sum(w for _, w in links) or 1.0
-            x = sum(p[0] * w for p, w in links) / total
-            y = sum(p[1] * w for p, w in links) / total
-            point = np.array([x, y]) + jitter * spread
-        else:
-            angle = rng.uniform(0.0, 2 * math.pi)
-            ring = radius * (1.1 + 0.2 * rng.uniform())
-            point = centre + ring * np.array([math.cos(angle), math.sin(angle)])
-        positions[actor_id] = (round(float(point[0]), 1) + 0.0, round(float(point[1]), 1) + 0.0)
-    return positions
+    return _place(positions, rest, _DictNeighbours(edges), seed=seed)
 
 
 def _random_case(seed: int):

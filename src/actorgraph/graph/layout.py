@@ -249,6 +249,14 @@ def attach(
     rest = sorted(i for i in set(ids) if i not in positions)
     if not rest:
         return positions
+    return _place(positions, rest, _Neighbours(edges, rest, positions), seed=seed)
+
+
+def _place(
+    positions: dict[str, tuple[float, float]], rest: list[str], neighbours, *, seed: int
+) -> dict[str, tuple[float, float]]:
+    """Add each of ``rest`` (sorted) to ``positions``, as :func:`attach` describes;
+    ``neighbours.of(name)`` gives a name's (neighbour, weight) pairs, in the order they first met."""
     rng = np.random.default_rng(seed)
     if positions:
         coords = np.array(list(positions.values()))
@@ -257,7 +265,6 @@ def attach(
     else:
         centre, radius = np.zeros(2), 100.0
     spread = radius / max(math.sqrt(len(positions) or 1), 1.0)
-    neighbours = _Neighbours(edges, rest, positions)
     # Strongest ties to the placed part first (a heap would be exact; one sorted pass is enough)
     anchored = {i: sum(w for j, w in neighbours.of(i) if j in positions) for i in rest}
     for actor_id in sorted(rest, key=lambda i: (-anchored[i], i)):
