@@ -247,7 +247,8 @@ class ReportMerger:
     ) -> Iterator[tuple[int, list[Report], list[Evidence]]]:
         """Each group of the kept reports that make one event, as ``(position, reports,
         evidence)``: the position of its first report, and the evidence the reports were added
-        with. Groups come in the order of their first report, each read back from disk in turn."""
+        with. Groups come in the order of their first report, each read back from disk in turn.
+        They can be read once: the merger is spent afterwards."""
         types, kept = self.types, self._kept
         clusters = UnionFind(self._count)
         #: The documents of each cluster of more than one report, by its root (a set per report
@@ -302,6 +303,8 @@ class ReportMerger:
                 reports.append(report)
                 evidence.extend(cited)
             yield root, reports, evidence
+        rows.clear()
+        waiting.close()
 
 
 def merge_reports(
