@@ -91,7 +91,7 @@ def _force(ids: list[str], edges: Iterable, seed: int) -> dict[str, tuple[float,
         if i is None or j is None or i == j:
             continue
         ends.append((i << 32) | j if i < j else (j << 32) | i)
-        weights.append(max(float(getattr(edge, "weight", 1.0) or 1.0), 0.0))
+        weights.append(_link_weight(edge))
     del index
     keys, summed, _ = _sum_by_key(
         np.frombuffer(ends, dtype=np.int64) if ends else np.zeros(0, np.int64),
@@ -283,6 +283,11 @@ def _place(
     return positions
 
 
+def _link_weight(edge) -> float:
+    """A link's weight for the layout: missing or zero counts 1, a negative one 0."""
+    return max(float(getattr(edge, "weight", 1.0) or 1.0), 0.0)
+
+
 def _sum_by_key(keys: np.ndarray, weights: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The distinct ``keys`` sorted, each one's weights summed, and where each first occurs.
 
@@ -325,7 +330,7 @@ class _Neighbours:
     def __init__(self, edges: Iterable, rest: list[str], placed: Collection[str]) -> None:
         # Only pairs that can matter: from an actor to attach, to an actor that is or will be placed.
         self.names = sorted({*rest, *placed})
-        number = {name: n for n, name in enumerate(self.names)}
+        self.number = number = {name: n for n, name in enumerate(self.names)}
         attaching = np.zeros(len(self.names), dtype=bool)
         attaching[[number[name] for name in rest]] = True
         ends, weights = array("i"), array("d")
@@ -335,8 +340,7 @@ class _Neighbours:
             if u == v or a is None or b is None:
                 continue
             ends.extend((a, b))
-            weights.append(max(float(getattr(edge, "weight", 1.0) or 1.0), 0.0))
-        del number
+            weights.append(_link_weight(edge))
         # Link k gives the pairs (u, v) at 2k and (v, u) at 2k + 1: the order the dicts met them.
         pair = np.frombuffer(ends, dtype=np.int32).reshape(-1, 2) if ends else np.zeros((0, 2), np.int32)
         source = pair.ravel()
@@ -351,9 +355,8 @@ class _Neighbours:
         del key, first
         # Each actor's neighbours in the order first met.
         order = np.lexsort((seen, source))
-        self.source, self.target, self.weight = source[order], target[order], summed[order]
-        self.bounds = np.searchsorted(self.source, np.arange(len(self.names) + 1))
-        self.number = {name: n for n, name in enumerate(self.names)}
+        self.target, self.weight = target[order], summed[order]
+        self.bounds = np.searchsorted(source[order], np.arange(len(self.names) + 1))
 
     def of(self, name: str) -> Iterator[tuple[str, float]]:
         """``(neighbour, weight)`` pairs of ``name``, an actor to attach."""
