@@ -177,9 +177,9 @@ class ReportMerger:
         self.types = types
         #: Position → what the merge compares of the report kept there.
         self._kept: dict[int, _Compared] = {}
-        #: Position → the number of the kept report's row in ``_waiting``.
-        self._rows: dict[int, int] = {}
+        #: The kept reports, each with its evidence; row ``r`` holds the one at ``_waiting_at[r]``.
         self._waiting = RowFile("actorgraph-reports-")
+        self._waiting_at = array("i")
         self._count = 0
         self._numbers: dict[str, int] = {}
         #: One entry per (block, report): the block's kind and actors, and the report.
@@ -214,7 +214,8 @@ class ReportMerger:
         if mergeable(report):
             core = report.core or report.participants
             self._kept[i] = _Compared(report.document, report.type, core, report.locations, report.dates)
-            self._rows[i] = self._waiting.append(_report_row(report, evidence))
+            self._waiting.append(_report_row(report, evidence))
+            self._waiting_at.append(i)
         return i
 
     def _sorted_blocks(self) -> Iterator[list[int]]:
@@ -290,20 +291,22 @@ class ReportMerger:
                     joined[clusters.union(ri, rj)] = documents_i | documents_j
         joined.clear()
         kept.clear()  # what remains is read back from disk
+        #: The rows of each group, by its root (its first report's position); rows are in
+        #: position order, so each group's are too.
         groups: dict[int, list[int]] = defaultdict(list)
-        for i in sorted(self._rows):
-            groups[clusters.find(i)].append(i)
+        for row, i in enumerate(self._waiting_at):
+            groups[clusters.find(i)].append(row)
         del clusters
-        waiting, rows = self._waiting, self._rows
+        waiting = self._waiting
         for root in sorted(groups):
             reports: list[Report] = []
             evidence: list[Evidence] = []
-            for i in groups.pop(root):
-                report, cited = _from_row(waiting[rows[i]])
+            for row in groups.pop(root):
+                report, cited = _from_row(waiting[row])
                 reports.append(report)
                 evidence.extend(cited)
             yield root, reports, evidence
-        rows.clear()
+        self._waiting_at = array("i")
         waiting.close()
 
 
