@@ -8,7 +8,9 @@
    subprocess, process start included; reads ``annotated`` from its summary (must be 1).
 4. Times the new article's own work in a fresh process whose models are already loaded:
    ``engines.process_batch([article])`` (prepare + annotate), best of 3; and the model loading.
-5. Diagnostic: the same rebuild in-process with nothing left to annotate, for seconds per stage.
+5. Times ``actorgraph build`` once more with nothing changed (the output folder is found up to
+   date) and again with ``--force`` (everything after annotation recomputed).
+6. Diagnostic: the same rebuild in-process with nothing left to annotate, for seconds per stage.
 
 Goal: rebuild wall time <= the new article's own time + 5 s.
 
@@ -38,9 +40,9 @@ ACTORGRAPH = Path(sys.executable).with_name("actorgraph")
 GOAL_EXTRA = 5.0
 
 
-def _cli_build(corpus: Path, out: Path, cache: Path, jobs: int) -> tuple[float, str]:
+def _cli_build(corpus: Path, out: Path, cache: Path, jobs: int, *extra: str) -> tuple[float, str]:
     cmd = [str(ACTORGRAPH), "build", str(corpus), "--models", "bundled", "--cache", str(cache)]
-    cmd += ["--out", str(out), "--jobs", str(jobs)]
+    cmd += ["--out", str(out), "--jobs", str(jobs), *extra]
     started = time.perf_counter()
     proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
     wall = time.perf_counter() - started
@@ -130,8 +132,15 @@ def main(argv: list[str] | None = None) -> int:
         )
 
         unchanged, summary = _cli_build(corpus, out, cache, 1)
+        reused = "is up to date" in summary
         print(
-            f"rebuild, nothing changed: {unchanged:.2f} s wall; annotated {_annotated(summary)}", flush=True
+            f"rebuild, nothing changed: {unchanged:.2f} s wall; output folder found up to date: {reused}",
+            flush=True,
+        )
+        forced, summary = _cli_build(corpus, out, cache, 1, "--force")
+        print(
+            f"rebuild, nothing changed, --force: {forced:.2f} s wall; annotated {_annotated(summary)}",
+            flush=True,
         )
         stages = run_build(corpus, jobs=1, cache=cache)
         print(
@@ -161,6 +170,8 @@ def main(argv: list[str] | None = None) -> int:
                     "annotated": annotated,
                     "own": own,
                     "unchanged": unchanged,
+                    "unchanged_reused": reused,
+                    "unchanged_forced": forced,
                     "stages": stages,
                     "imports": imports,
                 },

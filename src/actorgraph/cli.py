@@ -83,6 +83,7 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--curation", metavar="FILE", help="YAML of aliases, merges, splits, blocks")
     build.add_argument("--strict", action="store_true", help="exit 1 if any document was skipped")
     build.add_argument("--quiet", action="store_true", help="no progress bar or summary")
+    build.add_argument("--force", action="store_true", help="rebuild even if the output folder is up to date")
     eval_ner.add_arguments(commands.add_parser("eval-ner", help="score entity recognition on labelled data"))
     quality.add_arguments(commands.add_parser("eval", help="score a graph.json against gold annotations"))
     return parser
@@ -107,11 +108,18 @@ def _build(args: argparse.Namespace) -> int:
         engine=args.engine,
         scheduler=args.scheduler,
         progress=not args.quiet and sys.stderr.isatty(),
+        reuse_outputs=not args.force,
     )
     if not args.quiet:
         for line in result.summary.lines():
             print(line, file=sys.stderr)
-        print(f"wrote {args.out}", file=sys.stderr)
+        if result.summary.reused:
+            print(
+                f"{args.out} is up to date: nothing changed since it was written (--force rebuilds)",
+                file=sys.stderr,
+            )
+        else:
+            print(f"wrote {args.out}", file=sys.stderr)
     skipped = sum(result.summary.skipped.values())
     return EXIT_SKIPPED if args.strict and skipped else EXIT_OK
 

@@ -26,6 +26,7 @@ except ImportError:  # not on Windows
     resource = None  # type: ignore[assignment]
 
 from . import __version__, errors
+from .annotate import choose_pipeline
 from .clean import normalize_line, repeated_line_candidates, select_repeated_lines
 from .curation import Curation, apply_curation, load_curation
 from .dedup import DuplicateFinder
@@ -34,6 +35,7 @@ from .errors import InputError
 from .events import iter_events
 from .graph import build_graph
 from .kbindex import KBIndex, default_index
+from .manifest import InputDigest, forget, manifest_path, options_of, read_current, record
 from .outputs import DEFAULT_FORMATS, write_outputs
 from .read import read_corpus
 from .records import Actor, Analysis, Document, Graph, Mention
@@ -62,11 +64,18 @@ class Summary(NamedTuple):
     stage_seconds: tuple[tuple[str, float], ...] = ()
     #: The process's peak resident memory (MiB) when each stage ended: which stage raised it.
     stage_peak_mib: tuple[tuple[str, float], ...] = ()
+    #: The output folder already held this build's outputs, so nothing after reading was run
+    #: (the counts are those recorded when it was written).
+    reused: bool = False
 
     def lines(self) -> list[str]:
         return [
             f"documents: {self.documents} read, {sum(self.skipped.values())} skipped, "
-            f"{self.annotated} annotated, {self.documents - self.annotated} from the store",
+            + (
+                "outputs up to date"
+                if self.reused
+                else f"{self.annotated} annotated, {self.documents - self.annotated} from the store"
+            ),
             *(f"  skipped {n}: {reason}" for reason, n in sorted(self.skipped.items())),
             f"actors: {self.actors}  events: {self.events}  edges: {self.edges}",
             f"seconds: {self.seconds:.1f}",
@@ -75,7 +84,8 @@ class Summary(NamedTuple):
 
 
 class BuildResult(NamedTuple):
-    graph: Graph
+    #: ``None`` when the outputs were up to date and ``reuse_outputs`` let the build stop early.
+    graph: Graph | None
     summary: Summary
 
 
@@ -264,6 +274,20 @@ def _resolve_and_extract(
     return _CorpusWide(resolution.actors, events, documents, mentions, warnings)
 
 
+#: What a build's manifest keeps of its summary, to report it again when the outputs are reused.
+_RECORDED_COUNTS = ("documents", "skipped", "actors", "events", "edges", "warnings")
+
+
+def _reused_summary(recorded: dict, started: float, timer: _Timer) -> Summary:
+    counts = {name: recorded[name] for name in _RECORDED_COUNTS}
+    return Summary(
+        **{**counts, "warnings": tuple(counts["warnings"])},
+        seconds=time.perf_counter() - started,
+        stage_seconds=(("read", round(timer.seconds["read"], 3)),),
+        reused=True,
+    )
+
+
 def build(
     corpus: str | Path,
     *,
@@ -283,6 +307,7 @@ def build(
     progress: bool = False,
     stdin: IO[str] | None = None,
     index: KBIndex | None = None,
+    reuse_outputs: bool = False,
 ) -> BuildResult:
     """Build the actor graph of ``corpus`` and write it to ``out``.
 
@@ -313,6 +338,11 @@ def build(
         local cluster of ``jobs`` workers).
     batch_size : int
         Documents per unit of work; each finished batch is committed to the store.
+    reuse_outputs : bool
+        Stop after reading the corpus when ``out`` already holds what this build would write:
+        the same documents, options, models and code, and every file as that build left it
+        (:mod:`actorgraph.manifest`; the record lives beside the document store, so this needs
+        ``cache``). The result's ``graph`` is then ``None``.
 
     Raises
     ------
@@ -327,8 +357,9 @@ def build(
     started = time.perf_counter()
     timer = _Timer()
     curated = load_curation(curation) if curation is not None else None
-    index = index or default_index()
     source = _source(corpus, text_column, stdin)
+    formats = tuple(formats)  # read twice: for the manifest, then by the writers
+    inputs = InputDigest()
 
     # Pass 1: which short lines repeat across the corpus (site furniture), and is anything readable?
     line_counts: Counter[str] = Counter()
@@ -336,6 +367,7 @@ def build(
     reasons: set[str] = set()
     for doc in timer.timed("read", source()):
         total += 1
+        inputs.add(document_key(doc, doc.skip_reason or ""))
         if doc.skipped:
             reasons.add(doc.skip_reason or "")
             continue
@@ -347,12 +379,33 @@ def build(
     repeated = select_repeated_lines(line_counts, readable)
 
     settings = Settings(lang, models, repeated, text_column)
-    pipelines = pipelines_for(models)
-    infos = {code: pipelines.info(code) for code in ("de", "en")}
+    infos = {code: choose_pipeline(code, models=models) for code in ("de", "en")}
     fingerprint = pipeline_fingerprint(
         {code: info.fingerprint() for code, info in infos.items() if info is not None}, (lang, models)
     )
     cache_path = _cache_path(cache)
+    manifest = inputs_digest = None
+    # A folder's manifest is kept whenever there is a store to keep it beside; a custom index is
+    # not something the digest can see, so its builds keep none.
+    if cache_path is not None and out is not None and index is None:
+        manifest = manifest_path(cache_path.parent, out)
+        inputs_digest = inputs.hexdigest(
+            options_of(
+                [
+                    ("fingerprint", fingerprint),
+                    ("built_from", str(corpus)),
+                    ("formats", sorted(set(formats))),
+                    ("min_weight", min_weight),
+                    ("max_nodes", max_nodes),
+                    ("text_column", text_column),
+                    ("curation", curated),
+                ]
+            )
+        )
+        recorded = read_current(manifest, inputs_digest, out) if reuse_outputs else None
+        if recorded is not None and all(name in recorded for name in _RECORDED_COUNTS):
+            return BuildResult(None, _reused_summary(recorded, started, timer))
+    index = index or default_index()
     scratch = tempfile.TemporaryDirectory(prefix="actorgraph-") if cache_path is None else None
     store = AnalysisStore(cache_path if scratch is None else Path(scratch.name) / "analyses.sqlite")
     try:
@@ -386,11 +439,13 @@ def build(
         meta = {
             "actorgraph_version": __version__,
             "built_from": str(corpus),
-            "models": pipelines.describe_languages(models_used),
+            "models": pipelines_for(models).describe_languages(models_used),
             "documents": total,
         }
         graph = Graph(meta, tuple(documents), actors, events, edges, mentions)
     if out is not None:
+        if manifest is not None:
+            forget(manifest)
         with timer("outputs"):
             write_outputs(graph, out, formats=formats, max_nodes=max_nodes, jobs=jobs)
     skipped = Counter(d.skip_reason or "" for d in documents if d.skipped)
@@ -406,4 +461,6 @@ def build(
         tuple((stage, round(timer.seconds[stage], 3)) for stage in STAGES),
         tuple((stage, timer.peak_mib[stage]) for stage in STAGES if stage in timer.peak_mib),
     )
+    if manifest is not None and inputs_digest is not None and out is not None:
+        record(manifest, inputs_digest, out, {name: getattr(summary, name) for name in _RECORDED_COUNTS})
     return BuildResult(graph, summary)
