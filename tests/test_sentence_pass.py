@@ -141,3 +141,31 @@ def test_a_batch_of_documents_gives_what_each_gives_alone(index):
         assert together == alone
         checked += sum(len(cues) for _, _, cues in together)
     assert checked > 20
+
+
+def test_the_model_pass_size_does_not_change_an_analysis(index, monkeypatch):
+    import actorgraph.annotate as annotate_module
+    from actorgraph.annotate import Pipelines, annotate
+    from actorgraph.engines import Settings, prepare
+
+    settings = Settings("auto", "bundled", frozenset())
+    pipelines = Pipelines(models="bundled", index=index)
+    documents = [prepare(d, settings) for d in read_corpus(CORPUS)]
+    passes = annotate_module._passes
+
+    def analyses(chars: int) -> tuple[list, list[int]]:
+        sizes = []
+
+        def sized(items, *, most):
+            for run in passes(items, most=most, chars=chars):
+                sizes.append(len(run))
+                yield run
+
+        monkeypatch.setattr(annotate_module, "_passes", sized)
+        return list(annotate(documents, pipelines, batch_size=64)), sizes
+
+    whole, one_per_language = analyses(10**9)
+    alone, one_per_article = analyses(1)
+    assert whole == alone
+    assert len(one_per_language) == 2 and one_per_article == [1] * len(documents)
+    assert sum(len(a.mentions) for a in whole) > 50
