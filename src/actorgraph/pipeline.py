@@ -389,19 +389,9 @@ def build(
     # not something the digest can see, so its builds keep none.
     if cache_path is not None and out is not None and index is None:
         manifest = manifest_path(cache_path.parent, out)
-        inputs_digest = inputs.hexdigest(
-            options_of(
-                [
-                    ("fingerprint", fingerprint),
-                    ("built_from", str(corpus)),
-                    ("formats", sorted(set(formats))),
-                    ("min_weight", min_weight),
-                    ("max_nodes", max_nodes),
-                    ("text_column", text_column),
-                    ("curation", curated),
-                ]
-            )
-        )
+        options = {"fingerprint": fingerprint, "built_from": str(corpus), "formats": sorted(set(formats))}
+        options |= {"min_weight": min_weight, "max_nodes": max_nodes, "text_column": text_column}
+        inputs_digest = inputs.hexdigest(options_of({**options, "curation": curated}.items()))
         recorded = read_current(manifest, inputs_digest, out) if reuse_outputs else None
         if recorded is not None and all(name in recorded for name in _RECORDED_COUNTS):
             return BuildResult(None, _reused_summary(recorded, started, timer))
