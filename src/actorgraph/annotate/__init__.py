@@ -23,8 +23,9 @@ MAX_CHUNK_CHARS = 100_000
 #: Characters the model takes in one pass. What a pass allocates grows with its words, not with
 #: its documents: 32 speeches of 12,000 characters cost a worker 500 MiB more than 32 news
 #: articles did. A pass ends at this many characters, or at the batch size, whichever comes
-#: first. The results do not depend on it; passes of about 3,000 words are no slower.
-PASS_CHARS = 20_000
+#: first. The results do not depend on it; passes half this long were 8 % slower on news
+#: articles (``benchmarks/passes.py``).
+PASS_CHARS = 40_000
 _BREAKS = (re.compile(r"\n\s*\n"), re.compile(r"\n"), re.compile(r"(?<=[.!?])\s+"), re.compile(r"\s+"))
 
 
