@@ -21,7 +21,7 @@ __all__ = ["MODEL_CHOICES", "PipelineInfo", "Pipelines", "annotate", "choose_pip
 #: Characters per spaCy call; long enough for any normal article, short enough to bound memory.
 MAX_CHUNK_CHARS = 100_000
 #: Characters the model takes in one pass. What a pass allocates grows with its words, not with
-#: its documents: 32 speeches of 12,000 characters cost a worker 500 MiB more than 32 news
+#: its documents: 32 speeches of 12,000 characters cost a worker 400 MiB more than 32 news
 #: articles did. A pass ends at this many characters, or at the batch size, whichever comes
 #: first. The results do not depend on it; passes half this long were 8 % slower on news
 #: articles (``benchmarks/passes.py``).
