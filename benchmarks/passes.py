@@ -38,7 +38,7 @@ def _worker(path: str, limit: int, chars: int) -> None:
     from actorgraph.engines import Settings, pipelines_for, process_batch_encoded
     from actorgraph.read import read_corpus
 
-    annotate_module._passes.__kwdefaults__["chars"] = chars or sys.maxsize
+    annotate_module.PASS_CHARS = chars or sys.maxsize
     settings = Settings("auto", "bundled", frozenset())
     documents = []
     for doc in read_corpus(path):

@@ -26,7 +26,7 @@ def test_input_digest_follows_documents_in_order_and_every_option():
     def digest(documents, **options):
         inputs = InputDigest()
         for d in documents:
-            inputs.add(d)
+            inputs.add(d, None)
         return inputs.hexdigest(options)
 
     assert digest(["a", "b"], formats="json") == digest(["a", "b"], formats="json")

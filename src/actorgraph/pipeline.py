@@ -367,7 +367,7 @@ def build(
     reasons: set[str] = set()
     for doc in timer.timed("read", source()):
         total += 1
-        inputs.add(document_key(doc, doc.skip_reason or ""))
+        inputs.add(document_key(doc, ""), doc.skip_reason)
         if doc.skipped:
             reasons.add(doc.skip_reason or "")
             continue

@@ -54,9 +54,9 @@ def split_chunks(text: str, max_chars: int = MAX_CHUNK_CHARS) -> list[tuple[int,
     return [(offset, piece) for offset, piece in chunks if piece.strip()] or [(0, text)]
 
 
-def _passes(items: list[tuple[str, Any]], *, most: int, chars: int = PASS_CHARS) -> Iterator[list]:
+def _passes(items: list[tuple[str, Any]], *, most: int, chars: int | None = None) -> Iterator[list]:
     """``items`` (text, context) in order, cut into runs of at most ``most`` texts and, unless one
-    text alone is longer, ``chars`` characters.
+    text alone is longer, ``chars`` characters (by default :data:`PASS_CHARS`, read at each call).
 
     Examples
     --------
@@ -65,6 +65,7 @@ def _passes(items: list[tuple[str, Any]], *, most: int, chars: int = PASS_CHARS)
     >>> [len(run) for run in _passes([("a" * 40, 0), ("b", 1)], most=3, chars=10)]
     [1, 1]
     """
+    chars = PASS_CHARS if chars is None else chars
     run: list = []
     size = 0
     for item in items:
