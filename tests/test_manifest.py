@@ -23,10 +23,10 @@ def _written(out, files):
 
 
 def test_input_digest_follows_documents_in_order_and_every_option():
-    def digest(documents, **options):
+    def digest(documents, suffix=".txt", **options):
         inputs = InputDigest()
         for d in documents:
-            inputs.add(d, None)
+            inputs.add(d, f"corpus/{d}{suffix}", None)
         return inputs.hexdigest(options)
 
     assert digest(["a", "b"], formats="json") == digest(["a", "b"], formats="json")
@@ -34,6 +34,8 @@ def test_input_digest_follows_documents_in_order_and_every_option():
     assert digest(["a", "b"], formats="json") != digest(["a", "b", "c"], formats="json")
     assert digest(["a"], formats="json") != digest(["a"], formats="json", max_nodes="10")
     assert digest(["ab"]) != digest(["a", "b"])
+    # the outputs name each document's path, so a renamed file makes the folder stale
+    assert digest(["a"], suffix=".txt") != digest(["a"], suffix=".md")
 
 
 def test_the_code_is_part_of_the_digest(monkeypatch):

@@ -100,6 +100,18 @@ def test_adding_one_article_annotates_only_that_article(tmp_path):
     assert fresh.summary.annotated == 13
 
 
+def test_a_moved_corpus_finds_its_analyses_and_reports_its_new_paths(tmp_path):
+    cache = tmp_path / "cache"
+    first = build(corpus(tmp_path / "here", 5), out=None, models="bundled", cache=cache)
+    assert first.summary.annotated == 5
+    moved = (tmp_path / "here").rename(tmp_path / "there")
+    again = build(moved, out=tmp_path / "a", models="bundled", cache=cache, formats=("json",))
+    assert again.summary.annotated == 0
+    build(moved, out=tmp_path / "b", models="bundled", cache=None, formats=("json",))
+    assert (tmp_path / "a" / "graph.json").read_bytes() == (tmp_path / "b" / "graph.json").read_bytes()
+    assert str(moved / "doc000.txt") in (tmp_path / "a" / "graph.json").read_text(encoding="utf-8")
+
+
 def test_an_interrupted_run_resumes_without_loss_or_duplicates(tmp_path):
     folder = corpus(tmp_path / "c", 24)
     cache = tmp_path / "cache"

@@ -64,7 +64,7 @@ class InputDigest:
     Examples
     --------
     >>> a, b = InputDigest(), InputDigest()
-    >>> a.add("doc-1", None); b.add("doc-1", None)
+    >>> a.add("doc-1", "corpus/doc-1.txt", None); b.add("doc-1", "corpus/doc-1.txt", None)
     >>> a.hexdigest({"formats": "json"}) == b.hexdigest({"formats": "json"})
     True
     >>> a.hexdigest({"formats": "json"}) == b.hexdigest({"formats": "csv"})
@@ -74,9 +74,10 @@ class InputDigest:
     def __init__(self) -> None:
         self._documents = hashlib.sha256()
 
-    def add(self, document_digest: str, skip_reason: str | None) -> None:
-        """One document's digest and why it was skipped (``None``: it was not), in corpus order."""
-        self._documents.update(f"{document_digest}\x1f{skip_reason or ''}\n".encode())
+    def add(self, document_digest: str, path: str, skip_reason: str | None) -> None:
+        """One document's digest, the path it was read from (the outputs name it) and why it was
+        skipped (``None``: it was not), in corpus order."""
+        self._documents.update(f"{document_digest}\x1f{path}\x1f{skip_reason or ''}\n".encode())
 
     def hexdigest(self, options: Mapping[str, str]) -> str:
         """The digest of the documents so far with ``options`` and :func:`code_digest`."""

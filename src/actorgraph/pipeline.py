@@ -143,12 +143,14 @@ class _Stored:
     """The corpus's analyses in input order, read back from the document store on each pass.
 
     Only one chunk of decoded analyses is in memory at a time, so what the build holds grows
-    with the mentions and the graph, not with the text of the corpus.
+    with the mentions and the graph, not with the text of the corpus. Store keys leave out where
+    a document was read from, so each analysis gets this build's path back.
     """
 
-    def __init__(self, store: AnalysisStore, keys: list[str]):
+    def __init__(self, store: AnalysisStore, keys: list[str], paths: list[str]):
         self.store = store
         self.keys = keys
+        self.paths = paths
         self._taps: list[Callable[[Analysis], object]] = []
 
     def tap_next_pass(self, observer: Callable[[Analysis], object]) -> None:
@@ -157,7 +159,9 @@ class _Stored:
 
     def __iter__(self) -> Iterator[Analysis]:
         taps, self._taps = self._taps, []
-        for analysis in self.store.iter_analyses(self.keys):
+        for analysis, path in zip(self.store.iter_analyses(self.keys), self.paths, strict=True):
+            if analysis.document.path != path:
+                analysis = replace(analysis, document=replace(analysis.document, path=path))
             for observer in taps:
                 observer(analysis)
             yield analysis
@@ -184,10 +188,11 @@ def _annotate(
     timer: _Timer,
     batch_size: int,
     progress: bool,
-) -> tuple[list[str], int]:
-    """Annotate what the store lacks; the store key of every document in input order, and how many
-    documents were annotated."""
+) -> tuple[list[str], list[str], int]:
+    """Annotate what the store lacks; the store key and the path of every document in input order,
+    and how many documents were annotated."""
     keys: list[str] = []
+    paths: list[str] = []
     pending: deque[list[str]] = deque()
 
     def batches() -> Iterator[list[Document]]:
@@ -198,6 +203,7 @@ def _annotate(
             present = repeated & {normalize_line(line) for line in doc.text_raw.splitlines()}
             key = document_key(doc, fingerprint, present)
             keys.append(key)
+            paths.append(doc.path)
             if key in queued or key in store:
                 continue
             queued.add(key)
@@ -220,7 +226,7 @@ def _annotate(
             bar.update(len(blobs))
         bar.update(total - bar.n)
     bar.close()
-    return keys, annotated
+    return keys, paths, annotated
 
 
 class _CorpusWide(NamedTuple):
@@ -367,7 +373,7 @@ def build(
     reasons: set[str] = set()
     for doc in timer.timed("read", source()):
         total += 1
-        inputs.add(document_key(doc, ""), doc.skip_reason)
+        inputs.add(document_key(doc, ""), doc.path, doc.skip_reason)
         if doc.skipped:
             reasons.add(doc.skip_reason or "")
             continue
@@ -401,7 +407,7 @@ def build(
     try:
         runner = make_engine(engine, jobs=jobs, scheduler=scheduler)
         try:
-            keys, annotated = _annotate(
+            keys, paths, annotated = _annotate(
                 source,
                 total=total,
                 repeated=repeated,
@@ -416,7 +422,9 @@ def build(
         finally:
             runner.close()
 
-        corpus_wide = _resolve_and_extract(_Stored(store, keys), index=index, curated=curated, timer=timer)
+        corpus_wide = _resolve_and_extract(
+            _Stored(store, keys, paths), index=index, curated=curated, timer=timer
+        )
     finally:
         store.close()
         if scratch is not None:

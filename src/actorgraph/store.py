@@ -4,7 +4,10 @@ A key hashes the document (id, text and metadata), the boilerplate lines that af
 cleaning, the build options, and a fingerprint of the pipeline (actorgraph's version, the
 storage layout, the models and every data file). Adding one article to a corpus therefore
 re-annotates only that article, and a run that is interrupted resumes where it stopped: results
-are committed batch by batch. The store never lives in the output folder.
+are committed batch by batch. Where the corpus lies is not part of the key: a corpus that is
+moved, or named by another path (``corpus/``, ``./corpus``, its absolute path), finds its
+analyses, and the build gives each analysis the path it read the document from. The store never
+lives in the output folder.
 
 The build also reads its analyses back from the store, pass by pass, rather than holding them in
 memory; without a cache folder it uses a temporary store that is deleted afterwards.
@@ -61,10 +64,10 @@ def pipeline_fingerprint(models: dict[str, str], options: Iterable[str]) -> str:
 
 
 def document_key(doc: Document, fingerprint: str, repeated: Iterable[str] = ()) -> str:
+    """The store key of ``doc``: everything its analysis depends on, which is not its path."""
     fields = [
         fingerprint,
         doc.id,
-        doc.path,
         doc.text_raw,
         *map(str, (doc.title, doc.date, doc.url, doc.language)),
     ]
