@@ -55,8 +55,29 @@ def test_the_german_sentence_model_lemmatizes_as_spacys():
 
 def test_a_model_with_other_sentence_components_loads_as_before():
     english = choose_pipeline("en", models="bundled")
-    assert english._load_lookup_lemmatizer() is None
+    assert english._sentence_components() is not None
     assert english.load_sentence_model().pipe_names == _spacy_sentence_model("en").pipe_names
+
+
+def test_the_english_sentence_model_shares_the_model_and_parses_as_spacys():
+    english = choose_pipeline("en", models="bundled")
+    model = english.load_model()
+    shared = english.load_sentence_model(model)
+    assert shared.vocab is model.vocab
+    assert shared.get_pipe("parser") is model.get_pipe("parser")
+    assert model.pipe_names == ["ner"]  # the sentence components are loaded but not run on documents
+    slow = _spacy_sentence_model("en")
+    texts = [d.text_raw for d in read_corpus(CORPUS)]
+    compared = 0
+    for doc in model.pipe(texts):
+        words = [t.text for t in doc]
+        ours = shared(spacy.tokens.Doc(model.vocab, words=words))
+        theirs = slow(spacy.tokens.Doc(slow.vocab, words=words))
+        for name in ("tag_", "lemma_", "dep_"):
+            assert [getattr(t, name) for t in ours] == [getattr(t, name) for t in theirs]
+        assert [t.head.i for t in ours] == [t.head.i for t in theirs]
+        compared += len(words)
+    assert compared > 1000
 
 
 def test_a_hashed_table_is_read_like_spacys_table():

@@ -109,8 +109,10 @@ def _annotate_batch(batch: list[Document], pipelines: Pipelines, batch_size: int
         items = [(piece, (i, offset)) for i in positions for offset, piece in split_chunks(batch[i].text)]
         # Strings and lexemes that a batch adds to the vocabularies are freed after it, so a
         # long-running process does not grow with every new word it has seen. Nothing made in
-        # the zone (Docs, Tokens, Spans) outlives it: the results are plain records.
-        with nlp.memory_zone(), sentence_nlp.memory_zone() if sentence_nlp is not None else nullcontext():
+        # the zone (Docs, Tokens, Spans) outlives it: the results are plain records. A sentence
+        # model that shares the vocabulary is in its zone already (zones must not be nested).
+        own_vocab = sentence_nlp is not None and sentence_nlp.vocab is not nlp.vocab
+        with nlp.memory_zone(), sentence_nlp.memory_zone() if own_vocab else nullcontext():
             chunks: dict[int, list] = {i: [] for i in positions}
             for group in _passes(items, most=batch_size):
                 for doc, (i, offset) in nlp.pipe(group, as_tuples=True, batch_size=len(group)):

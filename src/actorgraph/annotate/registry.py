@@ -93,24 +93,44 @@ class PipelineInfo(NamedTuple):
         return f"{self.source} {version(self.source)}"
 
     def load_model(self) -> Language:
+        """The model for every document.
+
+        The components only the sentence model needs (tagger, parser, lemmatizer) are loaded
+        too, but disabled, so :meth:`load_sentence_model` can share them instead of loading the
+        model a second time. A model whose sentence model is a lookup lemmatizer alone leaves
+        them out: that lemmatizer is read on its own.
+        """
         if self.kind == "rules":
             return spacy.blank(self.lang)
-        nlp = spacy.load(self.source, exclude=list(_PER_DOCUMENT_EXCLUDE))
-        if "tok2vec" in nlp.pipe_names and not nlp.get_pipe("tok2vec").listening_components:
-            nlp.remove_pipe("tok2vec")  # en_core_web_sm: only the tagger and parser listen to it
+        if self._sentence_components() is None:
+            nlp = spacy.load(self.source, exclude=list(_PER_DOCUMENT_EXCLUDE))
+        else:
+            nlp = spacy.load(self.source)
+            for name in _PER_DOCUMENT_EXCLUDE:
+                if name in nlp.pipe_names:
+                    nlp.disable_pipe(name)
+        if "tok2vec" in nlp.pipe_names and not set(nlp.get_pipe("tok2vec").listening_components) & set(
+            nlp.pipe_names
+        ):
+            nlp.disable_pipe("tok2vec")  # en_core_web_sm: only the tagger and parser listen to it
         return nlp
 
-    def load_sentence_model(self) -> Language | None:
-        """The model's lemmatizer and parser, for the few sentences that may carry an event."""
+    def load_sentence_model(self, model: Language | None = None) -> Language | None:
+        """The model's lemmatizer and parser, for the few sentences that may carry an event.
+
+        ``model`` is what :meth:`load_model` gave; the sentence model shares its vocabulary and
+        its components. Without it, the model is loaded here.
+        """
         if self.kind == "rules":
             return None
-        lookup_only = self._load_lookup_lemmatizer()
-        if lookup_only is not None:
-            return lookup_only
-        nlp = spacy.load(self.source, exclude=list(_SENTENCE_EXCLUDE))
-        for name in list(nlp.pipe_names):
-            if name in nlp.disabled:
-                nlp.remove_pipe(name)
+        names = self._sentence_components()
+        if names is None:
+            return self._load_lookup_lemmatizer()
+        model = model if model is not None else self.load_model()
+        # The same vocabulary and tokenizer: the sentences come as Docs of the model's vocabulary.
+        nlp = type(model)(vocab=model.vocab, create_tokenizer=lambda _: model.tokenizer)
+        for name in names:
+            nlp.add_pipe(name, source=model)
         lookup_only = all(
             name == "tok2vec"
             or (name == "lemmatizer" and getattr(nlp.get_pipe(name), "mode", "") == "lookup")
@@ -120,34 +140,51 @@ class PipelineInfo(NamedTuple):
             nlp.remove_pipe("tok2vec")  # a lookup lemmatizer needs no vectors
         return nlp
 
-    def _load_lookup_lemmatizer(self) -> Language | None:
-        """The sentence model when all it keeps is spaCy's lookup lemmatizer (the bundled German
-        model), with its table read by :func:`read_lookups`; ``None`` for any other model.
+    def _sentence_components(self) -> list[str] | None:
+        """The model's components a sentence model keeps, in order; ``None`` when that is spaCy's
+        lookup lemmatizer alone, which :meth:`_load_lookup_lemmatizer` reads without the model.
 
-        It lemmatizes as the pipeline :meth:`load_sentence_model` would load: the same lemmatizer
-        settings and table, no other component. The model's vocabulary and tokenizer are not
-        loaded: the sentences come as ``Doc``s of the per-document model, and a lookup lemmatizer
-        reads nothing but the token's text. Loading takes 0.3 s instead of 2 s.
+        A language with a lemmatizer of its own (``en.lemmatizer``) may read other tables, so its
+        model is always loaded.
         """
         config = spacy.util.load_config(self.model_dir() / "config.cfg")
         disabled = set(config["nlp"].get("disabled", []))
         kept = [n for n in config["nlp"]["pipeline"] if n not in _SENTENCE_EXCLUDE and n not in disabled]
         settings = config["components"].get("lemmatizer", {})
         if (
-            "lemmatizer" not in kept
-            or any(name not in ("tok2vec", "lemmatizer") for name in kept)
-            or settings.get("factory") != "lemmatizer"
-            or settings.get("mode") != "lookup"
+            "lemmatizer" in kept
+            and all(name in ("tok2vec", "lemmatizer") for name in kept)
+            and settings.get("factory") == "lemmatizer"
+            and settings.get("mode") == "lookup"
+            and not _own_lemmatizer(config["nlp"]["lang"])
         ):
             return None
+        return kept
+
+    def _load_lookup_lemmatizer(self) -> Language:
+        """The sentence model when all it keeps is spaCy's lookup lemmatizer (the bundled German
+        model), with its table read by :func:`read_lookups`.
+
+        It lemmatizes as the model's own lemmatizer would: the same settings and table, no other
+        component. The model's vocabulary and tokenizer are not loaded: the sentences come as
+        ``Doc``s of the per-document model, and a lookup lemmatizer reads nothing but the token's
+        text. Loading takes 0.3 s instead of 2 s.
+        """
+        config = spacy.util.load_config(self.model_dir() / "config.cfg")
+        settings = config["components"]["lemmatizer"]
         nlp = spacy.blank(config["nlp"]["lang"])
         lemmatizer = nlp.add_pipe(
             "lemmatizer", config={"mode": "lookup", "overwrite": settings.get("overwrite", False)}
         )
-        if type(lemmatizer) is not Lemmatizer:
-            return None  # a language's own lemmatizer may read other tables
+        assert type(lemmatizer) is Lemmatizer, "a language's own lemmatizer is loaded with its model"
         lemmatizer.lookups = read_lookups(self.model_dir() / "lemmatizer" / "lookups")
         return nlp
+
+
+def _own_lemmatizer(lang: str) -> bool:
+    """Whether ``lang`` registers a lemmatizer of its own (``en.lemmatizer``)."""
+    spacy.util.get_lang_class(lang)  # its factories are registered when its module is imported
+    return f"{lang}.lemmatizer" in spacy.util.registry.factories
 
 
 def _installed() -> set[str]:
@@ -284,8 +321,9 @@ def assemble(info: PipelineInfo, index: KBIndex) -> Language:
 
 @cache
 @_without_cyclic_gc
-def _sentence_model(info: PipelineInfo) -> Language | None:
-    return info.load_sentence_model()
+def _sentence_model(info: PipelineInfo, index: KBIndex) -> Language | None:
+    """The sentence model of :func:`assemble`'s pipeline, sharing its vocabulary and model."""
+    return info.load_sentence_model(assemble(info, index))
 
 
 class Pipelines:
@@ -322,7 +360,7 @@ class Pipelines:
 
     def sentence_pipeline(self, lang: str) -> Language | None:
         info = self.info(lang)
-        return _sentence_model(info) if info is not None else None
+        return _sentence_model(info, self.index) if info is not None else None
 
     def describe_languages(self, langs: Iterable[str]) -> dict[str, str]:
         """``{lang: "name version"}`` of the pipelines for ``langs`` (for ``meta.models``)."""
