@@ -3,6 +3,7 @@
 import multiprocessing
 import pickle
 import random
+from dataclasses import replace
 
 import pytest
 
@@ -39,6 +40,20 @@ def test_reads_back_sorted_like_the_list(seed):
     middle = len(flat) // 2
     assert [spill[i] for i in (0, middle, -1)] == [expected[0], expected[middle], expected[-1]]
     assert spill[2:5] == tuple(expected[2:5])
+
+
+def test_resolved_mentions_are_stored_as_their_replaced_records():
+    blocks = _mentions(5)
+    spill, expected = MentionSpill(), MentionSpill()
+    for n, block in enumerate(blocks):
+        resolved = [(f"x:{n}-{i}", "GPE" if i % 2 else m.label) for i, m in enumerate(block)]
+        spill.append_resolved(block, resolved)
+        expected.append_document(
+            [replace(m, actor=a, label=lab) for m, (a, lab) in zip(block, resolved, strict=True)]
+        )
+    assert len(spill) == len(expected) > 0
+    assert list(spill) == list(expected)
+    assert {m.label for m in spill} == {"GPE", "PERSON"}
 
 
 def test_index_out_of_range():

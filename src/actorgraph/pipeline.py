@@ -167,13 +167,13 @@ class _Stored:
             yield analysis
 
 
-def _resolve_mention(m: Mention, resolution: Resolution, types: dict[str, str]) -> Mention | None:
-    """A kept mention with its actor; nationalities and bare offices take their actor's type."""
+def _actor_and_label(m: Mention, resolution: Resolution, types: dict[str, str]) -> tuple[str, str] | None:
+    """A kept mention's actor and label; nationalities and bare offices take their actor's type."""
     actor = resolution.assignment.get(mention_key(m))
     if actor is None:
         return None
     retype = m.label == "NORP" or (m.source == "role" and types[actor] != "PERSON")
-    return replace(m, actor=actor, label=types[actor] if retype else m.label)
+    return actor, types[actor] if retype else m.label
 
 
 def _annotate(
@@ -270,8 +270,13 @@ def _resolve_and_extract(
         def keep(analysis: Analysis) -> None:
             doc = analysis.document
             documents.append(replace(doc, text_raw="", duplicate_of=duplicates.get(doc.id)))
-            resolved = (_resolve_mention(m, resolution, types) for m in analysis.mentions)
-            mentions.append_document([m for m in resolved if m is not None])
+            kept, resolved = [], []
+            for m in analysis.mentions:
+                found = _actor_and_label(m, resolution, types)
+                if found is not None:
+                    kept.append(m)
+                    resolved.append(found)
+            mentions.append_resolved(kept, resolved)
 
         analyses.tap_next_pass(keep)
         events = EventSpill(
