@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 
 import pytest
 
@@ -125,3 +127,22 @@ def test_the_cli_reports_an_up_to_date_folder_and_force_rebuilds(tmp_path, capsy
     assert "wrote" in capsys.readouterr().err
     assert main([*command, "--no-cache"]) == 0
     assert "wrote" in capsys.readouterr().err
+
+
+@pytest.mark.slow
+def test_an_up_to_date_folder_is_found_without_loading_a_model_library(tmp_path):
+    folder = corpus(tmp_path / "c", 3)
+    command = ["build", str(folder), "--out", str(tmp_path / "out"), "--cache", str(tmp_path / "cache")]
+    command += ["--models", "bundled", "--formats", "json", "--quiet"]
+    assert main(command) == 0
+    # A fresh interpreter: this one has imported every library already.
+    check = (
+        "import sys\n"
+        "from actorgraph.cli import main\n"
+        f"assert main({command!r}) == 0\n"
+        "heavy = ('spacy', 'thinc', 'numpy', 'scipy', 'networkx', 'rapidfuzz')\n"
+        "print(sorted(m for m in heavy if m in sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
+    assert (tmp_path / "out" / "graph.json").stat().st_size > 0

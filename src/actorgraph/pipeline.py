@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
-from typing import IO, NamedTuple
+from typing import IO, TYPE_CHECKING, NamedTuple
 
 from tqdm import tqdm
 
@@ -25,23 +25,24 @@ try:
 except ImportError:  # not on Windows
     resource = None  # type: ignore[assignment]
 
+# Only what reading the corpus and checking the output folder need is imported here; the stages'
+# modules (spaCy, numpy, scipy, networkx) are imported where they run, so a build that finds its
+# folder up to date is over in about the time Python takes to start.
 from . import __version__, errors
 from .annotate import choose_pipeline
 from .clean import normalize_line, repeated_line_candidates, select_repeated_lines
-from .curation import Curation, apply_curation, load_curation
-from .dedup import DuplicateFinder
-from .engines import Settings, make_engine, pipelines_for
 from .errors import InputError
-from .events import iter_events
-from .graph import build_graph
-from .kbindex import KBIndex, default_index
 from .manifest import InputDigest, forget, manifest_path, options_of, read_current, record
-from .outputs import DEFAULT_FORMATS, write_outputs
+from .outputs import DEFAULT_FORMATS
 from .read import read_corpus
 from .records import Actor, Analysis, Document, Graph, Mention
-from .resolve import Resolution, mention_key, resolve
-from .spill import EventSpill, MentionSpill
 from .store import AnalysisStore, default_cache_dir, document_key, pipeline_fingerprint
+
+if TYPE_CHECKING:
+    from .curation import Curation
+    from .engines import Settings
+    from .kbindex import KBIndex
+    from .spill import EventSpill, MentionSpill
 
 __all__ = ["BATCH_SIZE", "STAGES", "BuildResult", "Summary", "build"]
 
@@ -167,15 +168,6 @@ class _Stored:
             yield analysis
 
 
-def _actor_and_label(m: Mention, resolution: Resolution, types: dict[str, str]) -> tuple[str, str] | None:
-    """A kept mention's actor and label; nationalities and bare offices take their actor's type."""
-    actor = resolution.assignment.get(mention_key(m))
-    if actor is None:
-        return None
-    retype = m.label == "NORP" or (m.source == "role" and types[actor] != "PERSON")
-    return actor, types[actor] if retype else m.label
-
-
 def _annotate(
     source: Callable[[], Iterator[Document]],
     *,
@@ -248,6 +240,12 @@ def _resolve_and_extract(
     What only these stages need (the actor of every mention, the near-duplicate signatures)
     is dropped on return, before the graph stage allocates its own.
     """
+    from .curation import apply_curation
+    from .dedup import DuplicateFinder
+    from .events import iter_events
+    from .resolve import mention_key, resolve
+    from .spill import EventSpill, MentionSpill
+
     with timer("resolve"):
         finder = DuplicateFinder()
         analyses.tap_next_pass(lambda analysis, add=finder.add: add(analysis.document, analysis.signature))
@@ -266,16 +264,19 @@ def _resolve_and_extract(
         documents: list[Document] = []
         mentions = MentionSpill()
         types = {a.id: a.type for a in resolution.actors}
+        actor_of = resolution.assignment.get
 
         def keep(analysis: Analysis) -> None:
             doc = analysis.document
             documents.append(replace(doc, text_raw="", duplicate_of=duplicates.get(doc.id)))
+            # A kept mention gets its actor; nationalities and bare offices take their actor's type.
             kept, resolved = [], []
             for m in analysis.mentions:
-                found = _actor_and_label(m, resolution, types)
-                if found is not None:
+                actor = actor_of(mention_key(m))
+                if actor is not None:
+                    retype = m.label == "NORP" or (m.source == "role" and types[actor] != "PERSON")
                     kept.append(m)
-                    resolved.append(found)
+                    resolved.append((actor, types[actor] if retype else m.label))
             mentions.append_resolved(kept, resolved)
 
         analyses.tap_next_pass(keep)
@@ -367,7 +368,11 @@ def build(
     """
     started = time.perf_counter()
     timer = _Timer()
-    curated = load_curation(curation) if curation is not None else None
+    curated = None
+    if curation is not None:
+        from .curation import load_curation
+
+        curated = load_curation(curation)
     source = _source(corpus, text_column, stdin)
     formats = tuple(formats)  # read twice: for the manifest, then by the writers
     inputs = InputDigest()
@@ -389,7 +394,6 @@ def build(
         raise InputError(errors.EMPTY_INPUT.format(path=corpus) + detail)
     repeated = select_repeated_lines(line_counts, readable)
 
-    settings = Settings(lang, models, repeated, text_column)
     infos = {code: choose_pipeline(code, models=models) for code in ("de", "en")}
     fingerprint = pipeline_fingerprint(
         {code: info.fingerprint() for code, info in infos.items() if info is not None}, (lang, models)
@@ -406,6 +410,12 @@ def build(
         recorded = read_current(manifest, inputs_digest, out) if reuse_outputs else None
         if recorded is not None and all(name in recorded for name in _RECORDED_COUNTS):
             return BuildResult(None, _reused_summary(recorded, started, timer))
+    from .engines import Settings, make_engine, pipelines_for
+    from .graph import build_graph
+    from .kbindex import default_index
+    from .outputs import write_outputs
+
+    settings = Settings(lang, models, repeated, text_column)
     index = index or default_index()
     scratch = tempfile.TemporaryDirectory(prefix="actorgraph-") if cache_path is None else None
     store = AnalysisStore(cache_path if scratch is None else Path(scratch.name) / "analyses.sqlite")

@@ -13,7 +13,6 @@ from contextlib import nullcontext
 from typing import Any
 
 from ..records import Analysis, Document
-from .mentions import extract_batch
 from .registry import MODEL_CHOICES, PipelineInfo, Pipelines, choose_pipeline
 
 __all__ = ["MODEL_CHOICES", "PipelineInfo", "Pipelines", "annotate", "choose_pipeline", "split_chunks"]
@@ -96,6 +95,8 @@ def annotate(
 
 
 def _annotate_batch(batch: list[Document], pipelines: Pipelines, batch_size: int) -> list[Analysis]:
+    from .mentions import extract_batch  # imports spaCy, which choosing a pipeline does not need
+
     results: dict[int, Analysis] = {}
     by_lang: dict[str, list[int]] = {}
     for i, document in enumerate(batch):

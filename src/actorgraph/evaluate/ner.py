@@ -74,10 +74,11 @@ import time
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from spacy.language import Language
-from spacy.tokens import Doc
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 from ..errors import MISSING_INPUT, InputError, UsageError
 
@@ -398,6 +399,8 @@ def _batches(sentences: list[Sentence], size: int) -> Iterator[list[Sentence]]:
 
 def make_doc(vocab, batch: list[Sentence]) -> Doc:
     """One ``Doc`` of consecutive sentences' gold tokens, with their sentence starts set."""
+    from spacy.tokens import Doc
+
     words: list[str] = []
     starts: list[bool] = []
     for tokens, _ in batch:

@@ -1,6 +1,8 @@
 """Writers, one module per format. Each output file is written whole (temp file, then rename).
 
-``FORMATS`` maps a ``--formats`` name to a function ``(graph, out_dir, options) -> None``.
+``FORMATS`` maps a ``--formats`` name to a function ``(graph, out_dir, options) -> None``. A
+writer's module is imported when it writes: they need the graph libraries, which a build that
+finds its output folder up to date never loads.
 """
 
 from __future__ import annotations
@@ -8,18 +10,21 @@ from __future__ import annotations
 import multiprocessing
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..records import Graph
-from .jsonfile import load_graph, write_json
-from .neo4j import write_neo4j
-from .networkx_formats import write_gexf, write_graphml
-from .plover import write_plover
-from .tables import write_csv
+if TYPE_CHECKING:
+    from ..records import Graph
 
 __all__ = ["DEFAULT_FORMATS", "FORMATS", "load_graph", "write_outputs"]
 
-Writer = Callable[[Graph, Path, dict[str, Any]], None]
+Writer = Callable[["Graph", Path, dict[str, Any]], None]
+
+
+def load_graph(path: str | Path) -> Graph:
+    """Read ``graph.json`` back into records; see :func:`actorgraph.outputs.jsonfile.load_graph`."""
+    from .jsonfile import load_graph as load
+
+    return load(path)
 
 
 def _html(graph: Graph, out: Path, options: dict[str, Any]) -> None:
@@ -28,14 +33,50 @@ def _html(graph: Graph, out: Path, options: dict[str, Any]) -> None:
     write_html(graph, out / "index.html", max_nodes=options.get("max_nodes", 1500))
 
 
+def _json(graph: Graph, out: Path, options: dict[str, Any]) -> None:
+    from .jsonfile import write_json
+
+    write_json(graph, out / "graph.json")
+
+
+def _graphml(graph: Graph, out: Path, options: dict[str, Any]) -> None:
+    from .networkx_formats import write_graphml
+
+    write_graphml(graph, out / "graph.graphml")
+
+
+def _gexf(graph: Graph, out: Path, options: dict[str, Any]) -> None:
+    from .networkx_formats import write_gexf
+
+    write_gexf(graph, out / "graph.gexf")
+
+
+def _csv(graph: Graph, out: Path, options: dict[str, Any]) -> None:
+    from .tables import write_csv
+
+    write_csv(graph, out)
+
+
+def _neo4j(graph: Graph, out: Path, options: dict[str, Any]) -> None:
+    from .neo4j import write_neo4j
+
+    write_neo4j(graph, out / "neo4j")
+
+
+def _plover(graph: Graph, out: Path, options: dict[str, Any]) -> None:
+    from .plover import write_plover
+
+    write_plover(graph, out / "events.plover.jsonl")
+
+
 FORMATS: dict[str, Writer] = {
     "html": _html,
-    "json": lambda graph, out, options: write_json(graph, out / "graph.json"),
-    "graphml": lambda graph, out, options: write_graphml(graph, out / "graph.graphml"),
-    "gexf": lambda graph, out, options: write_gexf(graph, out / "graph.gexf"),
-    "csv": lambda graph, out, options: write_csv(graph, out),
-    "neo4j": lambda graph, out, options: write_neo4j(graph, out / "neo4j"),
-    "plover": lambda graph, out, options: write_plover(graph, out / "events.plover.jsonl"),
+    "json": _json,
+    "graphml": _graphml,
+    "gexf": _gexf,
+    "csv": _csv,
+    "neo4j": _neo4j,
+    "plover": _plover,
 }
 DEFAULT_FORMATS = tuple(FORMATS)
 
