@@ -10,7 +10,9 @@
    ``engines.process_batch([article])`` (prepare + annotate), best of 3; and the model loading.
 5. Times ``actorgraph build`` once more with nothing changed (the output folder is found up to
    date) and again with ``--force`` (everything after annotation recomputed).
-6. Diagnostic: the same rebuild in-process with nothing left to annotate, for seconds per stage.
+6. Appends a second new article and times the rebuild with ``--jobs 2`` (the article is
+   annotated in a worker process, the output files are written by two processes).
+7. Diagnostic: the same rebuild in-process with nothing left to annotate, for seconds per stage.
 
 Goal: rebuild wall time <= the new article's own time + 5 s.
 
@@ -92,7 +94,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     pool = read_jsonl(args.bench / "10kgnad.jsonl") + read_jsonl(args.bench / "bbc.jsonl")
-    base, new = pool[: args.size], pool[args.size]
+    base, new, second = pool[: args.size], pool[args.size], pool[args.size + 1]
     print(header())
     with tempfile.TemporaryDirectory(prefix="agbench-incr-") as tmp:
         tmp = Path(tmp)
@@ -142,6 +144,14 @@ def main(argv: list[str] | None = None) -> int:
             f"rebuild, nothing changed, --force: {forced:.2f} s wall; annotated {_annotated(summary)}",
             flush=True,
         )
+        with corpus.open("a", encoding="utf-8") as handle:
+            handle.write(json.dumps(second, ensure_ascii=False) + "\n")
+        parallel, summary = _cli_build(corpus, out, cache, 2)
+        print(
+            f"rebuild after adding {second['id']} with --jobs 2: {parallel:.2f} s wall; "
+            f"annotated {_annotated(summary)}",
+            flush=True,
+        )
         stages = run_build(corpus, jobs=1, cache=cache)
         print(
             "  in-process, nothing to annotate: "
@@ -172,6 +182,7 @@ def main(argv: list[str] | None = None) -> int:
                     "unchanged": unchanged,
                     "unchanged_reused": reused,
                     "unchanged_forced": forced,
+                    "rebuild_jobs2": parallel,
                     "stages": stages,
                     "imports": imports,
                 },
