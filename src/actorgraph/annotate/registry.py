@@ -12,6 +12,7 @@ up to date stops before any model is needed); spaCy is imported when a model is 
 from __future__ import annotations
 
 import gc
+import importlib.util
 import json
 import re
 import threading
@@ -61,9 +62,12 @@ class PipelineInfo(NamedTuple):
         """The folder holding the model's ``meta.json``, ``config.cfg`` and component data."""
         path = Path(self.source)
         if not path.exists():
-            import spacy
-
-            root = spacy.util.get_package_path(self.source)
+            # Where the package is, found without importing it (its __init__ imports spaCy):
+            # describing the models of a build that annotated nothing needs no spaCy.
+            spec = importlib.util.find_spec(self.source)
+            if spec is None or spec.origin is None:
+                raise ModuleNotFoundError(self.source)
+            root = Path(spec.origin).parent
             found = sorted(root.glob("*/meta.json")) or sorted(root.glob("meta.json"))
             path = found[0].parent
         return path
@@ -348,7 +352,10 @@ def assemble(info: PipelineInfo, index: KBIndex) -> Language:
 @cache
 @_without_cyclic_gc
 def _sentence_model(info: PipelineInfo, index: KBIndex) -> Language | None:
-    """The sentence model of :func:`assemble`'s pipeline, sharing its vocabulary and model."""
+    """The sentence model of :func:`assemble`'s pipeline, sharing its vocabulary and model (a
+    lookup lemmatizer alone needs neither)."""
+    if info.kind == "rules" or info._sentence_components() is None:
+        return info.load_sentence_model()
     return info.load_sentence_model(assemble(info, index))
 
 
