@@ -25,6 +25,13 @@ def _spacy_sentence_model(lang: str):
     return nlp
 
 
+def _corpus_words(model) -> list[list[str]]:
+    """The words of each seed-corpus article as ``model`` tokenizes them (over 1,000 in all)."""
+    articles = [[t.text for t in doc] for doc in model.pipe(d.text_raw for d in read_corpus(CORPUS))]
+    assert sum(map(len, articles)) > 1000
+    return articles
+
+
 def test_the_german_lemma_table_equals_spacys():
     info = choose_pipeline("de", models="bundled")
     ours = read_lookups(info.model_dir() / "lemmatizer" / "lookups")
@@ -42,15 +49,10 @@ def test_the_german_sentence_model_lemmatizes_as_spacys():
     lemmatizer = fast.get_pipe("lemmatizer")
     assert (lemmatizer.mode, lemmatizer.overwrite) == ("lookup", slow.get_pipe("lemmatizer").overwrite)
     model = choose_pipeline("de", models="bundled").load_model()
-    texts = [d.text_raw for d in read_corpus(CORPUS)]
-    compared = 0
-    for doc in model.pipe(texts):
-        words = [t.text for t in doc]
-        ours = fast(spacy.tokens.Doc(doc.vocab, words=words))
-        theirs = slow(spacy.tokens.Doc(doc.vocab, words=words))
+    for words in _corpus_words(model):
+        ours = fast(spacy.tokens.Doc(model.vocab, words=words))
+        theirs = slow(spacy.tokens.Doc(model.vocab, words=words))
         assert [t.lemma_ for t in ours] == [t.lemma_ for t in theirs]
-        compared += len(words)
-    assert compared > 1000
 
 
 def test_a_model_with_other_sentence_components_loads_as_before():
@@ -67,17 +69,12 @@ def test_the_english_sentence_model_shares_the_model_and_parses_as_spacys():
     assert shared.get_pipe("parser") is model.get_pipe("parser")
     assert model.pipe_names == ["ner"]  # the sentence components are loaded but not run on documents
     slow = _spacy_sentence_model("en")
-    texts = [d.text_raw for d in read_corpus(CORPUS)]
-    compared = 0
-    for doc in model.pipe(texts):
-        words = [t.text for t in doc]
+    for words in _corpus_words(model):
         ours = shared(spacy.tokens.Doc(model.vocab, words=words))
         theirs = slow(spacy.tokens.Doc(slow.vocab, words=words))
         for name in ("tag_", "lemma_", "dep_"):
             assert [getattr(t, name) for t in ours] == [getattr(t, name) for t in theirs]
         assert [t.head.i for t in ours] == [t.head.i for t in theirs]
-        compared += len(words)
-    assert compared > 1000
 
 
 def test_a_hashed_table_is_read_like_spacys_table():
