@@ -76,11 +76,11 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+from ..errors import MISSING_INPUT, InputError, UsageError
+
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
-
-from ..errors import MISSING_INPUT, InputError, UsageError
 
 __all__ = [
     "GOLD_WORDS",
