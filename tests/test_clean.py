@@ -103,3 +103,16 @@ def test_header_title_kept_header_keys_dropped():
     doc = Document("d", "d.txt", raw, meta=(("body_start", 31), ("title_span", (14, 30))))
     out = clean(doc, language="de").text
     assert out.startswith("Besuch in Astana\n\n") and "2024" not in out
+
+
+def test_enough_words_is_told_without_counting_them_all():
+    import random
+
+    from actorgraph.clean import _has_words, _word_count
+
+    rng = random.Random(7)
+    words = ["a", "bb", "x-y", "...", "!", "word.", "Ünïcode", "it's", " "]
+    for _ in range(2000):
+        text = " ".join(rng.choice(words) for _ in range(rng.randrange(0, 20)))
+        for n in (1, 2, 8, 12):
+            assert _has_words(text, n) == (_word_count(text) >= n), (text, n)

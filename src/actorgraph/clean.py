@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
 from functools import cache
+from itertools import islice
 from typing import NamedTuple
 
 from .records import Document, OffsetMap
@@ -60,8 +61,13 @@ def _word_count(text: str) -> int:
     return len(_WORD.findall(text))
 
 
+def _has_words(text: str, n: int) -> bool:
+    """``_word_count(text) >= n``, without counting the words of a long paragraph to the end."""
+    return next(islice(_WORD.finditer(text), n - 1, None), None) is not None
+
+
 def _is_body(text: str) -> bool:
-    return _word_count(text) >= BODY_MIN_WORDS and bool(_SENTENCE_PUNCT.search(text))
+    return _has_words(text, BODY_MIN_WORDS) and bool(_SENTENCE_PUNCT.search(text))
 
 
 @cache
