@@ -140,11 +140,8 @@ class MentionSpill(ReadBack[Mention]):
 
     def append_document(self, mentions: Sequence[Mention]) -> None:
         """Store one document's mentions (all with the same ``doc_id``) as one block."""
-        if not mentions:
-            return
-        data = zlib.compress(marshal.dumps([_fields(m) for m in mentions], 4), 1)
-        self._blocks.append((mentions[0].doc_id, self._file.append(data), len(data)))
-        self._length += len(mentions)
+        if mentions:
+            self._append_rows(mentions[0].doc_id, [_fields(m) for m in mentions])
 
     def append_resolved(self, mentions: Sequence[Mention], resolved: Sequence[tuple[str, str]]) -> None:
         """Store one document's mentions, each with the ``(actor, label)`` of ``resolved``.
@@ -158,10 +155,13 @@ class MentionSpill(ReadBack[Mention]):
             row = list(_fields(m))
             row[_ACTOR_AT], row[_LABEL_AT] = actor, label
             rows.append(tuple(row))
-        if not rows:
-            return
+        if rows:
+            self._append_rows(mentions[0].doc_id, rows)
+
+    def _append_rows(self, doc_id: str, rows: list[tuple]) -> None:
+        """One block of one document's mention rows (fields in ``Mention`` order)."""
         data = zlib.compress(marshal.dumps(rows, 4), 1)
-        self._blocks.append((mentions[0].doc_id, self._file.append(data), len(data)))
+        self._blocks.append((doc_id, self._file.append(data), len(data)))
         self._length += len(rows)
 
     def _read(self, offset: int, size: int) -> list[Mention]:
