@@ -5,7 +5,7 @@ cleaning, the build options, and a fingerprint of the pipeline (actorgraph's ver
 storage layout, the models and every data file). Adding one article to a corpus therefore
 re-annotates only that article, and a run that is interrupted resumes where it stopped: results
 are committed batch by batch. Where the corpus lies is not part of the key: a corpus that is
-moved, or named by another path (``corpus/``, ``./corpus``, its absolute path), finds its
+moved, or named by a relative path one day and its absolute path the next, finds its
 analyses, and the build gives each analysis the path it read the document from. The store never
 lives in the output folder.
 
