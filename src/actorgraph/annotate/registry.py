@@ -134,11 +134,14 @@ class PipelineInfo(NamedTuple):
         names = self._sentence_components()
         if names is None:
             return self._load_lookup_lemmatizer()
+        from .attributes import with_indexed_rules
+
         model = model if model is not None else self.load_model()
         # The same vocabulary and tokenizer: the sentences come as Docs of the model's vocabulary.
         nlp = type(model)(vocab=model.vocab, create_tokenizer=lambda _: model.tokenizer)
         for name in names:
             nlp.add_pipe(name, source=model)
+        with_indexed_rules(nlp)  # the same rules, looked up: the model's own ruler stays as it was
         lookup_only = all(
             name == "tok2vec"
             or (name == "lemmatizer" and getattr(nlp.get_pipe(name), "mode", "") == "lookup")
