@@ -75,6 +75,17 @@ def test_codec_keeps_metadata_values_and_nested_records():
     assert dict(back.document.meta) == {"tags": ("a", "b"), "extra": {"k": (1, None)}, "x": 1.5}
 
 
+def test_a_pass_may_leave_fields_undecoded_and_gets_the_rest_as_stored():
+    doc = Document("d", "d.txt", "Ab")
+    cue = Cue(sentence=0, triggers=(Trigger("meet", "CONSULT", "meeting", "040", 0, 2),))
+    mention = Mention("d", 0, 0, 2, "Ab", "ORG", "de")
+    analysis = Analysis(doc, (Sentence(0, 0, 2, "Ab"),), (mention,), (cue,), b"sig")
+    light = codec.loads(codec.dumps(analysis), without=frozenset({"sentences", "cues"}))
+    assert light == Analysis(doc, (), (mention,), (), b"sig")
+    with pytest.raises(ValueError, match="no such fields"):
+        codec.loads(codec.dumps(analysis), without=frozenset({"sentence"}))
+
+
 def test_a_build_without_a_cache_leaves_no_store_behind(tmp_path, monkeypatch):
     monkeypatch.setenv("TMPDIR", str(tmp_path / "tmp"))
     (tmp_path / "tmp").mkdir()

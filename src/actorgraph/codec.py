@@ -79,5 +79,27 @@ def dumps(value: Any) -> bytes:
     return zlib.compress(marshal.dumps(encode(value), 4), 3)
 
 
-def loads(data: bytes) -> Any:
-    return decode(marshal.loads(zlib.decompress(data)))
+def loads(data: bytes, *, without: frozenset[str] = frozenset()) -> Any:
+    """Inverse of :func:`dumps`.
+
+    ``without`` names fields of the outer record that are left empty (``()``) instead of
+    decoded: a pass that reads only part of each analysis need not rebuild the rest, and the
+    sentences and cues are most of an analysis's records.
+
+    Examples
+    --------
+    >>> from actorgraph.records import Analysis, Document, Sentence
+    >>> stored = dumps(Analysis(Document("d", "d.txt", "Hi."), sentences=(Sentence(0, 0, 3, "Hi."),)))
+    >>> loads(stored).sentences
+    (Sentence(index=0, start=0, end=3, text='Hi.'),)
+    >>> loads(stored, without=frozenset({"sentences"})).sentences
+    ()
+    """
+    value = marshal.loads(zlib.decompress(data))
+    if without:
+        fields = _FIELDS[_CLASSES[value[0]]]
+        unknown = without.difference(fields)
+        if unknown:
+            raise ValueError(f"no such fields: {sorted(unknown)}")
+        value = [value[0], *(() if name in without else v for name, v in zip(fields, value[1:], strict=True))]
+    return decode(value)

@@ -148,11 +148,21 @@ class _Stored:
     a document was read from, so each analysis gets this build's path back.
     """
 
-    def __init__(self, store: AnalysisStore, keys: list[str], paths: list[str]):
+    def __init__(
+        self, store: AnalysisStore, keys: list[str], paths: list[str], without: frozenset[str] = frozenset()
+    ):
         self.store = store
         self.keys = keys
         self.paths = paths
+        self.without = without
         self._taps: list[Callable[[Analysis], object]] = []
+
+    def without_fields(self, *names: str) -> _Stored:
+        """The same analyses, with the fields ``names`` left empty: for a pass (and its taps)
+        that does not read them, which then decodes less."""
+        view = _Stored(self.store, self.keys, self.paths, frozenset(names))
+        view._taps, self._taps = self._taps, []
+        return view
 
     def tap_next_pass(self, observer: Callable[[Analysis], object]) -> None:
         """Show every analysis of the next pass to ``observer`` too, so it needs no pass of its own."""
@@ -160,7 +170,8 @@ class _Stored:
 
     def __iter__(self) -> Iterator[Analysis]:
         taps, self._taps = self._taps, []
-        for analysis, path in zip(self.store.iter_analyses(self.keys), self.paths, strict=True):
+        stored = self.store.iter_analyses(self.keys, without=self.without)
+        for analysis, path in zip(stored, self.paths, strict=True):
             if analysis.document.path != path:
                 analysis = replace(analysis, document=replace(analysis.document, path=path))
             for observer in taps:
@@ -252,7 +263,8 @@ def _resolve_and_extract(
         every_mention: list[Mention] = []
         if curated is not None:  # curation needs the mentions; collect them in the same pass
             analyses.tap_next_pass(lambda analysis, extend=every_mention.extend: extend(analysis.mentions))
-        resolution = resolve(analyses, index=index)
+        # Resolution and its taps read each analysis's document, mentions and signature only.
+        resolution = resolve(analyses.without_fields("sentences", "cues"), index=index)
         duplicates = finder.duplicates()
         del finder
         warnings: tuple[str, ...] = ()

@@ -104,8 +104,11 @@ class AnalysisStore:
         with self._lock:
             return self._db.execute("SELECT 1 FROM analyses WHERE key = ?", (key,)).fetchone() is not None
 
-    def iter_analyses(self, keys: Sequence[str], *, chunk: int = 256) -> Iterator[Analysis]:
-        """The analyses of ``keys``, in that order, decoded ``chunk`` at a time (every key must be stored)."""
+    def iter_analyses(
+        self, keys: Sequence[str], *, chunk: int = 256, without: frozenset[str] = frozenset()
+    ) -> Iterator[Analysis]:
+        """The analyses of ``keys``, in that order, decoded ``chunk`` at a time (every key must be
+        stored); the fields named in ``without`` are left empty (see :func:`actorgraph.codec.loads`)."""
         if self._db is None:
             raise KeyError("the store keeps nothing")
         for begin in range(0, len(keys), chunk):
@@ -117,7 +120,7 @@ class AnalysisStore:
                     self._db.execute(f"SELECT key, data FROM analyses WHERE key IN ({marks})", unique)
                 )
             for key in wanted:
-                yield codec.loads(found[key])
+                yield codec.loads(found[key], without=without)
 
     def put_encoded(self, items: Iterable[tuple[str, bytes]]) -> None:
         """Store analyses already encoded with :func:`actorgraph.codec.dumps`."""
