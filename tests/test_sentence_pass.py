@@ -169,3 +169,31 @@ def test_the_model_pass_size_does_not_change_an_analysis(index, monkeypatch):
     assert whole == alone
     assert len(one_per_language) == 2 and one_per_article == [1] * len(documents)
     assert sum(len(a.mentions) for a in whole) > 50
+
+
+def test_lemmatizing_only_the_words_that_may_become_triggers_finds_the_same_triggers(english_sentence_model):
+    from actorgraph.annotate.mentions import _trigger_lemmatizer
+    from actorgraph.events.cues import _trigger, lexicon
+
+    lemmatize = _trigger_lemmatizer(english_sentence_model, ["parser"])
+    assert lemmatize is not None
+    lex = lexicon("en")
+    texts = _english_texts()
+    full = list(english_sentence_model.pipe(texts, disable=["parser"]))
+    short = [lemmatize(d) for d in english_sentence_model.pipe(texts, disable=["parser", "lemmatizer"])]
+    triggers = left = words = 0
+    for slow, fast in zip(full, short, strict=True):
+        assert [_trigger(t, lex, False) for t in fast] == [_trigger(t, lex, False) for t in slow]
+        triggers += sum(_trigger(t, lex, False) is not None for t in slow)
+        for theirs, mine in zip(slow, fast, strict=True):
+            assert mine.lemma_ in ("", theirs.lemma_)
+            left += not mine.lemma_
+            words += 1
+    assert triggers > 20 and left > words / 2  # the same triggers, most words not lemmatized
+
+
+def test_a_lookup_lemmatizer_lemmatizes_every_word():
+    from actorgraph.annotate.mentions import _trigger_lemmatizer
+
+    german = choose_pipeline("de", models="bundled").load_sentence_model()
+    assert _trigger_lemmatizer(german, []) is None

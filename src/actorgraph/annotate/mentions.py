@@ -10,14 +10,14 @@ mentions.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 
 from spacy.attrs import LOWER, NORM, ORTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..events.cues import has_trigger, lexicon, may_have_trigger, sentence_cue
+from ..events.cues import could_become_trigger, has_trigger, lexicon, may_have_trigger, sentence_cue
 from ..kbindex import KBIndex
 from ..records import Cue, Document, Mention, Sentence
 from ..resources import data_path, load_resource, load_wordlist
@@ -735,12 +735,47 @@ def _run_sentence_model(works: list[_SentenceWork], sentence_nlp: Language | Non
     if sentence_nlp is None or not jobs:
         return
     has_parser = sentence_nlp.has_pipe("parser")
-    tagged = sentence_nlp.pipe([work.docs[k] for work, k in jobs], disable=["parser"] if has_parser else [])
+    skipped = ["parser"] if has_parser else []
+    lemmatizer = _trigger_lemmatizer(sentence_nlp, skipped)
+    if lemmatizer is not None:
+        skipped.append("lemmatizer")
+    tagged = sentence_nlp.pipe([work.docs[k] for work, k in jobs], disable=skipped)
     for (work, k), processed in zip(jobs, tagged, strict=True):
-        work.docs[k] = processed
+        work.docs[k] = processed if lemmatizer is None else lemmatizer(processed)
     if has_parser:
         chosen = [(work, k) for work, k in jobs if has_trigger(work.docs[k], lang=lang)]
         parser = sentence_nlp.get_pipe("parser")
         for (work, k), processed in zip(chosen, parser.pipe(work.docs[k] for work, k in chosen), strict=True):
             work.docs[k] = processed
             work.parsed_at.add(k)
+
+
+def _trigger_lemmatizer(sentence_nlp: Language, skipped: list[str]) -> Callable[[Doc], Doc] | None:
+    """Lemmatize only the words that may become a trigger, when that gives the same cues.
+
+    The lemmas are read only to find triggers. Where the lemmatizer is spaCy's rule lemmatizer
+    and the last component to run, and its candidates are known (``annotate.lemmas``), a word
+    none of whose candidates names an event is left without a lemma: its trigger test then
+    reads its lower-case form alone, and the lemma could not have matched. ``None`` otherwise.
+    """
+    candidates = lemma_candidates(sentence_nlp)
+    running = [name for name in sentence_nlp.pipe_names if name not in skipped]
+    if candidates is None or not running or running[-1] != "lemmatizer":
+        return None
+    lemmatizer = sentence_nlp.get_pipe("lemmatizer")
+    lang = sentence_nlp.lang
+    may_become: dict[str, bool] = {}
+
+    def lemmatize(doc: Doc) -> Doc:
+        for token in doc:
+            if token.lemma != 0 and not lemmatizer.overwrite:
+                continue
+            word = token.text  # not the lower-case form: German compounds are told by their case
+            wanted = may_become.get(word)
+            if wanted is None:
+                wanted = may_become[word] = could_become_trigger(token, lang=lang, lemmas=candidates)
+            if wanted:
+                token.lemma_ = lemmatizer.lemmatize(token)[0]
+        return doc
+
+    return lemmatize

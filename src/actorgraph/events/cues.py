@@ -23,7 +23,14 @@ from .times import find_times
 if TYPE_CHECKING:
     from ..annotate.lemmas import LemmaCandidates
 
-__all__ = ["EventLexicon", "has_trigger", "lexicon", "may_have_trigger", "sentence_cue"]
+__all__ = [
+    "EventLexicon",
+    "could_become_trigger",
+    "has_trigger",
+    "lexicon",
+    "may_have_trigger",
+    "sentence_cue",
+]
 
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj", "sb"}
 _OBJECTS = {"dobj", "dative", "attr", "oprd", "pobj", "obj", "iobj", "oa", "da", "obl"}
@@ -84,6 +91,12 @@ def has_trigger(doc: Doc, *, lang: str) -> bool:
     """Whether any word of the lemmatized ``doc`` names an event: only then is its parse used."""
     lex = lexicon(lang)
     return any(_trigger(t, lex, compounds=lang == "de") is not None for t in doc)
+
+
+def could_become_trigger(token: Token, *, lang: str, lemmas: LemmaCandidates) -> bool:
+    """Whether a lemma the rule lemmatizer may give ``token`` names an event: a token for which
+    this is false has no trigger however it is lemmatized, and need not be (see ``annotate.lemmas``)."""
+    return _trigger_in(token, lemmas(token.lower_), lexicon(lang), lang == "de") is not None
 
 
 def may_have_trigger(words: Iterable[Token], *, lang: str, lemmas: LemmaCandidates) -> bool:
