@@ -139,8 +139,8 @@ def _one_token_rule(pattern: list[dict], strings) -> tuple[tuple[int, ...], tupl
 def _anchor(pattern: list[dict], strings) -> tuple[int, int] | None:
     """One ``(attribute, value)`` that a token of every match of ``pattern`` has, if any."""
     for token in pattern:
-        if token.get("OP", "1") not in ("1", "+", "!") or token.get("OP") == "!":
-            continue
+        if token.get("OP", "1") not in ("1", "+"):
+            continue  # a token that may be absent, or must not match, is no anchor
         for key, value in token.items():
             attr = _attr_id(key)
             if attr in _STRING_ATTRS and isinstance(value, str):
