@@ -155,9 +155,9 @@ class _RuleIndex:
     def __init__(self, ruler: AttributeRuler):
         strings = ruler.vocab.strings
         self.strings = strings
-        self.tables: dict[tuple[int, ...], dict[tuple[int, ...], list[tuple[int, tuple]]]] = {}
+        tables: dict[tuple[int, ...], dict[tuple[int, ...], list[tuple[int, tuple]]]] = {}
         self.rest = Matcher(ruler.vocab, validate=False)
-        self.anchors: set[tuple[int, int]] | None = set()
+        anchors: set[tuple[int, int]] | None = set()  # None: the Matcher runs on every sentence
         self.rule_of: dict[int, int] = {}
         columns: set[int] = set()
         for i, entry in enumerate(ruler.patterns):
@@ -169,22 +169,19 @@ class _RuleIndex:
                     if rule is None:
                         self.rest.add(match_id, [plain])
                         anchor = _anchor(plain, strings)
-                        if anchor is None or self.anchors is None:
-                            self.anchors = None  # the Matcher runs on every sentence
-                        else:
-                            self.anchors.add(anchor)
+                        anchors = None if anchor is None or anchors is None else anchors | {anchor}
                         continue
                     attrs, values, checks = rule
                     columns.update(attrs)
                     columns.update(check.attr for check in checks)
-                    self.tables.setdefault(attrs, {}).setdefault(values, []).append((match_id, checks))
-        if self.anchors:
-            columns.update(attr for attr, _ in self.anchors)
+                    tables.setdefault(attrs, {}).setdefault(values, []).append((match_id, checks))
+        self.rest_always = anchors is None
+        columns.update(attr for attr, _ in anchors or ())
         self.columns = sorted(columns)
         at = {attr: k for k, attr in enumerate(self.columns)}
-        self.lookups = [(tuple(at[a] for a in attrs), table) for attrs, table in sorted(self.tables.items())]
+        self.lookups = [(tuple(at[a] for a in attrs), table) for attrs, table in sorted(tables.items())]
         anchor_values: dict[int, set[int]] = {}
-        for attr, value in self.anchors or ():
+        for attr, value in anchors or ():
             anchor_values.setdefault(at[attr], set()).add(value)
         self.anchor_at = sorted((k, frozenset(values)) for k, values in anchor_values.items())
         self.at = at
@@ -194,7 +191,7 @@ class _RuleIndex:
     def match(self, doc: Doc) -> set[tuple[int, int, int]]:
         found: set[tuple[int, int, int]] = set()
         rows = doc.to_array(self.columns).reshape(len(doc), -1).tolist() if self.columns and len(doc) else []
-        if len(self.rest) and (self.anchors is None or self._anchored(rows)):
+        if len(self.rest) and (self.rest_always or self._anchored(rows)):
             found.update(self.rest(doc, allow_missing=True, as_spans=False))
         known = self.known
         if len(known) > _SEEN:

@@ -93,10 +93,13 @@ def has_trigger(doc: Doc, *, lang: str) -> bool:
     return any(_trigger(t, lex, compounds=lang == "de") is not None for t in doc)
 
 
-def could_become_trigger(token: Token, *, lang: str, lemmas: LemmaCandidates) -> bool:
-    """Whether a lemma the rule lemmatizer may give ``token`` names an event: a token for which
-    this is false has no trigger however it is lemmatized, and need not be (see ``annotate.lemmas``)."""
-    return _trigger_in(token, lemmas(token.lower_), lexicon(lang), lang == "de") is not None
+def could_become_trigger(
+    token: Token, *, lang: str, lemmas: LemmaCandidates, also: tuple[str, ...] = ()
+) -> bool:
+    """Whether a lemma the rule lemmatizer may give ``token`` (or one of ``also``) names an
+    event: a token for which this is false has no trigger however it is lemmatized, and need
+    not be (see ``annotate.lemmas``)."""
+    return _trigger_in(token, (*lemmas(token.lower_), *also), lexicon(lang), lang == "de") is not None
 
 
 def may_have_trigger(words: Iterable[Token], *, lang: str, lemmas: LemmaCandidates) -> bool:
@@ -112,7 +115,7 @@ def may_have_trigger(words: Iterable[Token], *, lang: str, lemmas: LemmaCandidat
         if compounds and any(f.endswith(lex.compound_heads) for f in lemmas.assigned)
         else ()
     )
-    return any(_trigger_in(t, (*lemmas(t.lower_), *extra), lex, compounds) is not None for t in words)
+    return any(could_become_trigger(t, lang=lang, lemmas=lemmas, also=extra) for t in words)
 
 
 def _parse_roles(doc: Doc, triggers: list[Token], spans: list[tuple[int, int]]):
