@@ -7,7 +7,7 @@ import random
 
 import pytest
 
-from actorgraph.outputs.jsontext import compact, indented, plain
+from actorgraph.outputs.jsontext import compact, indented, plain, plain_list
 
 VALUES = [
     None,
@@ -32,6 +32,11 @@ VALUES = [
     ("a", 1),
     {"b": 1, "a": [1, {"z": None, "y": []}], "é": {"nested": {"deep": [True, 2.0]}}},
     [{"id": "x:a", "roles": [{"role": "Präsident", "document": "d1"}], "betweenness": 0.012345}],
+    ["ev:1", "ev:2", 'q"uote'],  # a list of strings only
+    ["a", {"b": ["c"]}, "d"],  # strings, then something else
+    {"flag": True, "off": False, "n": 3, "none": None},  # bools are not ints here
+    {1: "int key", 2: ["x"]},  # only the general encoder takes other keys
+    type("Label", (str,), {})("a str subclass"),
 ]
 
 
@@ -86,3 +91,12 @@ def test_plain_and_compact_match_their_dumps_calls():
                 compact(value)
             continue
         assert compact(value) == expected
+
+
+def test_plain_list_matches_json_dumps_of_the_list():
+    rng = random.Random(11)
+    strings = [["".join(rng.choice('ab "\\\n\x01é<>') for _ in range(rng.randrange(5))) for _ in range(3)]]
+    lists = [v for v in _cases() if isinstance(v, list | tuple)] + strings + [("ev:1", "ev:2"), iter(["x"])]
+    for value in lists:
+        expected = json.dumps(list(value), ensure_ascii=False) if not hasattr(value, "__next__") else '["x"]'
+        assert plain_list(value) == expected

@@ -86,6 +86,32 @@ def test_neo4j_import_headers(corpus_build):
         assert headers[name][-1] == ":TYPE"
 
 
+def test_neo4j_array_columns_keep_their_delimiter_for_themselves():
+    from actorgraph.outputs.neo4j import _a
+
+    assert _a(()) == "" and _a(["a"]) == "a" and _a(("ev:1", "ev:2")) == "ev:1;ev:2"
+    assert _a(["a;b", "c", 3]) == "a,b;c;3"
+    assert _a([";"]) == ","
+
+
+def test_tables_written_together_are_all_or_nothing(tmp_path):
+    from actorgraph.outputs.tables import csv_writers
+
+    with csv_writers((tmp_path / "a.csv", ["x"]), (tmp_path / "b.csv", ["y", "z"])) as (a, b):
+        a.writerow([1])
+        b.writerows([[2, "t;u"], [3, 'say "hi"']])
+    assert (tmp_path / "a.csv").read_text(encoding="utf-8") == "x\n1\n"
+    assert (tmp_path / "b.csv").read_text(encoding="utf-8") == 'y,z\n2,t;u\n3,"say ""hi"""\n'
+    with (
+        pytest.raises(RuntimeError),
+        csv_writers((tmp_path / "c.csv", ["x"]), (tmp_path / "a.csv", ["w"])) as (c, a),
+    ):
+        c.writerow([1])
+        raise RuntimeError("disk full")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.csv", "b.csv"]
+    assert (tmp_path / "a.csv").read_text(encoding="utf-8") == "x\n1\n"
+
+
 def test_index_html_is_offline(corpus_build):
     _, out = corpus_build
     html = (out / "index.html").read_text(encoding="utf-8")
@@ -130,6 +156,16 @@ def test_xml_exports_reread_as_the_multigraph(corpus_build, tmp_path, fmt):
         for _, _, data in read.edges(data=True):
             del data["id"]
     assert _as_tuples(read) == _as_tuples(expected)
+    # List-valued attributes are the text json.dumps gives, whichever way they were written.
+    events = {
+        (e.source, e.target, e.kind): json.dumps(list(e.events), ensure_ascii=False) for e in graph.edges
+    }
+    assert events and all(
+        data["events"] == events[(min(u, v), max(u, v), key)]
+        for u, v, key, data in read.edges(keys=True, data=True)
+    )
+    node = read.nodes[tricky.id]
+    assert node["aliases"] == json.dumps(list(tricky.aliases), ensure_ascii=False)
 
 
 def test_graph_json_is_written_record_by_record_as_json_dumps_would(corpus_build):

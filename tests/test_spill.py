@@ -8,7 +8,7 @@ from dataclasses import replace
 import pytest
 
 from actorgraph.records import Event, Evidence, Mention
-from actorgraph.spill import EventSpill, MentionSpill, in_document_order, in_id_order
+from actorgraph.spill import EventSpill, MentionSpill, event_ids, in_document_order, in_id_order
 
 
 def _mentions(seed: int) -> list[list[Mention]]:
@@ -182,3 +182,4 @@ def test_events_sorted_by_id_whatever_the_form_of_their_ids(form):
     spill = EventSpill(iter(events))
     assert [e.id for e in spill] == sorted(e.id for e in events)
     assert list(spill) == sorted(events, key=lambda e: e.id)
+    assert spill.ids() == event_ids(spill) == [e.id for e in spill] == event_ids(list(spill))

@@ -38,7 +38,7 @@ _MENTION_FIELDS = tuple(f.name for f in dataclasses.fields(Mention))
 _fields = operator.attrgetter(*_MENTION_FIELDS)
 _ACTOR_AT, _LABEL_AT = _MENTION_FIELDS.index("actor"), _MENTION_FIELDS.index("label")
 
-__all__ = ["EventSpill", "MentionSpill", "RowFile", "in_document_order", "in_id_order"]
+__all__ = ["EventSpill", "MentionSpill", "RowFile", "event_ids", "in_document_order", "in_id_order"]
 
 
 class _Scratch:
@@ -255,6 +255,12 @@ class _SortKeys:
             return np.array(sorted(range(len(self._strings)), key=self._strings.__getitem__), dtype=np.int64)
         return np.argsort(np.frombuffer(self._numbers, dtype=np.uint64), kind="stable")
 
+    def taken(self, order: np.ndarray) -> np.ndarray | list[str]:
+        """The ids at the positions ``order``: numbers (8 bytes each) while they can be."""
+        if self._strings is not None:
+            return [self._strings[i] for i in order.tolist()]
+        return np.frombuffer(self._numbers, dtype=np.uint64)[order]
+
 
 class EventSpill(ReadBack[Event]):
     """Events on disk, a sequence in id order (ids are unique).
@@ -284,6 +290,8 @@ class EventSpill(ReadBack[Event]):
             offsets.append(unsorted.append(data))
             sizes.append(len(data))
         order = ids.order()
+        #: The ids in order, so a reader of ids alone need not decode the events.
+        self._ids = ids.taken(order)
         del ids
         self._file = _Scratch("actorgraph-events-")
         #: ``offset, size`` of each block in the file; block ``b`` holds events ``b * BLOCK …``.
@@ -310,6 +318,12 @@ class EventSpill(ReadBack[Event]):
     def __len__(self) -> int:
         return self._length
 
+    def ids(self) -> list[str]:
+        """The events' ids, in order, without reading the events."""
+        if isinstance(self._ids, list):
+            return list(self._ids)
+        return [f"ev:{number:016x}" for number in self._ids.tolist()]
+
     def _item(self, index: int) -> Event:
         return self._block(index // self.BLOCK)[index % self.BLOCK]
 
@@ -322,6 +336,13 @@ def in_document_order(mentions: Sequence[Mention]) -> Iterable[Mention]:
     if isinstance(mentions, MentionSpill):
         return mentions
     return sorted(mentions, key=lambda m: (m.doc_id, m.start, m.end))
+
+
+def event_ids(events: Iterable[Event]) -> list[str]:
+    """The ids of ``events``, in their order; a spill gives them without reading its events."""
+    if isinstance(events, EventSpill):
+        return events.ids()
+    return [event.id for event in events]
 
 
 def in_id_order(events: Sequence[Event]) -> Iterable[Event]:

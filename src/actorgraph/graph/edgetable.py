@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Iterator, Sequence
+from typing import NamedTuple
 
 import numpy as np
 
 from ..readback import ReadBack
 from ..records import Edge
 
-__all__ = ["EdgeTable", "in_edge_order", "table_column"]
+__all__ = ["EdgeTable", "Link", "in_edge_order", "links", "table_column"]
 
 
 def table_column(values: np.ndarray | array, code: str) -> array:
@@ -119,8 +120,47 @@ class EdgeTable(ReadBack[Edge]):
                 names[s], names[t], kinds[k], w, tuple([ids[e] for e in events[offsets[i] : offsets[i + 1]]])
             )
 
+    def links(self) -> _Links:
+        """The edges without their events, as :class:`Link` tuples (see :func:`links`)."""
+        return _Links(self)
+
     def __repr__(self) -> str:
         return f"EdgeTable({len(self)} edges)"
+
+
+class Link(NamedTuple):
+    """An edge without its events: all that a layout or a degree count reads."""
+
+    source: str
+    target: str
+    kind: str
+    weight: int
+
+
+class _Links(ReadBack[Link]):
+    """An :class:`EdgeTable`'s edges as :class:`Link` tuples, made when read. A tuple costs a
+    fraction of an :class:`~actorgraph.records.Edge` (a frozen record, with a tuple of event ids)."""
+
+    def __init__(self, table: EdgeTable) -> None:
+        self._table = table
+
+    def __len__(self) -> int:
+        return len(self._table)
+
+    def _item(self, i: int) -> Link:
+        table = self._table
+        return Link(
+            table._names[table._source[i]],
+            table._names[table._target[i]],
+            table._kinds[table._kind[i]],
+            table._weight[i],
+        )
+
+    def __iter__(self) -> Iterator[Link]:
+        table = self._table
+        names, kinds = table._names, table._kinds
+        for s, t, k, w in zip(table._source, table._target, table._kind, table._weight, strict=True):
+            yield Link(names[s], names[t], kinds[k], w)
 
 
 def in_edge_order(edges: Sequence[Edge]) -> Sequence[Edge]:
@@ -128,3 +168,19 @@ def in_edge_order(edges: Sequence[Edge]) -> Sequence[Edge]:
     if isinstance(edges, EdgeTable):
         return edges
     return sorted(edges, key=lambda e: (e.source, e.target, e.kind))
+
+
+def links(edges: Sequence[Edge]) -> Sequence[Link] | Sequence[Edge]:
+    """``edges`` for a reader of ``source``, ``target``, ``kind`` and ``weight`` only: an
+    :class:`EdgeTable` gives light :class:`Link` tuples, any other sequence is returned as it is.
+
+    Examples
+    --------
+    >>> table = EdgeTable(("a", "b"), ("event",), np.array([0]), np.array([1]), np.array([0]),
+    ...                   np.array([2]), np.array([0, 1]), np.array([0]), ("ev:1",))
+    >>> list(links(table))
+    [Link(source='a', target='b', kind='event', weight=2)]
+    """
+    if isinstance(edges, EdgeTable):
+        return edges.links()
+    return edges

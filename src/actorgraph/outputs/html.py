@@ -28,11 +28,13 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
+from actorgraph.graph.edgetable import links
 from actorgraph.graph.layout import layout
 from actorgraph.outputs.atomic import atomic_open, atomic_write_text
 from actorgraph.outputs.jsonfile import event_to_dict
 from actorgraph.outputs.jsontext import compact
 from actorgraph.records import ACTOR_TYPES, Graph
+from actorgraph.spill import event_ids
 
 __all__ = ["EDGES_PER_DRAWN_ACTOR", "MAX_EVIDENCE", "Viewer", "iter_html", "render_html", "write_html"]
 
@@ -236,9 +238,10 @@ def _payload(graph: Graph, *, max_nodes: int, seed: int) -> dict[str, Any]:
     :class:`Members`, made when they are written."""
     actors = graph.actors if isinstance(graph.actors, Sequence) else tuple(graph.actors)
     actor_ids = {a.id for a in actors}
+    edge_links = links(graph.edges)  # what the degree count and the layout read
     degree: dict[str, int] = defaultdict(int)
     strength: dict[str, float] = defaultdict(float)
-    for edge in graph.edges:
+    for edge in edge_links:
         if edge.source in actor_ids and edge.target in actor_ids and edge.source != edge.target:
             for end in (edge.source, edge.target):
                 degree[end] += 1
@@ -253,7 +256,7 @@ def _payload(graph: Graph, *, max_nodes: int, seed: int) -> dict[str, Any]:
     del degree, strength
     order = sorted(range(len(actors)), key=lambda n: (-measures[n][1], -measures[n][0], actors[n].id))
     # Force layout for the actors drawn first; the rest are placed beside their neighbours.
-    positions = layout(actors, graph.edges, seed=seed, core={actors[n].id for n in order[:max_nodes]})
+    positions = layout(actors, edge_links, seed=seed, core={actors[n].id for n in order[:max_nodes]})
 
     def actor_rows() -> Iterator[dict[str, Any]]:
         for n in order:
@@ -279,7 +282,8 @@ def _payload(graph: Graph, *, max_nodes: int, seed: int) -> dict[str, Any]:
 
     def event_rows() -> Iterator[dict[str, Any]]:
         for event in graph.events:
-            item = {k: _jsonable(v) for k, v in event_to_dict(event).items()}
+            # The evidence is cut short below, so the whole of it is not converted first.
+            item = {k: _jsonable(v) for k, v in event_to_dict(event).items() if k != "evidence"}
             item["evidence"] = [
                 {"document": ev.document, "sentence": ev.sentence, "text": ev.text}
                 for ev in event.evidence[:MAX_EVIDENCE]
@@ -292,7 +296,7 @@ def _payload(graph: Graph, *, max_nodes: int, seed: int) -> dict[str, Any]:
     # of ids: [source, target, kind, weight, [event, ...]].
     def edge_rows() -> Iterator[list[Any]]:
         actor_at = {actors[n].id: at for at, n in enumerate(order)}
-        event_at = _positions([str(event.id) for event in graph.events])
+        event_at = _positions([str(i) for i in event_ids(graph.events)])
         for e in graph.edges:
             if e.source in actor_ids and e.target in actor_ids:
                 events = [at for i in (getattr(e, "events", ()) or ()) if (at := event_at(i)) is not None]
@@ -469,7 +473,10 @@ def _round(value: float) -> float | int:
 
 
 def _jsonable(value: Any) -> Any:
-    if isinstance(value, bool | int | str) or value is None:
+    kind = type(value)
+    if kind is str or value is None or kind is int or kind is bool:  # the common cases, quickly
+        return value
+    if isinstance(value, bool | int | str):
         return value
     if isinstance(value, float):
         return value if math.isfinite(value) else None

@@ -15,7 +15,7 @@ from ..graph.edgetable import in_edge_order
 from ..records import Graph
 from ..spill import in_id_order
 from .atomic import atomic_write_text
-from .tables import write_rows
+from .tables import csv_writers, write_rows
 
 __all__ = ["write_neo4j"]
 
@@ -30,17 +30,25 @@ neo4j-admin database import full neo4j \\
 
 
 def _a(values) -> str:
-    return ";".join(str(v).replace(";", ",") for v in values)
+    """An array column: the values joined by ``;``, any ``;`` inside a value made a ``,``."""
+    items = list(map(str, values))
+    joined = ";".join(items)
+    if joined.count(";") == max(len(items) - 1, 0):  # no value holds one: the usual case
+        return joined
+    return ";".join(item.replace(";", ",") for item in items)
 
 
 def _s(value) -> str:
     return "" if value is None else str(value)
 
 
+def _role(event, actor: str) -> str:
+    return "source" if actor in event.source else "target" if actor in event.target else "participant"
+
+
 def write_neo4j(graph: Graph, folder: str | os.PathLike) -> None:
     folder = Path(folder)
     actors = sorted(graph.actors, key=lambda a: a.id)
-    events = in_id_order(graph.events)
     write_rows(
         folder / "actors.csv",
         [
@@ -72,11 +80,6 @@ def write_neo4j(graph: Graph, folder: str | os.PathLike) -> None:
         ),
     )
     write_rows(
-        folder / "events.csv",
-        ["id:ID(Event)", "type", "date", "date_precision", "evidence:int"],
-        ([e.id, e.type, _s(e.date), _s(e.date_precision), len(e.evidence)] for e in events),
-    )
-    write_rows(
         folder / "documents.csv",
         ["id:ID(Document)", "path", "title", "url", "language", "date", "skipped:boolean", "skip_reason"],
         (
@@ -93,34 +96,35 @@ def write_neo4j(graph: Graph, folder: str | os.PathLike) -> None:
             for d in sorted(graph.documents, key=lambda d: d.id)
         ),
     )
-    write_rows(
-        folder / "participants.csv",
-        [":START_ID(Actor)", ":END_ID(Event)", "role", ":TYPE"],
+    # The events are read from disk once, for the four tables made from them.
+    with csv_writers(
+        (folder / "events.csv", ["id:ID(Event)", "type", "date", "date_precision", "evidence:int"]),
+        (folder / "participants.csv", [":START_ID(Actor)", ":END_ID(Event)", "role", ":TYPE"]),
+        (folder / "locations.csv", [":START_ID(Event)", ":END_ID(Actor)", ":TYPE"]),
         (
+            folder / "evidence.csv",
             [
-                actor,
-                e.id,
-                "source" if actor in e.source else "target" if actor in e.target else "participant",
-                "PARTICIPATED_IN",
-            ]
-            for e in events
-            for actor in e.participants
+                ":START_ID(Event)",
+                ":END_ID(Document)",
+                "sentence:int",
+                "start:int",
+                "end:int",
+                "text",
+                ":TYPE",
+            ],
         ),
-    )
-    write_rows(
-        folder / "locations.csv",
-        [":START_ID(Event)", ":END_ID(Actor)", ":TYPE"],
-        ([e.id, e.location, "LOCATED_IN"] for e in events if e.location),
-    )
-    write_rows(
-        folder / "evidence.csv",
-        [":START_ID(Event)", ":END_ID(Document)", "sentence:int", "start:int", "end:int", "text", ":TYPE"],
-        (
-            [e.id, ev.document, ev.sentence, ev.start, ev.end, ev.text, "REPORTED_IN"]
-            for e in events
-            for ev in e.evidence
-        ),
-    )
+    ) as (event_rows, participant_rows, location_rows, evidence_rows):
+        for e in in_id_order(graph.events):
+            event_rows.writerow([e.id, e.type, _s(e.date), _s(e.date_precision), len(e.evidence)])
+            participant_rows.writerows(
+                [actor, e.id, _role(e, actor), "PARTICIPATED_IN"] for actor in e.participants
+            )
+            if e.location:
+                location_rows.writerow([e.id, e.location, "LOCATED_IN"])
+            evidence_rows.writerows(
+                [e.id, ev.document, ev.sentence, ev.start, ev.end, ev.text, "REPORTED_IN"]
+                for ev in e.evidence
+            )
     write_rows(
         folder / "edges.csv",
         [":START_ID(Actor)", ":END_ID(Actor)", "kind", "weight:float", "events:string[]", ":TYPE"],

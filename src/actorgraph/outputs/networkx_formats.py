@@ -20,15 +20,11 @@ from .. import __version__
 from ..graph.edgetable import in_edge_order
 from ..records import Actor, Edge, Graph
 from .atomic import atomic_open
-from .jsontext import plain
+from .jsontext import plain_list as _json
 
 __all__ = ["to_multigraph", "write_gexf", "write_graphml"]
 
 _XML_DECLARATION = "<?xml version='1.0' encoding='utf-8'?>"
-_ATTRIBUTE_ESCAPES = str.maketrans(
-    {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\n": "&#10;", "\r": "&#13;", "\t": "&#09;"}
-)
-_TEXT_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
 
 #: Node attributes (besides the label) and their types, in the files' order.
 _NODE_ATTRIBUTES = (
@@ -45,16 +41,22 @@ _NODE_ATTRIBUTES = (
 _EDGE_ATTRIBUTES = (("kind", "string"), ("events", "string"))
 
 
-def _json(value) -> str:
-    return plain(list(value))
+def _text(value: Any) -> str:
+    """``value`` as XML character data. Chained ``str.replace`` calls run in C and are several
+    times quicker than ``str.translate`` with a table, which looks every character up."""
+    text = value if type(value) is str else str(value)
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _attr(value: Any) -> str:
-    return str(value).translate(_ATTRIBUTE_ESCAPES)
-
-
-def _text(value: Any) -> str:
-    return str(value).translate(_TEXT_ESCAPES)
+    """``value`` as a double-quoted XML attribute value (line breaks and tabs kept as references)."""
+    return (
+        _text(value)
+        .replace('"', "&quot;")
+        .replace("\n", "&#10;")
+        .replace("\r", "&#13;")
+        .replace("\t", "&#09;")
+    )
 
 
 def _node_values(a: Actor) -> dict[str, Any]:

@@ -7,28 +7,38 @@ from __future__ import annotations
 
 import csv
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
+from typing import Any
 
 from ..graph.edgetable import in_edge_order
 from ..records import Graph
 from ..spill import in_document_order, in_id_order
 from .atomic import atomic_open
-from .jsontext import plain
+from .jsontext import plain, plain_list
 
-__all__ = ["write_csv", "write_rows"]
+__all__ = ["csv_writers", "write_csv", "write_rows"]
+
+
+@contextmanager
+def csv_writers(*tables: tuple[str | os.PathLike, Sequence[str]]) -> Iterator[list[Any]]:
+    """CSV writers for several files at once, ``(path, header)`` each, so that one pass over
+    records read from disk (such as the events) can fill several tables. Each file is written
+    whole (temp file, then rename) when the block ends, and none if it fails."""
+    with ExitStack() as stack:
+        writers = []
+        for path, header in tables:
+            writer = csv.writer(stack.enter_context(atomic_open(path, "w")), lineterminator="\n")
+            writer.writerow(header)
+            writers.append(writer)
+        yield writers
 
 
 def write_rows(path: str | os.PathLike, header: Sequence[str], rows: Iterable[Sequence]) -> None:
     """Write one CSV file whole (temp file, then rename)."""
-    with atomic_open(path, "w") as handle:
-        writer = csv.writer(handle, lineterminator="\n")
-        writer.writerow(header)
+    with csv_writers((path, header)) as (writer,):
         writer.writerows(rows)
-
-
-def _j(value) -> str:
-    return plain(list(value))
 
 
 def _s(value) -> str:
@@ -61,11 +71,11 @@ def write_csv(graph: Graph, folder: str | os.PathLike) -> None:
                 a.label,
                 a.type,
                 _s(a.kb_id),
-                _j(a.aliases),
+                plain_list(a.aliases),
                 a.mentions,
-                _j(a.documents),
+                plain_list(a.documents),
                 plain([list(r) for r in a.roles]),
-                _j(a.affiliations),
+                plain_list(a.affiliations),
                 a.degree,
                 a.strength,
                 a.betweenness,
@@ -95,10 +105,10 @@ def write_csv(graph: Graph, folder: str | os.PathLike) -> None:
                 _s(e.date),
                 _s(e.date_precision),
                 _s(e.location),
-                _j(e.participants),
-                _j(e.source),
-                _j(e.target),
-                _j(sorted({ev.document for ev in e.evidence})),
+                plain_list(e.participants),
+                plain_list(e.source),
+                plain_list(e.target),
+                plain_list(sorted({ev.document for ev in e.evidence})),
                 len(e.evidence),
             ]
             for e in in_id_order(graph.events)
@@ -107,7 +117,7 @@ def write_csv(graph: Graph, folder: str | os.PathLike) -> None:
     write_rows(
         folder / "edges.csv",
         ["source", "target", "kind", "weight", "events"],
-        ([e.source, e.target, e.kind, e.weight, _j(e.events)] for e in in_edge_order(graph.edges)),
+        ([e.source, e.target, e.kind, e.weight, plain_list(e.events)] for e in in_edge_order(graph.edges)),
     )
     write_rows(
         folder / "mentions.csv",
