@@ -157,3 +157,17 @@ def test_a_numbered_id_never_repeats_a_name_that_ends_in_a_number(index):
     ids = [a.id for a in res.actors]
     assert len(ids) == len(set(ids)) == 3
     assert set(res.assignment.values()) == set(ids)
+
+
+def test_acronyms_defined_are_found_from_their_brackets_as_a_word_pattern_finds_them():
+    import random
+    import re
+
+    from actorgraph.resolve import _defined
+
+    by_word = re.compile(r"\b(\w+)\s*\(\s*([A-Z][A-Za-z0-9]{1,9})\s*\)")
+    rng = random.Random(3)
+    texts = ["Sustainable Development Goals (SDGs)", "x" * 300 + " ( IMF )", "a (B1) (CD) e(FG)h (IJ)"]
+    texts += ["".join(rng.choice("ab AB(  )\n_1Xé-") for _ in range(rng.randrange(40))) for _ in range(20000)]
+    for text in texts:
+        assert list(_defined(text)) == [m.groups() for m in by_word.finditer(text)], text

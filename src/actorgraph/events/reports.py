@@ -32,7 +32,6 @@ from .times import ReportDate, resolve_time
 __all__ = ["Report", "document_reports", "shares_enough"]
 
 _PLACE_TYPES = ("GPE", "LOC")
-_LAST_WORD = re.compile(r"(\w+)\W*$")
 _COORDINATION = re.compile(r"\s*(?:,|und|and|sowie|&)\s*", re.IGNORECASE)
 _NO_CUE = Cue(sentence=-1)
 _ARTICLES = frozenset({"the", "der", "dem", "die", "den"})

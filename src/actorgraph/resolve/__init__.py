@@ -377,8 +377,33 @@ class _Resolver:
         return Resolution(tuple(sorted(actors, key=lambda a: a.id)), assignment)
 
 
-#: ``\b`` first: a match can only start where a word does, so no word is rescanned from its middle.
-_DEFINED = re.compile(r"\b(\w+)\s*\(\s*([A-Z][A-Za-z0-9]{1,9})\s*\)")
+#: Acronyms in brackets, "(SDGs)". The word before each is found from the bracket: a pattern
+#: that starts with the word is tried, and fails, at nearly every word of every article.
+_BRACKETED = re.compile(r"\(\s*([A-Z][A-Za-z0-9]{1,9})\s*\)")
+_WORD_BEFORE = re.compile(r"(\w+)\s*\Z")
+
+
+def _defined(raw: str) -> Iterator[tuple[str, str]]:
+    """``(word, acronym)`` for every ``word (ACRONYM)`` in ``raw``, in order: the word is the
+    whole run of word characters before the bracket (and its spaces), the acronym a capital
+    and 1–9 letters or digits.
+
+    Examples
+    --------
+    >>> list(_defined("Goals (SDGs), (GDP) and the Fund(IMF)."))
+    [('Goals', 'SDGs'), ('Fund', 'IMF')]
+    """
+    for match in _BRACKETED.finditer(raw):
+        start = match.start()
+        reach = 64
+        while True:  # the whole word before the bracket, however long
+            begin = max(0, start - reach)
+            word = _WORD_BEFORE.search(raw, begin, start)
+            if word is None or word.start() > begin or begin == 0:
+                break
+            reach *= 4
+        if word is not None:
+            yield word.group(1), match.group(1)
 
 
 def _acronym_definitions(raw: str, mentions: Sequence[Mention], first: int) -> dict[str, int]:
@@ -398,12 +423,12 @@ def _thing_acronyms(raw: str, lang: str) -> set[str]:
     of them anywhere in the corpus names no actor."""
     heads = tuple(w.lower() for w in load_resource("names", lang).get("not_actor_heads", []))
     found = set()
-    for match in _DEFINED.finditer(raw):
-        word = match.group(1).lower()
+    for word, acronym in _defined(raw):
+        word = word.lower()
         if word in heads or (
             lang == "de" and any(word.endswith(h) and len(word) > len(h) + 3 for h in heads)
         ):
-            found.add(match.group(2))
+            found.add(acronym)
     return found
 
 
