@@ -264,22 +264,24 @@ def _place(
         radius = float(np.hypot(*(coords - centre).T).max()) or 100.0
     else:
         centre, radius = np.zeros(2), 100.0
+    centre_x, centre_y = centre.tolist()
     spread = radius / max(math.sqrt(len(positions) or 1), 1.0)
     # Strongest ties to the placed part first (a heap would be exact; one sorted pass is enough)
     anchored = {i: sum(w for j, w in neighbours.of(i) if j in positions) for i in rest}
+    # Two coordinates at a time are computed with Python floats (the same IEEE operations as
+    # numpy's on arrays of two, without an array per step).
     for actor_id in sorted(rest, key=lambda i: (-anchored[i], i)):
         links = [(positions[j], w) for j, w in neighbours.of(actor_id) if j in positions]
-        jitter = rng.normal(0.0, 1.0, size=2)
+        jitter_x, jitter_y = rng.normal(0.0, 1.0, size=2).tolist()
         if links:
             total = sum(w for _, w in links) or 1.0
-            x = sum(p[0] * w for p, w in links) / total
-            y = sum(p[1] * w for p, w in links) / total
-            point = np.array([x, y]) + jitter * spread
+            x = sum(p[0] * w for p, w in links) / total + jitter_x * spread
+            y = sum(p[1] * w for p, w in links) / total + jitter_y * spread
         else:
             angle = rng.uniform(0.0, 2 * math.pi)
             ring = radius * (1.1 + 0.2 * rng.uniform())
-            point = centre + ring * np.array([math.cos(angle), math.sin(angle)])
-        positions[actor_id] = (round(float(point[0]), 1) + 0.0, round(float(point[1]), 1) + 0.0)
+            x, y = centre_x + ring * math.cos(angle), centre_y + ring * math.sin(angle)
+        positions[actor_id] = (round(x, 1) + 0.0, round(y, 1) + 0.0)
     return positions
 
 
