@@ -8,7 +8,7 @@ from itertools import combinations
 import pytest
 
 from actorgraph.graph import build_graph, edge_table
-from actorgraph.graph.edgetable import EdgeTable, in_edge_order
+from actorgraph.graph.edgetable import EdgeTable, in_edge_order, links
 from actorgraph.records import Actor, Edge, Event
 
 
@@ -57,6 +57,10 @@ def test_same_edges_as_by_hand(seed, min_weight):
     assert len(table) == len(expected) and table[-1] == expected[-1] and table[1:4] == tuple(expected[1:4])
     assert list(in_edge_order(table)) == list(in_edge_order(list(reversed(expected)))) == expected
     assert pickle.loads(pickle.dumps(table)) == tuple(expected)
+    # Without their events: the same edges, as plain tuples.
+    light = [(e.source, e.target, e.kind, e.weight) for e in expected]
+    assert list(links(table)) == light and list(links(expected)) == expected
+    assert len(links(table)) == len(light) and links(table)[-1] == light[-1]
 
 
 def test_build_graph_weights_from_the_columns():

@@ -87,15 +87,16 @@ class EdgeTable(ReadBack[Edge]):
         self._offsets = table_column(offsets, "q")
         self._events = table_column(events, "i")
 
+    def _link(self, i: int) -> Link:
+        names = self._names
+        return Link(
+            names[self._source[i]], names[self._target[i]], self._kinds[self._kind[i]], self._weight[i]
+        )
+
     def _item(self, i: int) -> Edge:
         ids = self._event_ids
-        return Edge(
-            self._names[self._source[i]],
-            self._names[self._target[i]],
-            self._kinds[self._kind[i]],
-            self._weight[i],
-            tuple([ids[e] for e in self._events[self._offsets[i] : self._offsets[i + 1]]]),
-        )
+        events = tuple([ids[e] for e in self._events[self._offsets[i] : self._offsets[i + 1]]])
+        return Edge(*self._link(i), events)
 
     def __len__(self) -> int:
         return len(self._source)
@@ -148,13 +149,7 @@ class _Links(ReadBack[Link]):
         return len(self._table)
 
     def _item(self, i: int) -> Link:
-        table = self._table
-        return Link(
-            table._names[table._source[i]],
-            table._names[table._target[i]],
-            table._kinds[table._kind[i]],
-            table._weight[i],
-        )
+        return self._table._link(i)
 
     def __iter__(self) -> Iterator[Link]:
         table = self._table
