@@ -82,7 +82,7 @@ def _indented(value: Any, depth: int) -> str:
             return "{}"
         members = []
         for key in sorted(value):
-            if type(key) is not str and not isinstance(key, str):
+            if not isinstance(key, str):
                 raise TypeError("only str keys")
             item = value[key]
             kind = type(item)  # strings and integers, most of a record's values, without a call
