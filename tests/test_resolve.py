@@ -106,6 +106,15 @@ def test_namesakes_and_bodies_are_not_over_merged(index):
     assert bodies == {"igo:unga", "igo:unsc", "igo:un"}
 
 
+def test_a_place_name_of_several_entries_prefers_the_state_then_the_capital(index):
+    """The KB ruler leaves such names without an id: the linker chooses, always the same way."""
+    text = "Talks in Hong Kong, Singapore, New Delhi and Kingston."
+    names = [("Hong Kong", "GPE"), ("Singapore", "GPE"), ("New Delhi", "GPE"), ("Kingston", "GPE")]
+    res = resolve([analysis("a", text, names, lang="en")], index=index)
+    assert [actor_of(res, "a", name) for name, _ in names[:3]] == ["iso:HKG", "iso:SGP", "capital:IND"]
+    assert not actor_of(res, "a", "Kingston").startswith("capital:")  # Jamaica's or Norfolk Island's
+
+
 def test_acronyms_defined_in_the_text(index):
     text = (
         "Imnadze leitet das UN-Regionalzentrum für vorbeugende Diplomatie in Zentralasien (UNRCA). "

@@ -1,6 +1,6 @@
 """Link one mention to a knowledge-base entry, or to nothing.
 
-The order runs from the safest evidence to the loosest: the EntityRuler's id, the name as
+The order runs from the safest evidence to the loosest: the KB ruler's id, the name as
 written, the name without German inflection, its transliteration key, and for persons the
 surname plus a compatible first name. Whatever is still ambiguous stays unlinked rather
 than being merged with the wrong entry.
@@ -19,6 +19,9 @@ __all__ = ["Linker", "compatible"]
 
 #: A first name matches when its transliteration keys are at least this similar.
 FIRST_NAME_SIMILARITY = 80
+
+#: Between namesakes with equal evidence, the first of these kinds that one of them has wins.
+_PREFERRED_KINDS = ("state", "capital")
 
 _TYPE_GROUPS = {
     "PERSON": "person",
@@ -144,7 +147,11 @@ class Linker:
         if require_support and ranked[0][0] == 0:
             return None
         if len(ranked) > 1 and ranked[0][0] == ranked[1][0]:
-            # Equal evidence: prefer a state over its namesakes (e.g. a capital), else give up.
-            states = [e for e in entries if e.kind == "state"]
-            return states[0] if len(states) == 1 else None
+            # Equal evidence: prefer a state over its namesakes (e.g. a capital), then a capital
+            # over cities of its name ("New Delhi", "Santiago"), else give up.
+            for kind in _PREFERRED_KINDS:
+                chosen = [e for e in entries if e.kind == kind]
+                if chosen:
+                    return chosen[0] if len(chosen) == 1 else None
+            return None
         return ranked[0][2]
