@@ -9,6 +9,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from dataclasses import FrozenInstanceError, replace
 from pathlib import Path
 
 import pytest
@@ -58,6 +59,18 @@ def test_codec_round_trips_an_analysis():
     )
     analysis = Analysis(doc, (), (Mention("d", 0, 0, 3, "Raw", "ORG", "de"),))
     assert codec.loads(codec.dumps(analysis)) == analysis
+
+
+def test_decoded_records_equal_those_their_classes_make():
+    """Decoding sets a record's slots itself: nothing a constructor does may be skipped."""
+    for cls in codec._CLASSES:
+        assert not hasattr(cls, "__post_init__"), cls
+    mention = Mention("d", 1, 5, 9, "Text", "PERSON", "en", "model", "kb:x", "Präsident")
+    back = codec.decode(codec.encode(mention))
+    assert type(back) is Mention and back == mention and hash(back) == hash(mention)
+    assert repr(back) == repr(mention) and replace(back, text="T") == replace(mention, text="T")
+    with pytest.raises(FrozenInstanceError):
+        back.text = "changed"
 
 
 def test_codec_keeps_metadata_values_and_nested_records():
