@@ -37,26 +37,8 @@ _NUMBER = {cls: n for n, cls in enumerate(_CLASSES)}
 _FIELDS = {cls: tuple(f.name for f in dataclasses.fields(cls)) for cls in _CLASSES}
 
 
-def _constructor(cls: type) -> Any:
-    """A function of ``cls``'s fields, in order, that makes the record by setting its slots.
-
-    A frozen dataclass's ``__init__`` sets each field with ``object.__setattr__``, which looks
-    the field up by name; the build decodes hundreds of thousands of records on each pass over
-    the store, and setting the slots through their descriptors makes a record in about half the
-    time. The records have no ``__post_init__``, so the result is the same record.
-    """
-    names = _FIELDS[cls]
-    scope: dict[str, Any] = {"new": object.__new__, "cls": cls}
-    lines = [f"def make({', '.join(names)}):", "    record = new(cls)"]
-    for i, name in enumerate(names):
-        scope[f"set_{i}"] = getattr(cls, name).__set__  # the slot's member descriptor
-        lines.append(f"    set_{i}(record, {name})")
-    lines.append("    return record")
-    exec("\n".join(lines), scope)  # the source is made above from the field names alone
-    return scope["make"]
-
-
-_MAKE = tuple(_constructor(cls) for cls in _CLASSES)
+#: Each class's :func:`~actorgraph.records.slot_setter`: decoding makes hundreds of thousands of records.
+_MAKE = tuple(records.slot_setter(cls) for cls in _CLASSES)
 
 #: The layout's name: the record classes with their fields, in order.
 FORMAT = (

@@ -12,9 +12,9 @@ Flow::
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Sequence
-from dataclasses import dataclass, field
-from typing import Any
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, fields
+from typing import Any, TypeVar
 
 __all__ = [
     "ACTOR_TYPES",
@@ -32,7 +32,10 @@ __all__ = [
     "Sentence",
     "TimeExpression",
     "Trigger",
+    "slot_setter",
 ]
+
+_Record = TypeVar("_Record")
 
 #: The one label scheme every model's labels are mapped to.
 ACTOR_TYPES = ("PERSON", "ORG", "GPE", "LOC", "MISC")
@@ -287,3 +290,31 @@ class Graph:
     edges: Sequence[Edge]
     #: Sorted by (doc_id, start, end) when iterated if a :class:`~actorgraph.spill.MentionSpill`.
     mentions: Sequence[Mention] = ()
+
+
+def slot_setter(cls: type[_Record]) -> Callable[..., _Record]:
+    """A function of ``cls``'s fields, in order, that makes the record by setting its slots.
+
+    A frozen dataclass's ``__init__`` sets each field with ``object.__setattr__``, which looks
+    the field up by name; where records are made by the hundred thousand (decoding the document
+    store, resolution's mention columns), setting the slots through their descriptors takes
+    about half the time. Only for records with no ``__post_init__``: the result is the record
+    ``cls(...)`` makes.
+
+    Examples
+    --------
+    >>> make = slot_setter(Sentence)
+    >>> make(0, 0, 3, "Hi.") == Sentence(0, 0, 3, "Hi.")
+    True
+    """
+    if hasattr(cls, "__post_init__"):
+        raise TypeError(f"{cls.__name__} has a __post_init__ that setting its slots would skip")
+    names = [f.name for f in fields(cls)]  # type: ignore[arg-type]
+    scope: dict[str, Any] = {"new": object.__new__, "cls": cls}
+    lines = [f"def make({', '.join(names)}):", "    record = new(cls)"]
+    for i, name in enumerate(names):
+        scope[f"set_{i}"] = getattr(cls, name).__set__  # the slot's member descriptor
+        lines.append(f"    set_{i}(record, {name})")
+    lines.append("    return record")
+    exec("\n".join(lines), scope)  # the source is made above from the field names alone
+    return scope["make"]

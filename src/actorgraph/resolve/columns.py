@@ -25,13 +25,14 @@ from typing import Any
 import numpy as np
 
 from ..ranking import sorted_ranks
-from ..records import Mention
+from ..records import Mention, slot_setter
 
 __all__ = ["MentionColumns"]
 
 _FIELDS = tuple(f.name for f in dataclasses.fields(Mention))
 #: Fields stored as machine integers; every other field is a string or None, stored by number.
 _INTEGER_FIELDS = frozenset(("sentence", "start", "end"))
+_make_mention = slot_setter(Mention)
 
 
 class _Numbers(dict):
@@ -141,7 +142,7 @@ class MentionColumns(Sequence[Mention]):
         fields = (
             self._values(name, map(c.values.__getitem__, positions)) for name, c in self._columns.items()
         )
-        return list(map(Mention, *fields))
+        return list(map(_make_mention, *fields))
 
     def __iter__(self) -> Iterator[Mention]:
         return self.make(range(self._size))
@@ -150,7 +151,7 @@ class MentionColumns(Sequence[Mention]):
         """The mentions at ``positions`` (consecutive), made in one go."""
         begin, end = positions.start, positions.stop
         fields = [self._values(name, c.values[begin:end]) for name, c in self._columns.items()]
-        return map(Mention, *fields)
+        return map(_make_mention, *fields)
 
     def integers(self, name: str) -> np.ndarray:
         """The integer field ``name`` (``sentence``, ``start`` or ``end``) as an array."""
