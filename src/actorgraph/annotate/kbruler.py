@@ -17,6 +17,7 @@ document's context; a name whose entries differ in label is left to the model.
 
 from __future__ import annotations
 
+import threading
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
 
@@ -79,6 +80,9 @@ class KnowledgeBaseRuler:
         self._ready: set[int] = set()
         self._misses: set[int] = set()
         self._tokenize: Callable[[str], Doc] | None = None
+        #: Threads sharing the pipeline (a Dask worker's) tokenize names one at a time: a name
+        #: marked tokenized must be in ``_by_first`` before another thread reads that table.
+        self._preparing = threading.Lock()
 
     def add_patterns(self, patterns: Iterable[dict]) -> None:
         """Add ``{"label", "pattern", "id"}`` phrase patterns (the ``EntityRuler``'s form)."""
@@ -149,6 +153,10 @@ class KnowledgeBaseRuler:
 
     def _prepare(self, word: str) -> bool:
         """Tokenize every name starting with ``word`` not tokenized yet; whether any starts so."""
+        with self._preparing:
+            return self._prepare_names(word)
+
+    def _prepare_names(self, word: str) -> bool:
         names, tokenized = self._names, self._tokenized
         k = bisect_left(names, word)
         if k == len(names) or not names[k].startswith(word):
