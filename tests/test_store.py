@@ -81,7 +81,7 @@ def test_decoded_records_equal_those_their_classes_make():
         back.text = "changed"
 
 
-def test_records_with_a_post_init_are_not_made_by_setting_slots():
+def test_only_records_in_slots_without_a_post_init_are_made_by_setting_slots():
     @dataclass(frozen=True, slots=True)
     class Checked:
         value: int
@@ -90,8 +90,13 @@ def test_records_with_a_post_init_are_not_made_by_setting_slots():
             if self.value < 0:
                 raise ValueError(self.value)
 
-    with pytest.raises(TypeError):
-        slot_setter(Checked)
+    @dataclass(frozen=True)
+    class Unslotted:
+        value: int
+
+    for cls in (Checked, Unslotted):
+        with pytest.raises(TypeError):
+            slot_setter(cls)
 
 
 def test_codec_keeps_metadata_values_and_nested_records():

@@ -309,6 +309,8 @@ def slot_setter(cls: type[_Record]) -> Callable[..., _Record]:
     """
     if hasattr(cls, "__post_init__"):
         raise TypeError(f"{cls.__name__} has a __post_init__ that setting its slots would skip")
+    if "__slots__" not in vars(cls):
+        raise TypeError(f"{cls.__name__} keeps its fields in a __dict__, not in slots")
     names = [f.name for f in fields(cls)]  # type: ignore[arg-type]
     scope: dict[str, Any] = {"new": object.__new__, "cls": cls}
     lines = [f"def make({', '.join(names)}):", "    record = new(cls)"]
