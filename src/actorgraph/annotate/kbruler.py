@@ -32,8 +32,9 @@ __all__ = ["KnowledgeBaseRuler"]
 #: What a span gets: ``(label, KB id)``; an empty id for a name several entries share, ``None``
 #: for one whose entries differ in label (the tokens are claimed, no entity is set).
 _Target = tuple[str, str] | None
-#: Words remembered as starting no KB name before the memory is cleared (it stays bounded).
-_MAX_MISSES = 1 << 17
+#: Words remembered as starting no KB name before the memory is cleared: a few hundred KiB per
+#: ruler, and a word forgotten costs a string lookup, not a tokenization.
+_MAX_MISSES = 1 << 14
 
 
 @Language.factory("actorgraph_kb_ruler", default_config={"overwrite_ents": False})
