@@ -10,7 +10,8 @@ from spacy.attrs import ORTH
 
 from actorgraph.annotate import kbruler  # noqa: F401  (registers the factory)
 from actorgraph.annotate.kbruler import _name_tokenizer
-from actorgraph.annotate.registry import _ruler_patterns, choose_pipeline
+from actorgraph.annotate.registry import _ruler_patterns
+from actorgraph.engines import pipelines_for
 
 #: Names with nested, overlapping and hyphenated forms, a prefix of another's first word
 #: ("Al" / "Al-Qaida" / "Albania") and acronyms.
@@ -129,7 +130,7 @@ def test_takes_phrase_patterns_only():
 
 def test_names_split_as_the_model_splits_them(index):
     """The ruler's own tokenizer gives every KB name of the bundled English model its words."""
-    nlp = choose_pipeline("en", models="bundled").load_model()
+    nlp = pipelines_for("bundled").get("en")  # the build's pipeline, loaded once per process
     names = sorted({p["pattern"] for p in _ruler_patterns(index, "en")})
     tokenize = _name_tokenizer(nlp)
     assert tokenize is not nlp.make_doc

@@ -100,9 +100,6 @@ class KnowledgeBaseRuler:
         self._ready.clear()
         self._misses.clear()
 
-    def __len__(self) -> int:
-        return len(self._names)
-
     def __call__(self, doc: Doc) -> Doc:
         matches = self.match(doc)
         entities = list(doc.ents)
