@@ -28,7 +28,8 @@ __all__ = [
 #: Raised whenever the same document and models come to give a different analysis: it is part
 #: of the document store's key, so a store never hands back what the current code would not make.
 #: 2: a KB name several entries share is matched without a KB id (``annotate.kbruler``).
-ANALYSIS_REVISION = 2
+#: 3: honorifics ("Mr", "Frau") are no part of a person's name.
+ANALYSIS_REVISION = 3
 #: Characters per spaCy call; long enough for any normal article, short enough to bound memory.
 MAX_CHUNK_CHARS = 100_000
 #: Characters the model takes in one pass. What a pass allocates grows with its words, not with

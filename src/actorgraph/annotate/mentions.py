@@ -47,6 +47,7 @@ class _Rules:
         names = load_resource("names", lang)
         self.lang = lang
         self.determiners = frozenset(w.lower() for w in names.get("determiners", []))
+        self.honorifics = frozenset(w.lower().rstrip(".") for w in names.get("honorifics", []))
         self.connectors = frozenset(w.lower() for w in names.get("role_connectors", []))
         self.words = TitleWords(
             names.get("titles", []), names.get("title_suffixes", []), names.get("title_modifiers", [])
@@ -80,6 +81,8 @@ def _rules(lang: str) -> _Rules:
 def _role_word(token: Token, rules: _Rules, index: KBIndex) -> bool:
     """Can ``token`` be part of an office phrase ("UN Secretary-General", "Außenminister Kasachstans")?"""
     text = token.text
+    if text.lower().rstrip(".") in rules.honorifics:
+        return False  # "President Mr Smith": the office ends before the form of address
     # "Secretary-General" is three tokens in English; the hyphen joins two title words
     attached_hyphen = (
         text == "-"
@@ -116,8 +119,9 @@ def _role_prefix(tokens: list[Token], rules: _Rules, index: KBIndex) -> int:
 def _trim(
     tokens: list[Token], rules: _Rules, index: KBIndex, *, person: bool
 ) -> tuple[list[Token], list[Token]]:
-    """Split the name from what surrounds it: determiners, and for persons the office phrase
-    before the name, which becomes the mention's role; possessives and punctuation at the end."""
+    """Split the name from what surrounds it: determiners, and for persons honorifics ("Mr",
+    "Frau"), which name nobody, and the office phrase before the name, which becomes the
+    mention's role; possessives and punctuation at the end."""
     role: list[Token] = []
     while tokens and tokens[0].text.lower() in rules.determiners:
         rest = [t.text for t in tokens[1:]]
@@ -125,13 +129,38 @@ def _trim(
             break
         tokens = tokens[1:]
     if person:
+        tokens = _without_honorifics(tokens, rules)
         cut = _role_prefix(tokens, rules, index)
-        role, tokens = tokens[:cut], tokens[cut:]
+        role, tokens = tokens[:cut], _without_honorifics(tokens[cut:], rules)
     while tokens and (tokens[-1].is_punct or _POSSESSIVE.fullmatch(tokens[-1].text)):
         tokens = tokens[:-1]
     while person and len(tokens) > 1 and _names_a_state(tokens[-1].text, rules.lang, index):
         tokens = tokens[:-1]  # "bekräftigte Attleeu Kasachstans Unterstützung"
     return tokens, role
+
+
+def _without_honorifics(tokens: list[Token], rules: _Rules) -> list[Token]:
+    """``tokens`` without the honorifics that open them: "Mr Blair" is "Blair", a surname that
+    joins the article's full name, not a full name of its own; "Sir" alone names nobody."""
+    while tokens and tokens[0].text.lower().rstrip(".") in rules.honorifics:
+        tokens = tokens[1:]
+        if tokens and tokens[0].text == ".":  # "Mr ." where the tokenizer split the abbreviation
+            tokens = tokens[1:]
+    return tokens
+
+
+def _addressed(tokens: list[Token], rules: _Rules) -> bool:
+    """Is the span a form of address and a short name ("Mr Ebbers", "Dame Judi Dench")? Then it
+    names a person, whatever label the model gave it; "Mr Brown's Finance Facility" does not."""
+    while tokens and (tokens[-1].is_punct or _POSSESSIVE.fullmatch(tokens[-1].text)):
+        tokens = tokens[:-1]
+    name = _without_honorifics(tokens, rules)
+    return (
+        0 < len(name) <= 3
+        and len(name) < len(tokens)
+        and name[-1].text[:1].isupper()
+        and not any(t.is_punct or _POSSESSIVE.fullmatch(t.text) for t in name)
+    )
 
 
 def _span_text(tokens: list[Token]) -> str | None:
@@ -535,6 +564,8 @@ class _Emitter:
             covered.update(range(ent.start, ent.end))
             if label is None:
                 continue
+            if label != "PERSON" and _addressed(list(ent), self.rules):
+                label = "PERSON"  # the model's "Mr Ebbers" ORG
             tokens, role_tokens = _trim(list(ent), self.rules, self.index, person=label == "PERSON")
             if not tokens:
                 continue

@@ -1,0 +1,63 @@
+"""Mention extraction: what of an entity span is the name."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Span
+
+from actorgraph.annotate.mentions import extract
+from actorgraph.records import Document
+
+
+def _mentions(
+    text: str, persons: list[str], lang: str, index, *, label: str = "PERSON"
+) -> list[tuple[str, str | None]]:
+    """``(text, role)`` of the PERSON mentions that spans covering ``persons``, labelled
+    ``label``, give."""
+    nlp = spacy.blank(lang)
+    nlp.add_pipe("sentencizer")
+    doc = nlp(text)
+    spans, pos = [], 0
+    for surface in persons:
+        start = text.index(surface, pos)
+        spans.append(doc.char_span(start, start + len(surface), label=label))
+        pos = start + len(surface)
+    doc.ents = [s for s in spans if isinstance(s, Span)]
+    assert len(doc.ents) == len(persons)
+    document = Document("d", "d", text, text=text, language=lang)
+    _, mentions, _ = extract(document, [(0, doc)], lang=lang, index=index)
+    return [(m.text, m.role) for m in mentions if m.label == "PERSON"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "persons", "expected"),
+    [
+        ("en", "Mr Blair met Mrs Thatcher.", ["Mr Blair", "Mrs Thatcher"], ["Blair", "Thatcher"]),
+        (
+            "en",
+            "Dr. Jonathan Reid spoke to Sir Elton John.",
+            ["Dr. Jonathan Reid", "Sir Elton John"],
+            ["Jonathan Reid", "Elton John"],
+        ),
+        (
+            "de",
+            "Frau Merkel traf Herrn Gauland und Dr. Angela Meier.",
+            ["Frau Merkel", "Herrn Gauland", "Dr. Angela Meier"],
+            ["Merkel", "Gauland", "Angela Meier"],
+        ),
+    ],
+)
+def test_honorifics_are_not_part_of_a_name(index, lang, text, persons, expected):
+    assert [name for name, _ in _mentions(text, persons, lang, index)] == expected
+
+
+def test_an_honorific_alone_names_nobody_and_a_title_is_still_a_role(index):
+    found = _mentions("Sir said that President Mr Smith came.", ["Sir", "President Mr Smith"], "en", index)
+    assert found == [("Smith", "President")]
+
+
+def test_a_form_of_address_makes_a_short_name_a_person(index):
+    text = "Mr Ebbers met Dame Judi Dench at Mr Brown's International Finance Facility."
+    spans = ["Mr Ebbers", "Dame Judi Dench", "Mr Brown's International Finance Facility"]
+    assert _mentions(text, spans, "en", index, label="ORG") == [("Ebbers", None), ("Judi Dench", None)]
