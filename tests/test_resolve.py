@@ -180,3 +180,41 @@ def test_acronyms_defined_are_found_from_their_brackets_as_a_word_pattern_finds_
     texts += ["".join(rng.choice("ab AB(  )\n_1Xé-") for _ in range(rng.randrange(40))) for _ in range(20000)]
     for text in texts:
         assert list(_defined(text)) == [m.groups() for m in by_word.finditer(text)], text
+
+
+def test_a_name_spelled_alike_in_two_languages_is_one_actor(index):
+    """German spelling rules turn "John", "Amazon" and "Deutsche" into other keys than English
+    ones; a name written the same way in both is still one actor."""
+    docs = [
+        analysis(
+            "de",
+            "John Kerry traf die Deutsche Bank und Amazon. Kerry sprach.",
+            [("John Kerry", "PERSON"), ("Deutsche Bank", "ORG"), ("Amazon", "ORG"), ("Kerry", "PERSON")],
+        ),
+        analysis(
+            "en",
+            "John Kerry met Deutsche Bank and Amazon. Kerry spoke.",
+            [("John Kerry", "PERSON"), ("Deutsche Bank", "ORG"), ("Amazon", "ORG"), ("Kerry", "PERSON")],
+            lang="en",
+        ),
+    ]
+    res = resolve(docs, index=index)
+    for surface in ("John Kerry", "Deutsche Bank", "Amazon", "Kerry"):
+        assert actor_of(res, "de", surface) == actor_of(res, "en", surface), surface
+    assert actor_of(res, "de", "Kerry") == actor_of(res, "de", "John Kerry")
+    assert len({a.id for a in res.actors}) == 3
+
+
+def test_a_surname_several_full_names_share_is_the_first_ones(index):
+    text = "Tony Blair and Cherie Blair arrived. Blair said. Later Blair left."
+    doc = analysis(
+        "a",
+        text,
+        [("Tony Blair", "PERSON"), ("Cherie Blair", "PERSON"), ("Blair", "PERSON"), ("Blair", "PERSON")],
+        lang="en",
+    )
+    res = resolve([doc], index=index)
+    actors = {actor for (_, start, _), actor in res.assignment.items() if start >= text.index("Blair said")}
+    assert actors == {actor_of(res, "a", "Tony Blair")}
+    assert actor_of(res, "a", "Cherie Blair") != actor_of(res, "a", "Tony Blair")
+    assert len(res.actors) == 2

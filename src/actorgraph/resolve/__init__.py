@@ -145,7 +145,8 @@ class _Resolver:
             elif m.text in local_acronyms and local_acronyms[m.text] != i:
                 self.uf.union(i, local_acronyms[m.text])
             elif not _is_surname_only(m.label, m.text):
-                self.uf.union_key(self._name_key(m), i)
+                for key in self._name_keys(m):
+                    self.uf.union_key(key, i)
             if m.label == "PERSON" and not _is_surname_only(m.label, m.text):
                 full_names[_surname_key(m.text, m.lang)].append(i)
         for i in ids:
@@ -159,13 +160,19 @@ class _Resolver:
                     if len(roots) == 1:
                         self.uf.union(i, roots.pop())
                 continue
-            roots = {self.uf.find(j) for j in full_names.get(_surname_key(m.text, m.lang), ())}
+            namesakes = full_names.get(_surname_key(m.text, m.lang), [])
+            roots = {self.uf.find(j) for j in namesakes}
             if len(roots) == 1:
                 self.uf.union(i, roots.pop())
-            elif not roots and (entry := self.linker.surname(m.text, m.lang, context, year)):
+            elif roots:
+                # Several full names share the surname ("Tony Blair", "Cherie Blair"): the one the
+                # article names first is the one it goes on to call by surname. Left apart, each
+                # "Blair" would be an actor of its own.
+                self.uf.union(i, min(namesakes, key=lambda j: (self.current[j].start, j)))
+            elif entry := self.linker.surname(m.text, m.lang, context, year):
                 self.linked[i] = entry
                 self.uf.union_key(("kb", entry.id), i)
-            elif not roots:
+            else:
                 self.pending_surnames.append(i)
         for i in role_ids:
             holder = self._role_holder(i, ids)
@@ -253,9 +260,13 @@ class _Resolver:
         return holders[0] if holders else None
 
     @staticmethod
-    def _name_key(m: Mention) -> tuple:
+    def _name_keys(m: Mention) -> tuple[tuple, ...]:
+        """The keys a name joins others by: its transliteration key under its language's
+        spelling rules ("Tokajew" = "Tokayev"), and its key as spelled, under no language's
+        rules. German rules read "John", "Amazon" and "Deutsche" as transliterations; the same
+        name written the same way in an English article must still meet them."""
         group = "person" if m.label == "PERSON" else "other"
-        return ("name", group, translit_key(m.text, m.lang))
+        return ("name", group, translit_key(m.text, m.lang)), ("spelling", group, translit_key(m.text, None))
 
     # -- across documents ----------------------------------------------------------------
     def _corpus(self) -> None:
@@ -455,9 +466,12 @@ def _defines(long_form: Mention, acronym: str) -> bool:
 def _same_person(a: tuple[str, str], b: tuple[str, str]) -> bool:
     """Are two full names of one surname, each ``(text, language)``, the same person's by first name?"""
     (text_a, lang_a), (text_b, lang_b) = a, b
-    first_a = translit_key(" ".join(fold(text_a).split()[:-1]), lang_a)
-    first_b = translit_key(" ".join(fold(text_b).split()[:-1]), lang_b)
-    return fuzz.ratio(first_a, first_b) >= FIRST_NAME_SIMILARITY
+    given_a, given_b = " ".join(fold(text_a).split()[:-1]), " ".join(fold(text_b).split()[:-1])
+    # Under each language's rules ("Kassym-Schomart" ≈ "Kassym-Jomart"), or as spelled ("John" = "John")
+    return any(
+        fuzz.ratio(translit_key(given_a, rules_a), translit_key(given_b, rules_b)) >= FIRST_NAME_SIMILARITY
+        for rules_a, rules_b in ((lang_a, lang_b), (None, None))
+    )
 
 
 def _majority_type(members: list[Mention]) -> str:
