@@ -47,6 +47,11 @@ def mention_key(mention: Mention) -> MentionKey:
     return (mention.doc_id, mention.start, mention.end)
 
 
+#: Marks a surname's key as spelled, under no language's rules, beside the keys under its
+#: language's rules in one table.
+_SPELLED = "\x00"
+
+
 def _is_surname_only(label: str, text: str) -> bool:
     return label == "PERSON" and len(fold(text).split()) == 1
 
@@ -142,6 +147,8 @@ class _Resolver:
                 self.uf.union_key(("canonical", m.canonical), i)
                 if m.text.isupper():  # an acronym the article defined for an institution ("UNRCA")
                     self.acronyms.setdefault(m.text, i)
+                else:  # the same name as a model finds it elsewhere ("Federal Communications Commission")
+                    self.uf.union_key(self._name_keys(m)[1], i)
             elif m.text in local_acronyms and local_acronyms[m.text] != i:
                 self.uf.union(i, local_acronyms[m.text])
             elif not _is_surname_only(m.label, m.text):
@@ -264,9 +271,19 @@ class _Resolver:
         """The keys a name joins others by: its transliteration key under its language's
         spelling rules ("Tokajew" = "Tokayev"), and its key as spelled, under no language's
         rules. German rules read "John", "Amazon" and "Deutsche" as transliterations; the same
-        name written the same way in an English article must still meet them."""
+        name written the same way in an English article must still meet them.
+
+        Persons and other actors are kept apart by the language's key, and by the spelled key
+        for one word ("Jordan" the country, "Jordan" the footballer); a name of several words
+        spelled alike is one entity whichever the model tagged it ("Cate Blanchett" a person in
+        one article and an organisation in the next)."""
         group = "person" if m.label == "PERSON" else "other"
-        return ("name", group, translit_key(m.text, m.lang)), ("spelling", group, translit_key(m.text, None))
+        spelled = translit_key(m.text, None)
+        return ("name", group, translit_key(m.text, m.lang)), (
+            "spelling",
+            group if " " not in spelled else "",
+            spelled,
+        )
 
     # -- across documents ----------------------------------------------------------------
     def _corpus(self) -> None:
@@ -295,7 +312,9 @@ class _Resolver:
                 and i not in self.roles
                 and i not in self.dropped
             ):
-                by_surname[_surname_key(text, lang)].setdefault(uf.find(i), (text, lang))
+                root = uf.find(i)
+                by_surname[_surname_key(text, lang)].setdefault(root, (text, lang))
+                by_surname[_SPELLED + _surname_key(text, None)].setdefault(root, (text, lang))
         kb_of: dict[int, set[str]] = defaultdict(set)
         for i, entry in enumerate(self.linked):
             if entry is not None:
@@ -311,11 +330,14 @@ class _Resolver:
                         kb_of[uf.find(ra)] = kb_of[ra] | kb_of[rb]
         for i in self.pending_surnames:
             m = self.mentions[i]
-            roots = {uf.find(r) for r in by_surname.get(_surname_key(m.text, m.lang), {})}
+            namesakes = {**by_surname.get(_surname_key(m.text, m.lang), {})}
+            namesakes.update(by_surname.get(_SPELLED + _surname_key(m.text, None), {}))
+            roots = {uf.find(r) for r in namesakes}
             if len(roots) == 1:
                 uf.union(i, roots.pop())
             else:
                 uf.union_key(("name", "person", translit_key(m.text, m.lang)), i)
+                uf.union_key(("spelling", "person", translit_key(m.text, None)), i)
 
     # -- actors --------------------------------------------------------------------------
     def _clusters(self) -> Iterator[list[int]]:
