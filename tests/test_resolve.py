@@ -268,3 +268,32 @@ def test_a_bare_surname_meets_the_full_name_another_language_spells_alike(index)
     ]
     res = resolve(docs, index=index)
     assert actor_of(res, "de", "Williams") == actor_of(res, "en", "Serena Williams")
+
+
+def test_a_label_is_the_fullest_name_then_the_most_frequent_form(index):
+    from actorgraph.resolve import _canonical_label
+
+    docs = [
+        analysis(
+            "de",
+            "Der Konzern General Motor. Die Aktie von General Motors.",
+            [("General Motor", "ORG"), ("General Motors", "ORG")],
+        ),
+        analysis(
+            "en",
+            "General Motors rose. General Motors fell.",
+            [("General Motors", "ORG"), ("General Motors", "ORG")],
+            lang="en",
+        ),
+    ]
+    res = resolve(docs, index=index)
+    gm = next(a for a in res.actors if "General Motors" in a.aliases)
+    assert gm.label == "General Motors"  # no German genitive in English
+    assert {"General Motor", "General Motors"} <= set(gm.aliases)
+
+    def forms(*texts: str) -> list[Mention]:
+        return [Mention("d", 0, 0, len(t), t, "ORG", "en") for t in texts]
+
+    assert _canonical_label(forms("ex-Yukos", "Yukos", "Yukos")) == "Yukos"
+    assert _canonical_label(forms("Oscars -", "Oscars", "Oscars")) == "Oscars"
+    assert _canonical_label(forms("Tokayev", "Tokayev", "Kassym-Jomart Tokayev")) == "Kassym-Jomart Tokayev"

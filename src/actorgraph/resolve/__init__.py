@@ -33,6 +33,7 @@ __all__ = ["MentionKey", "Resolution", "mention_key", "resolve"]
 
 _BODY_KINDS = ("state", "igo", "organ", "agency", "forum")
 _WORD = re.compile(r"[\w-]+")
+_NAME_PARTS = re.compile(r"[\s\-‐–]+")
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-ZÄÖÜ][A-Za-zÄÖÜ0-9&]{1,11})\s*\)")
 _TYPE_ORDER = ("PERSON", "ORG", "GPE", "LOC", "MISC")
 
@@ -502,11 +503,27 @@ def _majority_type(members: list[Mention]) -> str:
 
 
 def _canonical_label(members: list[Mention]) -> str:
-    """The longest full-name form seen, ignoring inflected copies of shorter forms."""
+    """The fullest name form seen, then the most frequent: "Kassym-Jomart Tokayev" over
+    "Tokayev", "Yukos" over a rarer "ex-Yukos". A form that is, in every language it occurs
+    in, an inflected copy of another ("Zentralasiens") is never chosen; "General Motors" in
+    English is no German genitive of "General Motor"."""
     forms = Counter(m.text for m in members)
-    inflected = {f for f in forms for base in name_variants(f, members[0].lang)[1:] if base in forms}
+    languages: dict[str, set[str]] = defaultdict(set)
+    for m in members:
+        languages[m.text].add(m.lang)
+    inflected = {
+        f
+        for f, langs in languages.items()
+        if all(any(base in forms for base in name_variants(f, lang)[1:]) for lang in langs)
+    }
     candidates = [f for f in forms if f not in inflected] or list(forms)
-    return min(candidates, key=lambda f: (-len(f.split()), -len(f), -forms[f], f))
+    return min(candidates, key=lambda f: (-_name_words(f), -forms[f], -len(f), f))
+
+
+def _name_words(form: str) -> int:
+    """Capitalised words of a name form, not its decorations: "ex-Yukos", "Oscars -" and
+    "Google+" have one, "Kassym-Jomart Tokayev" three, "Bank of England" two."""
+    return sum(1 for word in _NAME_PARTS.split(form) if word[:1].isupper() or word[:1].isdigit())
 
 
 def resolve(analyses: Iterable[Analysis], *, index: KBIndex) -> Resolution:
