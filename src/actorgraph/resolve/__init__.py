@@ -508,6 +508,8 @@ def _canonical_label(members: list[Mention]) -> str:
     in, an inflected copy of another ("Zentralasiens") is never chosen; "General Motors" in
     English is no German genitive of "General Motor"."""
     forms = Counter(m.text for m in members)
+    if len(forms) == 1:  # most actors
+        return members[0].text
     languages: dict[str, set[str]] = defaultdict(set)
     for m in members:
         languages[m.text].add(m.lang)
