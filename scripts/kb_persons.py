@@ -16,7 +16,8 @@ Processing (documented in docs/kb.md):
 3. Group rows of the same person within the same state by a spelling-insensitive key (ASCII-folded,
    separators and initials removed, common transliteration variants folded: zh/j, kh/h, w/v, z/s,
    doubled letters, vowels after the first letter). Surname-only rows ("Mr. Tokaev") join the unique
-   person of the same state with that surname.
+   person of the same state with that surname. Short forms, typos and nicknames of one name merge
+   (``merge_variants``).
 4. Canonical name = most frequent spelling (ties: most recent). Id = ``ungdc:<slug>``; a ``-<iso3>``
    suffix is added only where different people share a slug.
 
@@ -103,6 +104,10 @@ HONORIFICS = [
     r"father",
     r"president",
     r"prime\s+minister",
+    r"dat(?:o|uk)['’]?(?:\s+(?:seri|sri))?",  # Malaysian honours: "Dato' Sri Anifah Aman"
+    r"tan\s+sri",
+    r"lyon(?:po|chhen)",  # Bhutanese ministers' title, also spelled "Lyompo"
+    r"lyompo",
 ]
 _HON_RE = re.compile(r"^(?:" + "|".join(HONORIFICS) + r")(?:[\s.;:,]+|$|(?<=\.))", re.IGNORECASE)
 _SHEIKH_RE = re.compile(r"^(?:sheikh|shaikh|sheik|shaykh)\b\.?\s*", re.IGNORECASE)
@@ -430,7 +435,95 @@ def group_persons(rows: list[dict]) -> list[list[dict]]:
         if _gap(grp, target) > MAX_GAP_SURNAME:
             continue
         target.extend(groups.pop(key))
-    return list(groups.values())
+    return merge_variants(list(groups.values()))
+
+
+#: Largest gap in years across which two spellings of one name (a typo, a short form, a
+#: nickname) are taken for the same person by :func:`merge_variants`.
+MAX_GAP_VARIANTS = 6
+
+
+def _parts(name: str) -> list[str]:
+    """Skeletons of a name's tokens without initials and particles ("João Manuel Gonçalves
+    Lourenço" -> j, mnl, gnclvs, lrnc)."""
+    return [_fold(t) for t in _tokens(name) if t.lower() not in _PARTICLES and _fold(t)]
+
+
+def _is_subsequence(short: list[str], long: list[str]) -> bool:
+    position = iter(long)
+    return all(part in position for part in short)
+
+
+def _variant_kind(a: list[dict], b: list[dict]) -> str | None:
+    """How the names of two row groups of one state are one person's, or ``None``.
+
+    * ``"short"``: one name is the other without middle names, first and last name kept
+      ("João Lourenço", "João Manuel Gonçalves Lourenço");
+    * ``"typo"``: as many names, the same last name and initial, spellings nearly equal
+      ("Tarka Halonen", "Tarja Halonen"; difflib ratio >= 0.85);
+    * ``"nickname"``: the same names but the first, whose first two letters agree, in one post
+      in consecutive years ("Joe Biden", 2021; "Joseph R. Biden", 2022-24).
+    """
+    if _gap(a, b) > MAX_GAP_VARIANTS:
+        return None
+    name_a, name_b = a[0]["name"], b[0]["name"]
+    pa, pb = _parts(name_a), _parts(name_b)
+    if len(pa) < 2 or len(pb) < 2 or pa[-1] != pb[-1] or pa == pb:
+        return None
+    if _tokens(name_a)[0].lower() in _NASAB or _tokens(name_b)[0].lower() in _NASAB:
+        return None  # "Al-Sabah", "Al-Jaber Al-Sabah": family names, no given name to compare
+    short, long = (pa, pb) if len(pa) <= len(pb) else (pb, pa)
+    if len(short) < len(long):
+        return "short" if short[0] == long[0] and _is_subsequence(short, long) else None
+    first_a, first_b = _light(_tokens(name_a)[0]), _light(_tokens(name_b)[0])
+    if pa[1:] == pb[1:] and first_a[:2] == first_b[:2]:
+        posts = {r["post"] for r in a} & {r["post"] for r in b}
+        if posts and _gap(a, b) <= 1:
+            return "nickname"
+    if (
+        first_a[:1] == first_b[:1]
+        and difflib.SequenceMatcher(None, _light(name_a), _light(name_b)).ratio() >= 0.85
+    ):
+        return "typo"
+    return None
+
+
+def merge_variants(groups: list[list[dict]]) -> list[list[dict]]:
+    """Merge the row groups of one state whose names are spellings of one person's (see
+    :func:`_variant_kind`). A short form that fits several longer names of the state ("Hamad
+    Al-Thani") stays apart: it could be any of them."""
+    by_state: dict[str, list[int]] = defaultdict(list)
+    for n, group in enumerate(groups):
+        by_state[group[0]["state"]].append(n)
+    parent = list(range(len(groups)))
+
+    def find(n: int) -> int:
+        while parent[n] != n:
+            parent[n] = parent[parent[n]]
+            n = parent[n]
+        return n
+
+    for members in by_state.values():
+        shorts: dict[int, list[int]] = defaultdict(list)
+        for i, a in enumerate(members):
+            for b in members[i + 1 :]:
+                kind = _variant_kind(groups[a], groups[b])
+                if kind == "short":
+                    short, long = (
+                        (a, b)
+                        if len(_parts(groups[a][0]["name"])) < len(_parts(groups[b][0]["name"]))
+                        else (b, a)
+                    )
+                    shorts[short].append(long)
+                elif kind is not None:
+                    parent[find(a)] = find(b)
+        for short, longs in shorts.items():
+            if len({find(n) for n in longs}) == 1:
+                parent[find(short)] = find(longs[0])
+    merged: dict[int, list[dict]] = defaultdict(list)
+    for n, group in enumerate(groups):
+        merged[find(n)].extend(group)
+    return [merged[root] for root in sorted(merged)]
 
 
 def build_persons(rows: list[dict]) -> list[dict]:

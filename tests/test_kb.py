@@ -216,3 +216,54 @@ def test_no_corpus_derived_entries(kb: KnowledgeBase) -> None:
         in_tsv = {n for n in FORBIDDEN if any(n.lower() in name.lower() for name, _ in tsv)}
         for needle in set(FORBIDDEN) - in_tsv:
             assert not any(needle.lower() in t.lower() for t in texts.values()), needle
+
+
+def _kb_persons_script():
+    import importlib.util
+
+    path = Path(__file__).resolve().parents[1] / "scripts" / "kb_persons.py"
+    spec = importlib.util.spec_from_file_location("kb_persons", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_spellings_of_one_speaker_are_one_person_and_relatives_stay_apart() -> None:
+    script = _kb_persons_script()
+
+    def row(name: str, year: int, post: str = "President", state: str = "iso:USA") -> dict:
+        return {"name": script.clean_name(name), "year": year, "post": post, "state": state}
+
+    rows = [
+        row("Joe Biden", 2021),
+        *(row("Joseph R. Biden", y) for y in (2022, 2023)),  # a nickname, the next year
+        row("Tarja Halonen", 2000, state="iso:FIN"),
+        row("Tarka Halonen", 2004, state="iso:FIN"),  # a typo
+        row("João Lourenço", 2021, state="iso:AGO"),
+        row("João Manuel Gonçalves Lourenço", 2018, state="iso:AGO"),  # a short form
+        row("Heydar Aliyev", 2002, state="iso:AZE"),
+        row("Ilham Aliyev", 2003, state="iso:AZE"),  # his son
+        row("Hamad bin Khalifa Al-Thani", 2010, state="iso:QAT"),
+        row("Hamad bin Jassim bin Jabr Al-Thani", 2010, "Prime Minister", state="iso:QAT"),
+        row("Hamad Al-Thani", 2011, state="iso:QAT"),  # either of them
+        row("Dato' Sri Anifah Aman", 2011, "Minister for Foreign Affairs", state="iso:MYS"),
+        row("Datuk Anifah Aman", 2009, "Minister for Foreign Affairs", state="iso:MYS"),
+    ]
+    people = sorted(sorted({r["name"] for r in group}) for group in script.group_persons(rows))
+    assert people == [
+        ["Anifah Aman"],
+        ["Hamad Al-Thani"],
+        ["Hamad bin Jassim bin Jabr Al-Thani"],
+        ["Hamad bin Khalifa Al-Thani"],
+        ["Heydar Aliyev"],
+        ["Ilham Aliyev"],
+        ["Joe Biden", "Joseph R. Biden"],
+        ["João Lourenço", "João Manuel Gonçalves Lourenço"],
+        ["Tarja Halonen", "Tarka Halonen"],
+    ]
+
+
+def test_joe_biden_is_one_entry(kb: KnowledgeBase) -> None:
+    bidens = [e for e in kb.by_kind("person") if any(n.endswith("Biden") for n in e.names["en"])]
+    assert len(bidens) == 1
+    assert {"Joe Biden", "Joseph R. Biden"} <= set(bidens[0].names["en"])
