@@ -137,3 +137,8 @@ def test_names_split_as_the_model_splits_them(index):
     ours = [tuple(tokenize(name).to_array(ORTH).tolist()) for name in names]
     assert ours == [tuple(doc.to_array(ORTH).tolist()) for doc in nlp.tokenizer.pipe(names)]
     assert sum(len(words) > 1 for words in ours) > 1000
+
+
+def test_a_name_with_an_apostrophe_is_matched_typeset_too(index):
+    forms = {p["pattern"] for p in _ruler_patterns(index, "en") if p["id"] == "iso:CIV"}
+    assert {"Côte d'Ivoire", "Côte d’Ivoire"} <= forms

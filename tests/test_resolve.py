@@ -297,3 +297,22 @@ def test_a_label_is_the_fullest_name_then_the_most_frequent_form(index):
     assert _canonical_label(forms("ex-Yukos", "Yukos", "Yukos")) == "Yukos"
     assert _canonical_label(forms("Oscars -", "Oscars", "Oscars")) == "Oscars"
     assert _canonical_label(forms("Tokayev", "Tokayev", "Kassym-Jomart Tokayev")) == "Kassym-Jomart Tokayev"
+
+
+def test_a_state_the_model_tagged_a_person_is_the_state(index):
+    docs = [
+        analysis(
+            "a",
+            "Côte d'Ivoire and Sri Lanka spoke. Kazakhstan agreed. Micronesia too.",
+            [
+                ("Côte d'Ivoire", "PERSON"),
+                ("Sri Lanka", "PERSON"),
+                ("Kazakhstan", "PERSON"),
+                ("Micronesia", "PERSON"),
+            ],
+            lang="en",
+        )
+    ]
+    res = resolve(docs, index=index)
+    names = ("Côte d'Ivoire", "Sri Lanka", "Kazakhstan", "Micronesia")
+    assert [actor_of(res, "a", s) for s in names] == ["iso:CIV", "iso:LKA", "iso:KAZ", "iso:FSM"]

@@ -29,7 +29,8 @@ __all__ = [
 #: of the document store's key, so a store never hands back what the current code would not make.
 #: 2: a KB name several entries share is matched without a KB id (``annotate.kbruler``).
 #: 3: honorifics ("Mr", "Frau") are no part of a person's name.
-ANALYSIS_REVISION = 3
+#: 4: KB names with an apostrophe are matched with a typographic one too ("Côte d’Ivoire").
+ANALYSIS_REVISION = 4
 #: Characters per spaCy call; long enough for any normal article, short enough to bound memory.
 MAX_CHUNK_CHARS = 100_000
 #: Characters the model takes in one pass. What a pass allocates grows with its words, not with

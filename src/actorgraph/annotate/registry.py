@@ -259,7 +259,8 @@ def _ruler_patterns(index: KBIndex, lang: str) -> list[dict]:
     """Phrase patterns for every KB name of ``lang`` (and English), with the KB id.
 
     One-word names also get their inflected forms ("Kasachstans", "Europas"), from the
-    language's ``inflection_suffixes``.
+    language's ``inflection_suffixes``; a name with an apostrophe also gets it typeset
+    ("Côte d’Ivoire").
     """
     suffixes = [s for s in load_resource("names", lang).get("inflection_suffixes", []) if s != "n"]
     patterns = []
@@ -271,7 +272,7 @@ def _ruler_patterns(index: KBIndex, lang: str) -> list[dict]:
             continue  # many smaller cities' names are ordinary words: they are linked, not matched
         if entry.type == "PERSON" and len(surface.split()) < 2:
             continue
-        forms = [surface]
+        forms = [surface, surface.replace("'", "’")] if "'" in surface else [surface]
         if " " not in surface and "-" not in surface and not surface.isupper() and surface[-1:].isalpha():
             forms += [surface + s for s in suffixes if not surface.endswith(("s", "x", "z"))]
         patterns.extend({"label": entry.type, "pattern": form, "id": entry_id} for form in forms)

@@ -64,16 +64,18 @@ class Linker:
             return state
         if label == "NORP":
             return None
-        if label == "PERSON" and len(fold(name).split()) == 1:
-            # A lone capitalised word after a title ("Außenminister Kasachstans") may be a place.
+        if label == "PERSON":
+            # A lone capitalised word after a title ("Außenminister Kasachstans") may be a place,
+            # and no one's name is exactly "Côte d'Ivoire" or "Sri Lanka": models tag them PERSON.
             for variant in name_variants(name, lang):
                 found = [
                     e
                     for e in self.index.exact(variant)
                     if e.kind in ("state", "capital", "igo", "region", "sea")
                 ]
-                if len(found) == 1:
-                    return found[0]
+                chosen = found[0] if len(found) == 1 else found and self._choose(found, context_states, year)
+                if chosen:  # "Micronesia": the state before the region of its name
+                    return chosen
         if label != "PERSON":
             for variant in name_variants(name, lang):
                 found = [e for e in self.index.transliterated(variant, lang) if compatible(label, e)]
