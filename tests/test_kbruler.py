@@ -139,6 +139,6 @@ def test_names_split_as_the_model_splits_them(index):
     assert sum(len(words) > 1 for words in ours) > 1000
 
 
-def test_a_name_with_an_apostrophe_is_matched_typeset_too(index):
+def test_a_name_is_matched_with_a_typeset_apostrophe_and_without_accents(index):
     forms = {p["pattern"] for p in _ruler_patterns(index, "en") if p["id"] == "iso:CIV"}
-    assert {"Côte d'Ivoire", "Côte d’Ivoire"} <= forms
+    assert {"Côte d'Ivoire", "Côte d’Ivoire", "Cote d'Ivoire", "Cote d’Ivoire"} <= forms

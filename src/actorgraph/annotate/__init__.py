@@ -30,7 +30,8 @@ __all__ = [
 #: 2: a KB name several entries share is matched without a KB id (``annotate.kbruler``).
 #: 3: honorifics ("Mr", "Frau") are no part of a person's name.
 #: 4: KB names with an apostrophe are matched with a typographic one too ("Côte d’Ivoire").
-ANALYSIS_REVISION = 4
+#: 5: KB names of several words are matched without their accents too ("Cote d'Ivoire").
+ANALYSIS_REVISION = 5
 #: Characters per spaCy call; long enough for any normal article, short enough to bound memory.
 MAX_CHUNK_CHARS = 100_000
 #: Characters the model takes in one pass. What a pass allocates grows with its words, not with

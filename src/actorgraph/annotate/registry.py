@@ -17,6 +17,7 @@ import importlib.util
 import json
 import re
 import threading
+import unicodedata
 from collections.abc import Callable, Iterable
 from functools import cache, wraps
 from importlib import metadata
@@ -255,12 +256,31 @@ def choose_pipeline(lang: str, *, models: str = "auto") -> PipelineInfo | None:
     return PipelineInfo(lang, "blank", "rules")
 
 
+def _written_forms(name: str) -> list[str]:
+    """``name`` and how else texts write it: an apostrophe typeset ("Côte d’Ivoire"), and a name
+    of several words without its accents ("Cote d'Ivoire", "Sao Tome and Principe"). One word
+    keeps its accents: "Malé" without them is an ordinary word.
+
+    Examples
+    --------
+    >>> _written_forms("Côte d'Ivoire")
+    ["Côte d'Ivoire", 'Côte d’Ivoire', "Cote d'Ivoire", 'Cote d’Ivoire']
+    >>> _written_forms("Malé")
+    ['Malé']
+    """
+    forms = [name, name.replace("'", "’")] if "'" in name else [name]
+    if " " in name:
+        plain = "".join(c for c in unicodedata.normalize("NFD", name) if not unicodedata.combining(c))
+        if plain != name and plain.replace("’", "'").isascii():
+            forms += [unicodedata.normalize("NFC", p) for p in _written_forms(plain)]
+    return list(dict.fromkeys(forms))
+
+
 def _ruler_patterns(index: KBIndex, lang: str) -> list[dict]:
     """Phrase patterns for every KB name of ``lang`` (and English), with the KB id.
 
     One-word names also get their inflected forms ("Kasachstans", "Europas"), from the
-    language's ``inflection_suffixes``; a name with an apostrophe also gets it typeset
-    ("Côte d’Ivoire").
+    language's ``inflection_suffixes``; see :func:`_written_forms` for the others.
     """
     suffixes = [s for s in load_resource("names", lang).get("inflection_suffixes", []) if s != "n"]
     patterns = []
@@ -272,7 +292,7 @@ def _ruler_patterns(index: KBIndex, lang: str) -> list[dict]:
             continue  # many smaller cities' names are ordinary words: they are linked, not matched
         if entry.type == "PERSON" and len(surface.split()) < 2:
             continue
-        forms = [surface, surface.replace("'", "’")] if "'" in surface else [surface]
+        forms = _written_forms(surface)
         if " " not in surface and "-" not in surface and not surface.isupper() and surface[-1:].isalpha():
             forms += [surface + s for s in suffixes if not surface.endswith(("s", "x", "z"))]
         patterns.extend({"label": entry.type, "pattern": form, "id": entry_id} for form in forms)
