@@ -61,3 +61,24 @@ def test_a_form_of_address_makes_a_short_name_a_person(index):
     text = "Mr Ebbers met Dame Judi Dench at Mr Brown's International Finance Facility."
     spans = ["Mr Ebbers", "Dame Judi Dench", "Mr Brown's International Finance Facility"]
     assert _mentions(text, spans, "en", index, label="ORG") == [("Ebbers", None), ("Judi Dench", None)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "spans"),
+    [
+        (
+            "en",
+            "Ladies and Gentlemen, COVID-19 hit Governments.",
+            ["Ladies and Gentlemen", "COVID-19", "Governments"],
+        ),
+        ("de", "Corona und das BIP.", ["Corona", "BIP"]),
+    ],
+)
+def test_what_speeches_address_and_diseases_are_no_actors(index, lang, text, spans):
+    nlp = spacy.blank(lang)
+    nlp.add_pipe("sentencizer")
+    doc = nlp(text)
+    doc.ents = [doc.char_span(text.index(s), text.index(s) + len(s), label="ORG") for s in spans]
+    document = Document("d", "d", text, text=text, language=lang)
+    _, mentions, _ = extract(document, [(0, doc)], lang=lang, index=index)
+    assert [m.text for m in mentions] == []
