@@ -52,6 +52,12 @@ def test_honorifics_are_not_part_of_a_name(index, lang, text, persons, expected)
     assert [name for name, _ in _mentions(text, persons, lang, index)] == expected
 
 
+def test_a_form_of_address_before_a_title_goes_too(index):
+    text = "H.E. Antonio Guterres met His Majesty King Abdullah."
+    found = _mentions(text, ["H.E. Antonio Guterres", "His Majesty King Abdullah"], "en", index)
+    assert found == [("Antonio Guterres", None), ("Abdullah", "King")]
+
+
 def test_an_honorific_alone_names_nobody_and_a_title_is_still_a_role(index):
     found = _mentions("Sir said that President Mr Smith came.", ["Sir", "President Mr Smith"], "en", index)
     assert found == [("Smith", "President")]
