@@ -14,6 +14,8 @@ bundled models (``throughput.run_build``: a fresh subprocess, no document store 
   and how many of them share that word with another such actor ("Blair", "Blair", "Blair").
 * **forms of address**: labels that open with an honorific of any language's ``names.yaml``
   ("Mr Ebbers"), which is no part of a name.
+* **KB names left unlinked**: actors outside the knowledge base whose label is a KB name
+  ("Micronesia" tagged PERSON beside the state).
 
 None of these is an error by definition, so there is no target: the counts are compared
 between commits on the same corpus.
@@ -38,6 +40,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from throughput import header, run_build
 
+from actorgraph.kbindex import default_index
 from actorgraph.resources import language_codes, load_resource
 from actorgraph.text import translit_key
 
@@ -51,6 +54,7 @@ class Splits(NamedTuple):
     bare_surnames: int
     repeated_bare_surnames: int
     addressed: list[str]
+    unlinked_kb_names: list[str]
 
 
 def honorifics() -> frozenset[str]:
@@ -78,6 +82,8 @@ def splits(actors_csv: Path) -> Splits:
     )
     address = honorifics()
     addressed = sorted(row["label"] for row in rows if row["label"].split()[0].lower().rstrip(".") in address)
+    index = default_index()
+    unlinked = sorted(row["label"] for row in rows if not row["kb_id"] and index.exact(row["label"]))
     return Splits(
         actors=len(rows),
         shared=shared,
@@ -85,6 +91,7 @@ def splits(actors_csv: Path) -> Splits:
         bare_surnames=sum(bare.values()),
         repeated_bare_surnames=sum(n for n in bare.values() if n > 1),
         addressed=addressed,
+        unlinked_kb_names=unlinked,
     )
 
 
@@ -96,12 +103,15 @@ def report(found: Splits, *, show: int) -> str:
         f"bare surnames: {found.bare_surnames:,} person actors, {found.repeated_bare_surnames:,} "
         "of them share their label with another",
         f"forms of address: {len(found.addressed):,} labels",
+        f"KB names left unlinked: {len(found.unlinked_kb_names):,} actors",
     ]
     for group in found.shared[:show]:
         members = ", ".join(f"{r['id']} {r['type']} {r['mentions']}" for r in group[:6])
         lines.append(f"  {group[0]['label']}: {members}{' …' if len(group) > 6 else ''}")
     if show and found.addressed:
         lines.append("  addressed: " + "; ".join(found.addressed[:show]))
+    if show and found.unlinked_kb_names:
+        lines.append("  unlinked: " + "; ".join(found.unlinked_kb_names[:show]))
     return "\n".join(lines)
 
 
