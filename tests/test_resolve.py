@@ -300,19 +300,7 @@ def test_a_label_is_the_fullest_name_then_the_most_frequent_form(index):
 
 
 def test_a_state_the_model_tagged_a_person_is_the_state(index):
-    docs = [
-        analysis(
-            "a",
-            "Côte d'Ivoire and Sri Lanka spoke. Kazakhstan agreed. Micronesia too.",
-            [
-                ("Côte d'Ivoire", "PERSON"),
-                ("Sri Lanka", "PERSON"),
-                ("Kazakhstan", "PERSON"),
-                ("Micronesia", "PERSON"),
-            ],
-            lang="en",
-        )
-    ]
-    res = resolve(docs, index=index)
     names = ("Côte d'Ivoire", "Sri Lanka", "Kazakhstan", "Micronesia")
+    text = "Côte d'Ivoire and Sri Lanka spoke. Kazakhstan agreed. Micronesia too."
+    res = resolve([analysis("a", text, [(n, "PERSON") for n in names], lang="en")], index=index)
     assert [actor_of(res, "a", s) for s in names] == ["iso:CIV", "iso:LKA", "iso:KAZ", "iso:FSM"]
