@@ -132,11 +132,17 @@ def _trim(
         tokens = _without_honorifics(tokens, rules)
         cut = _role_prefix(tokens, rules, index)
         role, tokens = tokens[:cut], _without_honorifics(tokens[cut:], rules)
-    while tokens and (tokens[-1].is_punct or _POSSESSIVE.fullmatch(tokens[-1].text)):
-        tokens = tokens[:-1]
+    tokens = _without_trailing(tokens)
     while person and len(tokens) > 1 and _names_a_state(tokens[-1].text, rules.lang, index):
         tokens = tokens[:-1]  # "bekräftigte Attleeu Kasachstans Unterstützung"
     return tokens, role
+
+
+def _without_trailing(tokens: list[Token]) -> list[Token]:
+    """``tokens`` without the possessives and punctuation that end them ("Blair's", "Blair,")."""
+    while tokens and (tokens[-1].is_punct or _POSSESSIVE.fullmatch(tokens[-1].text)):
+        tokens = tokens[:-1]
+    return tokens
 
 
 def _without_honorifics(tokens: list[Token], rules: _Rules) -> list[Token]:
@@ -152,8 +158,7 @@ def _without_honorifics(tokens: list[Token], rules: _Rules) -> list[Token]:
 def _addressed(tokens: list[Token], rules: _Rules) -> bool:
     """Is the span a form of address and a short name ("Mr Ebbers", "Dame Judi Dench")? Then it
     names a person, whatever label the model gave it; "Mr Brown's Finance Facility" does not."""
-    while tokens and (tokens[-1].is_punct or _POSSESSIVE.fullmatch(tokens[-1].text)):
-        tokens = tokens[:-1]
+    tokens = _without_trailing(tokens)
     name = _without_honorifics(tokens, rules)
     return (
         0 < len(name) <= 3

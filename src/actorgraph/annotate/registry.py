@@ -269,7 +269,7 @@ def _written_forms(name: str) -> list[str]:
     ['Malé']
     """
     forms = [name, name.replace("'", "’")] if "'" in name else [name]
-    if " " in name:
+    if " " in name and not name.isascii():
         plain = "".join(c for c in unicodedata.normalize("NFD", name) if not unicodedata.combining(c))
         if plain != name and plain.replace("’", "'").isascii():
             forms += [unicodedata.normalize("NFC", p) for p in _written_forms(plain)]

@@ -149,7 +149,7 @@ class _Resolver:
                 if m.text.isupper():  # an acronym the article defined for an institution ("UNRCA")
                     self.acronyms.setdefault(m.text, i)
                 else:  # the same name as a model finds it elsewhere ("Federal Communications Commission")
-                    self.uf.union_key(self._name_keys(m)[1], i)
+                    self.uf.union_key(self._spelled_key(m), i)
             elif m.text in local_acronyms and local_acronyms[m.text] != i:
                 self.uf.union(i, local_acronyms[m.text])
             elif not _is_surname_only(m.label, m.text):
@@ -279,12 +279,14 @@ class _Resolver:
         spelled alike is one entity whichever the model tagged it ("Cate Blanchett" a person in
         one article and an organisation in the next)."""
         group = "person" if m.label == "PERSON" else "other"
+        return ("name", group, translit_key(m.text, m.lang)), _Resolver._spelled_key(m)
+
+    @staticmethod
+    def _spelled_key(m: Mention) -> tuple:
+        """The key of a name as spelled (see :meth:`_name_keys`)."""
         spelled = translit_key(m.text, None)
-        return ("name", group, translit_key(m.text, m.lang)), (
-            "spelling",
-            group if " " not in spelled else "",
-            spelled,
-        )
+        group = "" if " " in spelled else "person" if m.label == "PERSON" else "other"
+        return ("spelling", group, spelled)
 
     # -- across documents ----------------------------------------------------------------
     def _corpus(self) -> None:
