@@ -13,7 +13,9 @@
 5. Times ``actorgraph build`` once more with nothing changed (the output folder is found up to
    date) and again with ``--force`` (everything after annotation recomputed).
 6. Appends one more article and times the rebuild with ``--jobs 2`` (the article is
-   annotated in a worker process, the output files are written by two processes).
+   annotated in a worker process, the output files are written by two processes), then one
+   more with the command line's default, ``--jobs auto`` (the article is annotated in the
+   build's own process, the output files are written by as many processes as there are cores).
 7. Diagnostic: the same rebuild in-process with nothing left to annotate, for seconds per stage.
 
 Goal: rebuild wall time <= the new article's own time + 5 s.
@@ -46,7 +48,7 @@ ACTORGRAPH = Path(sys.executable).with_name("actorgraph")
 GOAL_EXTRA = 5.0
 
 
-def _cli_build(corpus: Path, out: Path, cache: Path, jobs: int, *extra: str) -> tuple[float, str]:
+def _cli_build(corpus: Path, out: Path, cache: Path, jobs: int | str, *extra: str) -> tuple[float, str]:
     cmd = [str(ACTORGRAPH), "build", str(corpus), "--models", "bundled", "--cache", str(cache)]
     cmd += ["--out", str(out), "--jobs", str(jobs), *extra]
     started = time.perf_counter()
@@ -100,7 +102,7 @@ def main(argv: list[str] | None = None) -> int:
 
     pool = read_jsonl(args.bench / "10kgnad.jsonl") + read_jsonl(args.bench / "bbc.jsonl")
     base, added = pool[: args.size], pool[args.size : args.size + args.repeat]
-    new, second = added[0], pool[args.size + args.repeat]
+    new, second, third = added[0], pool[args.size + args.repeat], pool[args.size + args.repeat + 1]
     print(header())
     with tempfile.TemporaryDirectory(prefix="agbench-incr-") as tmp:
         tmp = Path(tmp)
@@ -163,6 +165,14 @@ def main(argv: list[str] | None = None) -> int:
             f"annotated {_annotated(summary)}",
             flush=True,
         )
+        with corpus.open("a", encoding="utf-8") as handle:
+            handle.write(json.dumps(third, ensure_ascii=False) + "\n")
+        default, summary = _cli_build(corpus, out, cache, "auto")
+        print(
+            f"rebuild after adding {third['id']} with --jobs auto: {default:.2f} s wall; "
+            f"annotated {_annotated(summary)}",
+            flush=True,
+        )
         stages = run_build(corpus, jobs=1, cache=cache)
         print(
             "  in-process, nothing to annotate: "
@@ -196,6 +206,7 @@ def main(argv: list[str] | None = None) -> int:
                     "unchanged_reused": reused,
                     "unchanged_forced": forced,
                     "rebuild_jobs2": parallel,
+                    "rebuild_auto": default,
                     "stages": stages,
                     "imports": imports,
                 },

@@ -176,6 +176,8 @@ def test_an_interrupted_run_resumes_without_loss_or_duplicates(tmp_path):
         "--quiet",
         "--batch-size",
         "2",
+        "--jobs",
+        "1",  # one batch at a time, so the kill finds the store partly written
         "--cache",
         str(cache),
         "--out",

@@ -12,6 +12,7 @@ from .errors import UsageError
 from .evaluate import ner as eval_ner
 from .evaluate import quality
 from .outputs import DEFAULT_FORMATS
+from .workers import AUTO, MAX_AUTO_WORKERS
 
 __all__ = ["main"]
 
@@ -41,6 +42,10 @@ def _positive(value: str) -> int:
     return number
 
 
+def _jobs(value: str) -> int | str:
+    return AUTO if value == AUTO else _positive(value)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="actorgraph", description="News articles in, a graph of political actors out.")
     parser.add_argument("--version", action="version", version=f"actorgraph {__version__}")
@@ -67,9 +72,10 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--text-column", default="text", help="CSV column / JSON field with the text")
     build.add_argument(
         "--jobs",
-        type=_positive,
-        default=1,
-        help="worker processes for annotation and output files (default: 1)",
+        type=_jobs,
+        default=AUTO,
+        help=f"worker processes for annotation and output files: a number, or auto (default: the "
+        f"cores, at most {MAX_AUTO_WORKERS}, on Linux; annotation of one batch stays in this process)",
     )
     build.add_argument("--cache", metavar="DIR", help="document store folder (default: the user cache)")
     build.add_argument(

@@ -19,6 +19,7 @@ from .annotate import Pipelines, annotate
 from .clean import clean
 from .dedup import document_signature
 from .detect import detect_date, detect_language
+from .errors import UsageError
 from .kbindex import default_index
 from .records import Analysis, Document, OffsetMap
 
@@ -183,5 +184,7 @@ def make_engine(engine: str, *, jobs: int = 1, scheduler: str | None = None):
     if engine == "dask":
         return DaskEngine(scheduler=scheduler, jobs=max(jobs, 2) if scheduler is None else jobs)
     if jobs > 1:
+        if "fork" not in multiprocessing.get_all_start_methods():
+            raise UsageError(errors.NO_FORK.format(jobs=jobs))
         return ProcessEngine(jobs)
     return LocalEngine()

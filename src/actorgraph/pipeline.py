@@ -15,8 +15,9 @@ from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
+from itertools import chain, islice
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, NamedTuple
+from typing import IO, TYPE_CHECKING, Any, NamedTuple
 
 from tqdm import tqdm
 
@@ -37,6 +38,7 @@ from .outputs import DEFAULT_FORMATS
 from .read import read_corpus
 from .records import Actor, Analysis, Document, Graph, Mention
 from .store import AnalysisStore, default_cache_dir, document_key, pipeline_fingerprint
+from .workers import AUTO, resolve_jobs
 
 if TYPE_CHECKING:
     from .curation import Curation
@@ -187,13 +189,17 @@ def _annotate(
     fingerprint: str,
     store: AnalysisStore,
     settings: Settings,
-    runner,
+    open_runner: Callable[[int], Any],
     timer: _Timer,
     batch_size: int,
     progress: bool,
 ) -> tuple[list[str], list[str], int]:
     """Annotate what the store lacks; the store key and the path of every document in input order,
-    and how many documents were annotated."""
+    and how many documents were annotated.
+
+    ``open_runner`` is given the number of batches to annotate, counted up to two (reading stops
+    there until annotation starts), and returns the engine that annotates them.
+    """
     keys: list[str] = []
     paths: list[str] = []
     pending: deque[list[str]] = deque()
@@ -221,14 +227,21 @@ def _annotate(
             yield batch
 
     annotated = 0
-    bar = tqdm(total=total, disable=not progress, unit="doc", desc="annotate", leave=False)
-    with timer("clean+annotate"):
-        for blobs in runner.run(batches(), settings):
-            store.put_encoded(zip(pending.popleft(), blobs, strict=True))
-            annotated += len(blobs)
-            bar.update(len(blobs))
-        bar.update(total - bar.n)
-    bar.close()
+    work = batches()
+    ahead = list(islice(work, 2))
+    # Opened before the progress bar, whose monitor thread a forked worker must not inherit.
+    runner = open_runner(len(ahead))
+    try:
+        bar = tqdm(total=total, disable=not progress, unit="doc", desc="annotate", leave=False)
+        with timer("clean+annotate"):
+            for blobs in runner.run(chain(ahead, work), settings):
+                store.put_encoded(zip(pending.popleft(), blobs, strict=True))
+                annotated += len(blobs)
+                bar.update(len(blobs))
+            bar.update(total - bar.n)
+        bar.close()
+    finally:
+        runner.close()
     return keys, paths, annotated
 
 
@@ -324,7 +337,7 @@ def build(
     max_nodes: int = 1500,
     curation: str | Path | None = None,
     cache: str | Path | bool | None = True,
-    jobs: int = 1,
+    jobs: int | str = 1,
     engine: str = "local",
     scheduler: str | None = None,
     batch_size: int = BATCH_SIZE,
@@ -355,8 +368,10 @@ def build(
     cache : path, bool or None
         Folder of the document store (``True``: the user cache directory, ``None``/``False``:
         no store). Unchanged documents are not annotated again.
-    jobs : int
-        Worker processes (or Dask workers of a local cluster).
+    jobs : int or "auto"
+        Worker processes for annotation and the output files (or Dask workers of a local
+        cluster). ``"auto"``: :func:`actorgraph.workers.auto_workers` of them, and annotation
+        in this process when there is at most one batch to annotate.
     engine : {"local", "dask"}
         ``dask`` runs the per-document work as tasks on a Dask cluster (``scheduler``, or a
         local cluster of ``jobs`` workers).
@@ -372,6 +387,8 @@ def build(
     ------
     InputError
         If the corpus is missing, empty, or nothing in it could be read.
+    UsageError
+        If ``jobs`` is neither a positive number nor ``"auto"``.
 
     Examples
     --------
@@ -380,6 +397,7 @@ def build(
     """
     started = time.perf_counter()
     timer = _Timer()
+    workers = resolve_jobs(jobs)
     curated = None
     if curation is not None:
         from .curation import load_curation
@@ -431,23 +449,25 @@ def build(
     index = index or default_index()
     scratch = tempfile.TemporaryDirectory(prefix="actorgraph-") if cache_path is None else None
     store = AnalysisStore(cache_path if scratch is None else Path(scratch.name) / "analyses.sqlite")
+
+    def open_runner(batches: int):
+        # "auto" annotates a batch or two in this process: a worker would load the same models.
+        local_will_do = jobs == AUTO and batches < 2 and engine == "local"
+        return make_engine(engine, jobs=1 if local_will_do else workers, scheduler=scheduler)
+
     try:
-        runner = make_engine(engine, jobs=jobs, scheduler=scheduler)
-        try:
-            keys, paths, annotated = _annotate(
-                source,
-                total=total,
-                repeated=repeated,
-                fingerprint=fingerprint,
-                store=store,
-                settings=settings,
-                runner=runner,
-                timer=timer,
-                batch_size=batch_size,
-                progress=progress,
-            )
-        finally:
-            runner.close()
+        keys, paths, annotated = _annotate(
+            source,
+            total=total,
+            repeated=repeated,
+            fingerprint=fingerprint,
+            store=store,
+            settings=settings,
+            open_runner=open_runner,
+            timer=timer,
+            batch_size=batch_size,
+            progress=progress,
+        )
 
         corpus_wide = _resolve_and_extract(
             _Stored(store, keys, paths), index=index, curated=curated, timer=timer
@@ -472,7 +492,7 @@ def build(
         if manifest is not None:
             forget(manifest)
         with timer("outputs"):
-            write_outputs(graph, out, formats=formats, max_nodes=max_nodes, jobs=jobs)
+            write_outputs(graph, out, formats=formats, max_nodes=max_nodes, jobs=workers)
     skipped = Counter(d.skip_reason or "" for d in documents if d.skipped)
     summary = Summary(
         total,

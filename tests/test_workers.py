@@ -1,0 +1,90 @@
+"""How many worker processes a build uses (``--jobs N`` or ``auto``)."""
+
+from __future__ import annotations
+
+import doctest
+import os
+
+import pytest
+
+from actorgraph import engines, workers
+from actorgraph.cli import main
+from actorgraph.errors import UsageError
+from actorgraph.pipeline import build
+from actorgraph.workers import AUTO, MAX_AUTO_WORKERS, auto_workers, resolve_jobs
+
+from .conftest import ROOT
+from .test_store import same_tree
+
+
+def test_docstring_examples():
+    assert doctest.testmod(workers).failed == 0
+
+
+@pytest.mark.parametrize("value", [0, -2, "many", "2", 1.5, True, None])
+def test_jobs_must_be_a_positive_number_or_auto(value):
+    with pytest.raises(UsageError, match="--jobs must be a positive number or auto"):
+        resolve_jobs(value)
+
+
+def test_auto_is_the_cores_at_most_a_few(monkeypatch):
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: set(range(64)), raising=False)
+    assert auto_workers() == (MAX_AUTO_WORKERS if workers.sys.platform.startswith("linux") else 1)
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0}, raising=False)
+    assert auto_workers() == 1
+
+
+def test_auto_forks_no_workers_where_forking_is_unsafe(monkeypatch):
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    monkeypatch.setattr(workers.sys, "platform", "darwin")
+    assert auto_workers() == 1
+
+
+def test_cli_rejects_bad_jobs_in_one_line(tmp_path, capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["build", str(tmp_path), "--jobs", "0"])
+    assert exc.value.code == 2
+    assert capsys.readouterr().err.count("\n") == 1
+
+
+@pytest.fixture
+def pools(monkeypatch):
+    """Two cores for ``auto``, and the number of workers of every pool a build opens."""
+    monkeypatch.setattr(workers, "auto_workers", lambda: 2)
+    opened: list[int] = []
+
+    class CountedPool(engines.ProcessEngine):
+        def __init__(self, jobs: int):
+            opened.append(jobs)
+            super().__init__(jobs)
+
+    monkeypatch.setattr(engines, "ProcessEngine", CountedPool)
+    return opened
+
+
+def _build_seed_corpus(out, **options):
+    cwd = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        return build("corpus/", out=out, models="bundled", cache=None, **options)
+    finally:
+        os.chdir(cwd)
+
+
+def test_auto_annotates_one_batch_in_this_process(tmp_path, corpus_build, pools):
+    result = _build_seed_corpus(tmp_path / "one", jobs=AUTO, batch_size=32)
+    assert pools == [] and result.summary.annotated == 5
+    assert same_tree(corpus_build[1], tmp_path / "one")
+
+
+def test_auto_annotates_several_batches_in_workers(tmp_path, corpus_build, pools):
+    result = _build_seed_corpus(tmp_path / "three", jobs=AUTO, batch_size=2)
+    assert pools == [2] and result.summary.annotated == 5
+    assert same_tree(corpus_build[1], tmp_path / "three")
+
+
+def test_worker_processes_without_fork_stop_with_a_usage_error(monkeypatch):
+    monkeypatch.setattr(engines.multiprocessing, "get_all_start_methods", lambda: ["spawn"])
+    with pytest.raises(UsageError, match="--jobs 2 needs worker processes"):
+        engines.make_engine("local", jobs=2)
+    assert isinstance(engines.make_engine("local", jobs=1), engines.LocalEngine)
