@@ -88,3 +88,22 @@ def test_what_speeches_address_and_diseases_are_no_actors(index, lang, text, spa
     document = Document("d", "d", text, text=text, language=lang)
     _, mentions, _ = extract(document, [(0, doc)], lang=lang, index=index)
     assert [m.text for m in mentions] == []
+
+
+def test_a_common_word_is_a_name_where_it_is_a_full_names_surname(index):
+    text = "Christian Kern traf Vertreter. Kern sagte, Kerns Rede sei gelobt worden. Der Kern blieb."
+    kept = ["Christian Kern", "Kern", "Kerns"]
+    assert _mentions(text, kept, "de", index) == [("Christian Kern", None), ("Kern", None), ("Kerns", None)]
+    # Without the full name the same word is a common noun ("der Kern", the core), not a person.
+    alone = "Kern sagte nichts."
+    nlp = spacy.blank("de")
+    nlp.add_pipe("sentencizer")
+    doc = nlp(alone)
+    doc.ents = [doc.char_span(0, 4, label="PER")]
+    document = Document("d", "d", alone, text=alone, language="de")
+    assert extract(document, [(0, doc)], lang="de", index=index)[1] == ()
+    # A place of that name is still no place: resolution would not join it to the person.
+    doc = nlp(text)
+    doc.ents = [doc.char_span(0, 14, label="PER"), doc.char_span(31, 35, label="LOC")]
+    document = Document("d", "d", text, text=text, language="de")
+    assert [m.text for m in extract(document, [(0, doc)], lang="de", index=index)[1]] == ["Christian Kern"]

@@ -31,7 +31,8 @@ __all__ = [
 #: 3: honorifics ("Mr", "Frau") are no part of a person's name.
 #: 4: KB names with an apostrophe are matched with a typographic one too ("Côte d’Ivoire").
 #: 5: KB names of several words are matched without their accents too ("Cote d'Ivoire").
-ANALYSIS_REVISION = 5
+#: 6: a common word is a name where the text uses it as a full name's surname ("Kern").
+ANALYSIS_REVISION = 6
 #: Characters per spaCy call; long enough for any normal article, short enough to bound memory.
 MAX_CHUNK_CHARS = 100_000
 #: Characters the model takes in one pass. What a pass allocates grows with its words, not with

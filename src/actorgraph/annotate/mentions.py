@@ -28,6 +28,9 @@ from .lemmas import lemma_candidates
 
 __all__ = ["extract"]
 
+#: Labels a bare surname gets from the models, and resolution joins to the article's full name.
+_SURNAME_LABELS = frozenset({"PERSON", "ORG", "MISC"})
+
 _POSSESSIVE = re.compile(r"['’]s?$")
 _EDGE_PUNCT = " \t\n.,;:!?\"'“”„«»‚‘’()[]{}–—-/"
 _DATELINE = re.compile(r"([A-ZÄÖÜ][\w.\-]*(?:[ ][A-ZÄÖÜ][\w.\-]*){0,2})(?:,[^–—\n]{1,40})?[ ]+[–—][ ]")
@@ -215,6 +218,11 @@ class _Emitter:
         self.chunk_spans: dict[Mention, tuple[int, int]] = {}
         #: Acronyms defined for an institution name ("UNRCA"), with the name's canonical key.
         self.institution_acronyms: dict[str, str] = {}
+        #: The last words of the chunk's full person names: "Kurz" and "Kern" name the people
+        #: "Sebastian Kurz" and "Christian Kern" here, though elsewhere they are common words.
+        self.surnames = frozenset(
+            ent[-1].text for ent in doc.ents if ent.label_ in ("PER", "PERSON") and len(ent) > 1
+        )
 
     def mention(self, start_char: int, end_char: int, label: str, token_i: int, **extra) -> Mention | None:
         text = self.text[start_char:end_char]
@@ -231,7 +239,7 @@ class _Emitter:
         if len(words) < len(stripped.split(" ")):
             stripped = " ".join(words)
             end_char = start_char + len(stripped)
-        if not self._is_name(stripped) or (label != "PERSON" and self._is_thing(stripped)):
+        if not self._is_name(stripped, label) or (label != "PERSON" and self._is_thing(stripped)):
             return None
         return self._record(start_char, end_char, stripped, label, token_i, **extra)
 
@@ -255,7 +263,7 @@ class _Emitter:
         self.chunk_spans[mention] = (start_char, end_char)
         return mention
 
-    def _is_name(self, text: str) -> bool:
+    def _is_name(self, text: str, label: str) -> bool:
         folded = fold(text)
         if len(folded) < 2 or folded in self.rules.not_actors or not any(c.isupper() for c in text):
             return False
@@ -264,6 +272,12 @@ class _Emitter:
         if self.index.exact(text):
             return True  # a knowledge-base name is a name, whatever else the word means
         words = text.split()
+        if (
+            len(words) == 1
+            and label in _SURNAME_LABELS
+            and any(v in self.surnames for v in name_variants(text, self.lang))
+        ):
+            return True  # the surname of a person the text names in full ("Kerns Rede")
         if folded in self.rules.languages and not self.index.adjective(text):
             return False  # "Pashto", "Bulgarisch": a language, not an actor ("Kazakh" names a state)
         nouns = [self._common(w) for w in words]
