@@ -451,7 +451,7 @@ def build(
     store = AnalysisStore(cache_path if scratch is None else Path(scratch.name) / "analyses.sqlite")
 
     def open_runner(batches: int):
-        # "auto" annotates a batch or two in this process: a worker would load the same models.
+        # "auto" annotates at most one batch in this process: a worker would load the same models.
         local_will_do = jobs == AUTO and batches < 2 and engine == "local"
         return make_engine(engine, jobs=1 if local_will_do else workers, scheduler=scheduler)
 
