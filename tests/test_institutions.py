@@ -42,6 +42,30 @@ def test_institutions_of_one_parent_with_different_topics_stay_apart(index):
     assert a[0][2] != b[0][2]
 
 
+def test_a_name_not_wholly_translated_keeps_a_key_in_its_own_language(index):
+    # "Institute for Virologie" would be the actor's label; the head is still uninflected.
+    assert [
+        key for _, _, key in found("Das Institut für Virologie und des Instituts für Virologie.", "de", index)
+    ] == [
+        "Institut für Virologie",
+        "Institut für Virologie",
+    ]
+    assert found("Das UN-Regionalzentrums für Musik und das Haus für die Bürger.", "de", index) == [
+        ("UN-Regionalzentrums für Musik", "ORG", "UN-Regionalzentrum für Musik"),
+        ("Haus für die Bürger", "LOC", "Haus für die Bürger"),
+    ]
+    assert found("Das Betreuungszentrum für Folter- und Kriegsüberlebende.", "de", index)[0][2] == (
+        "Betreuungszentrum für Folter- und Kriegsüberlebende"
+    )
+
+
+def test_a_day_or_a_month_is_no_topic(index):
+    assert found("He played the Brixton Academy on Tuesday.", "en", index) == [
+        ("Brixton Academy", "ORG", "Brixton Academy")
+    ]
+    assert found("Das Institut für Mai.", "de", index) == []
+
+
 def test_a_head_alone_names_nothing(index):
     assert found("Das Zentrum ist neu, sagte er im Zentrum der Stadt.", "de", index) == []
     assert found("He visited the UN Regional Centre and the office.", "en", index) == []

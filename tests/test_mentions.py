@@ -107,3 +107,32 @@ def test_a_common_word_is_a_name_where_it_is_a_full_names_surname(index):
     doc.ents = [doc.char_span(0, 14, label="PER"), doc.char_span(31, 35, label="LOC")]
     document = Document("d", "d", text, text=text, language="de")
     assert [m.text for m in extract(document, [(0, doc)], lang="de", index=index)[1]] == ["Christian Kern"]
+
+
+def test_a_span_ends_at_a_spaced_dash_and_at_a_brackets_edge(index):
+    text = (
+        "The producer of Jerry Springer - The Opera and Moazzam Begg - have spoken. The "
+        "Academy of Motion Picture Arts and Sciences (Ampas said so; Kassym-Jomart Tokayev too."
+    )
+    spans = ["Jerry Springer - The", "Moazzam Begg - have", "Kassym-Jomart Tokayev"]
+    assert [name for name, _ in _mentions(text, spans, "en", index)] == [
+        "Jerry Springer",
+        "Moazzam Begg",
+        "Kassym-Jomart Tokayev",
+    ]
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    doc = nlp(text)
+    name = "Academy of Motion Picture Arts and Sciences (Ampas"
+    doc.ents = [doc.char_span(text.index(name), text.index(name) + len(name), label="ORG")]
+    document = Document("d", "d", text, text=text, language="en")
+    assert [m.text for m in extract(document, [(0, doc)], lang="en", index=index)[1]] == [
+        "Academy of Motion Picture Arts and Sciences"
+    ]
+    text = "Vertrag (Aufbautraining) Mattersburg - beim Spiel."
+    nlp = spacy.blank("de")
+    nlp.add_pipe("sentencizer")
+    doc = nlp(text)
+    doc.ents = [doc.char_span(text.index("Aufbautraining"), text.index(" -"), label="ORG")]
+    document = Document("d", "d", text, text=text, language="de")
+    assert [m.text for m in extract(document, [(0, doc)], lang="de", index=index)[1]] == ["Mattersburg"]

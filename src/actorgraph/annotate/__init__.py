@@ -32,7 +32,9 @@ __all__ = [
 #: 4: KB names with an apostrophe are matched with a typographic one too ("Côte d’Ivoire").
 #: 5: KB names of several words are matched without their accents too ("Cote d'Ivoire").
 #: 6: a common word is a name where the text uses it as a full name's surname ("Kern").
-ANALYSIS_REVISION = 6
+#: 7: a span ends at a spaced dash or a bracket's edge; an institution half translated keeps a key in
+#:    its own language; a day or a month is no institution's topic.
+ANALYSIS_REVISION = 7
 #: Characters per spaCy call; long enough for any normal article, short enough to bound memory.
 MAX_CHUNK_CHARS = 100_000
 #: Characters the model takes in one pass. What a pass allocates grows with its words, not with

@@ -69,6 +69,9 @@ class _Words:
         )
         self.determiners = frozenset(w.lower() for w in names.get("determiners", []))
         self.conjunctions = frozenset(("and", "und"))
+        dates = load_resource("dates", lang)
+        #: "Brixton Academy on Tuesday": a day or a month is when, never a topic.
+        self.calendar = frozenset(w.lower() for key in ("weekdays", "months") for w in dates.get(key, []))
         #: Words inside an English topic ("Study of Democracy", "Peace & Security").
         self.joiners = frozenset(("of", "&")) if lang == "en" else frozenset()
         self.endings = tuple(
@@ -79,6 +82,7 @@ class _Words:
             )
         )
         self.heads = {**self.institution_heads, **self.facility_heads}
+        self.english_heads = frozenset(self.heads.values())
         self.compound_endings = tuple(h for h in self.heads if " " not in h)
         self.head_length = max((len(k.split()) for k in self.institution_heads), default=1)
         #: First words of the multi-word heads: no other word can start one.
@@ -115,6 +119,17 @@ class _Words:
         if compound and any(lowered.endswith(h) and len(lowered) > len(h) + 2 for h in self.compound_endings):
             return text
         return None
+
+    def base_head(self, text: str) -> str:
+        """``text``, a head noun as written, uninflected ("Instituts" → "Institut")."""
+        for variant in name_variants(text, self.lang):
+            if variant.lower() in self.heads:
+                return variant
+        return text
+
+    def translates(self, head: str) -> bool:
+        """Is ``head`` (from :meth:`head`) an English head, not a compound kept as written?"""
+        return head in self.english_heads
 
     def is_facility(self, head: str) -> bool:
         return head in self.facility_heads.values() or any(
@@ -216,7 +231,7 @@ class _Finder:
         expecting = True  # at the start or after "und": adjectives may come before the noun
         while k < len(doc):
             token = doc[k]
-            if _is_place(token, self.index, self.lang) or k in self.persons:
+            if _is_place(token, self.index, self.lang) or k in self.persons or token.lower_ in words.calendar:
                 break
             if _capitalised(token):
                 end, expecting = k + 1, False
@@ -300,12 +315,22 @@ class _Finder:
         if self.known_name(start, end):
             return None
         canonical = None
-        if self.lang == "en" or not modifiers:
-            label = topic_label(topic, self.lang) if topic else None
+        label = topic_label(topic, self.lang) if topic else None
+        if self.lang == "en" or (
+            not modifiers and words.translates(english_head) and (label is not None or not topic)
+        ):
             parts = [parent_name, *(t.text for t in modifiers), english_head]
             if topic:
                 parts += ["for", label or " ".join(topic)]
             canonical = " ".join(p for p in parts if p)
+        elif not modifiers:
+            # Half translated, "Institute for Virologie" would become the actor's label, and it
+            # could join no English name anyway: the key stays in the text's language, with the
+            # head uninflected, so "Instituts für Virologie" still joins "Institut für Virologie".
+            head = words.base_head(doc[head_start:head_end].text.rsplit("-", 1)[-1])
+            if parent_name:
+                head = f"{parent_name}-{head}" if prefix is not None else f"{parent_name} {head}"
+            canonical = f"{head} {doc[head_end:end].text}" if topic else head
         return Institution(
             start=start,
             end=end,

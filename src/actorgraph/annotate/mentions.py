@@ -32,6 +32,9 @@ __all__ = ["extract"]
 _SURNAME_LABELS = frozenset({"PERSON", "ORG", "MISC"})
 
 _POSSESSIVE = re.compile(r"['’]s?$")
+#: Dashes that, with a space on each side, part a sentence ("Jerry Springer - The Opera");
+#: a name's own hyphen has none ("Kassym-Jomart").
+_DASHES = frozenset({"-", "–", "—"})
 _EDGE_PUNCT = " \t\n.,;:!?\"'“”„«»‚‘’()[]{}–—-/"
 _DATELINE = re.compile(r"([A-ZÄÖÜ][\w.\-]*(?:[ ][A-ZÄÖÜ][\w.\-]*){0,2})(?:,[^–—\n]{1,40})?[ ]+[–—][ ]")
 _ACRONYM_DEFINITION = re.compile(r"\(([A-Z][A-Z0-9]{1,9})\)")
@@ -126,6 +129,7 @@ def _trim(
     "Frau"), which name nobody, and the office phrase before the name, which becomes the
     mention's role; possessives and punctuation at the end."""
     role: list[Token] = []
+    tokens = _one_phrase(tokens, rules)
     while tokens and tokens[0].text.lower() in rules.determiners:
         rest = [t.text for t in tokens[1:]]
         if not (tokens[0].text.islower() or person or (rest and " ".join(rest) in index)):
@@ -139,6 +143,40 @@ def _trim(
     while person and len(tokens) > 1 and _names_a_state(tokens[-1].text, rules.lang, index):
         tokens = tokens[:-1]  # "bekräftigte Attleeu Kasachstans Unterstützung"
     return tokens, role
+
+
+def _one_phrase(tokens: list[Token], rules: _Rules) -> list[Token]:
+    """The part of a span that the model ran across a spaced dash or a bracket's edge.
+
+    "Moazzam Begg - have", "Jerry Springer - The Opera", "arm - Diageo Chateau & Estate
+    Wines": the first part that starts with a capital (else the first part); a dash between
+    two titles ("Secretary - General", as tokenized text spells it) joins them. "Science (AAAS"
+    loses the bracket it opens, "Aufbautraining) Mattersburg" what comes before the bracket it
+    closes.
+    """
+    parts: list[list[Token]] = [[]]
+    for k, token in enumerate(tokens):
+        spaced = token.whitespace_ and (k == 0 or tokens[k - 1].whitespace_)
+        joins_titles = (
+            0 < k < len(tokens) - 1
+            and rules.is_title(tokens[k - 1].text)
+            and rules.is_title(tokens[k + 1].text)
+        )
+        if token.text in _DASHES and spaced and not joins_titles:
+            parts.append([])
+        else:
+            parts[-1].append(token)
+    if len(parts) > 1:
+        parts = [part for part in parts if part] or [[]]
+        tokens = next((part for part in parts if part[0].text[:1].isupper()), parts[0])
+    closing = next((k for k, t in enumerate(tokens) if t.text == ")"), None)
+    opening = next((k for k, t in enumerate(tokens) if t.text == "("), None)
+    if closing is not None and (opening is None or opening > closing):
+        tokens = tokens[closing + 1 :]
+        opening = next((k for k, t in enumerate(tokens) if t.text == "("), None)
+    if opening is not None and all(t.text != ")" for t in tokens[opening:]):
+        tokens = tokens[:opening]
+    return tokens
 
 
 def _without_trailing(tokens: list[Token]) -> list[Token]:
