@@ -136,3 +136,9 @@ def test_a_span_ends_at_a_spaced_dash_and_at_a_brackets_edge(index):
     doc.ents = [doc.char_span(text.index("Aufbautraining"), text.index(" -"), label="ORG")]
     document = Document("d", "d", text, text=text, language="de")
     assert [m.text for m in extract(document, [(0, doc)], lang="de", index=index)[1]] == ["Mattersburg"]
+    # No part that starts with a capital: a clause, not a name.
+    text = "Wir werden in die Phase treten, wo über Agrarpolitik verhandelt wird - sagte er."
+    doc = nlp(text)
+    doc.ents = [doc.char_span(text.index("in die"), text.index(" sagte"), label="MISC")]
+    document = Document("d", "d", text, text=text, language="de")
+    assert extract(document, [(0, doc)], lang="de", index=index)[1] == ()

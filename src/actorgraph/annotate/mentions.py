@@ -149,7 +149,7 @@ def _one_phrase(tokens: list[Token], rules: _Rules) -> list[Token]:
     """The part of a span that the model ran across a spaced dash or a bracket's edge.
 
     "Moazzam Begg - have", "Jerry Springer - The Opera", "arm - Diageo Chateau & Estate
-    Wines": the first part that starts with a capital (else the first part); a dash between
+    Wines": the first part that starts with a capital (none if none does); a dash between
     two titles ("Secretary - General", as tokenized text spells it) joins them. "Science (AAAS"
     loses the bracket it opens, "Aufbautraining) Mattersburg" what comes before the bracket it
     closes.
@@ -167,8 +167,7 @@ def _one_phrase(tokens: list[Token], rules: _Rules) -> list[Token]:
         else:
             parts[-1].append(token)
     if len(parts) > 1:
-        parts = [part for part in parts if part] or [[]]
-        tokens = next((part for part in parts if part[0].text[:1].isupper()), parts[0])
+        tokens = next((part for part in parts if part and part[0].text[:1].isupper()), [])
     closing = next((k for k, t in enumerate(tokens) if t.text == ")"), None)
     opening = next((k for k, t in enumerate(tokens) if t.text == "("), None)
     if closing is not None and (opening is None or opening > closing):
