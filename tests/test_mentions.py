@@ -137,8 +137,32 @@ def test_a_span_ends_at_a_spaced_dash_and_at_a_brackets_edge(index):
     document = Document("d", "d", text, text=text, language="de")
     assert [m.text for m in extract(document, [(0, doc)], lang="de", index=index)[1]] == ["Mattersburg"]
     # No part that starts with a capital: a clause, not a name.
-    text = "Wir werden in die Phase treten, wo über Agrarpolitik verhandelt wird - sagte er."
+    for text, start, end in [
+        (
+            "Wir werden in die Phase treten, wo über Agrarpolitik verhandelt wird - sagte er.",
+            "in die",
+            " sagte",
+        ),
+        ("TTIP (Partnerschaft) wird in die Phase treten, sagte er.", "Partnerschaft)", ", sagte"),
+    ]:
+        doc = nlp(text)
+        doc.ents = [doc.char_span(text.index(start), text.index(end), label="MISC")]
+        document = Document("d", "d", text, text=text, language="de")
+        assert extract(document, [(0, doc)], lang="de", index=index)[1] == ()
+
+
+def test_a_compound_of_a_common_noun_is_no_name(index):
+    text = "Nach dem Streit um Steuervorteile sprach er über Sozialleistungen im Gazastreifen."
+    nlp = spacy.blank("de")
+    nlp.add_pipe("sentencizer")
     doc = nlp(text)
-    doc.ents = [doc.char_span(text.index("in die"), text.index(" sagte"), label="MISC")]
+    spans = [("Steuervorteile", "LOC"), ("Sozialleistungen", "PER"), ("Gazastreifen", "LOC")]
+    doc.ents = [doc.char_span(text.index(s), text.index(s) + len(s), label=label) for s, label in spans]
     document = Document("d", "d", text, text=text, language="de")
-    assert extract(document, [(0, doc)], lang="de", index=index)[1] == ()
+    assert [m.text for m in extract(document, [(0, doc)], lang="de", index=index)[1]] == ["Gazastreifen"]
+    # The surname of a person the article names in full stays a name.
+    text = "Ulrich Reiter kam. Später sagte Gegenreiter nichts, aber Reiter lachte."
+    assert [name for name, _ in _mentions(text, ["Ulrich Reiter", "Gegenreiter", "Reiter"], "de", index)] == [
+        "Ulrich Reiter",
+        "Reiter",
+    ]

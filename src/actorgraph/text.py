@@ -10,7 +10,7 @@ from anyascii import anyascii
 
 from .resources import load_resource
 
-__all__ = ["fold", "name_variants", "slug", "translit_key"]
+__all__ = ["compound_head", "fold", "name_variants", "slug", "translit_key"]
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _APOSTROPHES = re.compile(r"['’`´]")
@@ -94,3 +94,24 @@ def name_variants(name: str, lang: str) -> list[str]:
         if name.endswith(suffix) and len(name) - len(suffix) >= 3:
             variants.append(name[: -len(suffix)])
     return variants
+
+
+def compound_head(word: str, nouns: frozenset[str], *, min_prefix: int = 4, min_tail: int = 5) -> str | None:
+    """The noun a German compound ends in: the longest word of ``nouns`` that ``word`` (lower
+    case) ends with after at least ``min_prefix`` letters, or ``None``.
+
+    The limits keep short nouns from matching inside names ("JPMorgan" is no "Organ", "Delaware"
+    no "Ware"). ``scripts/common_nouns_de.py`` learns which heads name nothing with this same
+    function, so the two must not drift apart.
+
+    Examples
+    --------
+    >>> compound_head("sozialleistungen", frozenset({"leistungen", "tungen"}))
+    'leistungen'
+    >>> compound_head("leistungen", frozenset({"leistungen"})) is None
+    True
+    """
+    for start in range(min_prefix, len(word) - min_tail + 1):
+        if word[start:] in nouns:
+            return word[start:]
+    return None

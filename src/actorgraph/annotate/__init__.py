@@ -34,7 +34,9 @@ __all__ = [
 #: 6: a common word is a name where the text uses it as a full name's surname ("Kern").
 #: 7: a span ends at a spaced dash or a bracket's edge; an institution half translated keeps a key in
 #:    its own language; a day or a month is no institution's topic.
-ANALYSIS_REVISION = 7
+#: 8: a German compound of a common noun is no name ("Sozialleistungen", ``common_tails.txt``);
+#:    a span that goes on past a closing bracket in lower case is a clause.
+ANALYSIS_REVISION = 8
 #: Characters per spaCy call; long enough for any normal article, short enough to bound memory.
 MAX_CHUNK_CHARS = 100_000
 #: Characters the model takes in one pass. What a pass allocates grows with its words, not with

@@ -21,7 +21,7 @@ from ..events.cues import could_become_trigger, has_trigger, lexicon, may_have_t
 from ..kbindex import KBIndex
 from ..records import Cue, Document, Mention, Sentence
 from ..resources import data_path, load_resource, load_wordlist
-from ..text import fold, inflected_forms, name_variants
+from ..text import compound_head, fold, inflected_forms, name_variants
 from ..titles import TitleWords
 from .institutions import find_institutions
 from .lemmas import lemma_candidates
@@ -62,6 +62,8 @@ class _Rules:
         self.is_title = self.words.is_title_word
         self.not_actors = frozenset(fold(w) for w in names.get("not_actors", []))
         self.common_nouns = load_wordlist("common_nouns", lang)
+        #: Nouns that compounds ending in them name nothing ("Kreuzbandriss", "Sozialleistungen").
+        self.common_tails = load_wordlist("common_tails", lang)
         self.languages = load_wordlist("languages", lang)
         self.thing_heads = tuple(w.lower() for w in names.get("not_actor_heads", []))
         self.trailing = (
@@ -172,6 +174,8 @@ def _one_phrase(tokens: list[Token], rules: _Rules) -> list[Token]:
     opening = next((k for k, t in enumerate(tokens) if t.text == "("), None)
     if closing is not None and (opening is None or opening > closing):
         tokens = tokens[closing + 1 :]
+        if tokens and not tokens[0].text[:1].isupper():
+            return []  # "…partnerschaft) in die Phase treten": a clause
         opening = next((k for k, t in enumerate(tokens) if t.text == "("), None)
     if opening is not None and all(t.text != ")" for t in tokens[opening:]):
         tokens = tokens[:opening]
@@ -320,6 +324,11 @@ class _Emitter:
         nouns = [self._common(w) for w in words]
         if all(nouns):
             return False  # "Klima", "Plattform": capitalised, but no actor
+        # A word made of a common noun and more: one, or beside a place ("Kairo Geschäftsabschlüsse").
+        # A name of several words may well hold one ("Verein für Konsumenteninformation").
+        nouns = [noun or self._common_compound(w) for noun, w in zip(nouns, words, strict=True)]
+        if len(words) == 1 and nouns[0]:
+            return False  # "Kreuzbandriss", "Sozialleistungen"
         if any(nouns) and any(_names_a_place(w, self.lang, self.index) for w in words):
             return False  # "Kasachstans Bemühungen": a place and a common noun
         return not all(
@@ -346,6 +355,13 @@ class _Emitter:
         word = word.strip(_EDGE_PUNCT)
         return bool(word) and any(
             v.lower() in self.rules.common_nouns for v in name_variants(word, self.lang)
+        )
+
+    def _common_compound(self, word: str) -> bool:
+        """A compound whose last noun makes it a common noun too ("Sozialleistungen")."""
+        tails = self.rules.common_tails
+        return (
+            bool(tails) and word.isalpha() and compound_head(word.lower(), self.rules.common_nouns) in tails
         )
 
     def _is_office(self, tokens: list[Token]) -> bool:
