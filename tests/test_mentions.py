@@ -129,6 +129,14 @@ def test_a_span_ends_at_a_spaced_dash_and_at_a_brackets_edge(index):
     assert [m.text for m in extract(document, [(0, doc)], lang="en", index=index)[1]] == [
         "Academy of Motion Picture Arts and Sciences"
     ]
+    # A bracket at the end of the span qualifies the name.
+    text = "Die Gazzetta dello Sport (Freitag) schrieb es."
+    doc = nlp(text)
+    doc.ents = [doc.char_span(4, text.index(" schrieb"), label="ORG")]
+    document = Document("d", "d", text, text=text, language="en")
+    assert [m.text for m in extract(document, [(0, doc)], lang="en", index=index)[1]] == [
+        "Gazzetta dello Sport"
+    ]
     text = "Vertrag (Aufbautraining) Mattersburg - beim Spiel."
     nlp = spacy.blank("de")
     nlp.add_pipe("sentencizer")

@@ -35,7 +35,8 @@ __all__ = [
 #: 7: a span ends at a spaced dash or a bracket's edge; an institution half translated keeps a key in
 #:    its own language; a day or a month is no institution's topic.
 #: 8: a German compound of a common noun is no name ("Sozialleistungen", ``common_tails.txt``);
-#:    a span that goes on past a closing bracket in lower case is a clause.
+#:    a span that goes on past a closing bracket in lower case is a clause; a bracket left open
+#:    at a span's end goes ("Hallwang (Flachgau").
 ANALYSIS_REVISION = 8
 #: Characters per spaCy call; long enough for any normal article, short enough to bound memory.
 MAX_CHUNK_CHARS = 100_000

@@ -272,6 +272,12 @@ class _Emitter:
             return None
         start_char += text.index(stripped)
         end_char = start_char + len(stripped)
+        if stripped.count("(") > stripped.count(")"):
+            # "Hallwang (Flachgau)" lost its closing bracket above: the bracket only qualifies
+            stripped = stripped[: stripped.rfind("(")].rstrip(_EDGE_PUNCT)
+            if not stripped:
+                return None
+            end_char = start_char + len(stripped)
         if stripped.endswith(("’s", "'s")) and len(stripped) > 3:
             stripped, end_char = stripped[:-2], end_char - 2
         words = stripped.split(" ")
