@@ -44,6 +44,7 @@ DEFAULT_OUT = Path(__file__).resolve().parents[1] / "src" / "actorgraph" / "data
 #: "no adjective" (the rules would produce a non-word). Forms follow standard German usage
 #: (Duden / Auswärtiges Amt "Verzeichnis der Staatennamen").
 DE_ADJ_OVERRIDES: dict[str, tuple[str, ...]] = {
+    "XKX": ("kosovarisch",),
     "DEU": ("deutsch",),
     "FRA": ("französisch",),
     "GBR": ("britisch",),
@@ -261,6 +262,7 @@ EN_ADJ_SUPPLEMENT: dict[str, tuple[str, ...]] = {
     "NLD": ("dutch",),
     "GBR": ("british",),
     "TLS": ("timorese",),
+    "XKX": ("kosovar", "kosovan"),
 }
 
 #: Common short forms/abbreviations of state names in news text (general usage, not source-specific).
@@ -279,10 +281,16 @@ NAME_SUPPLEMENT: dict[str, dict[str, tuple[str, ...]]] = {
     "SWZ": {"en": ("Swaziland",), "de": ("Swasiland",)},
     "MMR": {"en": ("Burma",), "de": ("Birma",)},
     "CIV": {"en": ("Ivory Coast",), "de": ("Elfenbeinküste",)},
-    "CPV": {"en": ("Cape Verde",)},
     "TLS": {"en": ("East Timor",), "de": ("Osttimor",)},
     "BLR": {"de": ("Weißrussland",)},
     "NLD": {"en": ("Holland",), "de": ("Holland",)},
+    "KGZ": {"en": ("Kirghizia",), "de": ("Kirgistan", "Kirgisien")},
+    "MKD": {"en": ("Macedonia",), "de": ("Mazedonien",)},
+    "BIH": {"en": ("Bosnia",), "de": ("Bosnien", "Bosnien-Herzegowina")},
+    "MDA": {"de": ("Moldawien",)},
+    "VAT": {"en": ("Vatican",), "de": ("Vatikan",)},
+    "GMB": {"en": ("The Gambia",)},
+    "CPV": {"en": ("Cape Verde",), "de": ("Kapverden",)},
 }
 
 
@@ -457,6 +465,38 @@ def build_states() -> list[dict]:
         cap_name = (geo or {}).get("capital")
         if cap_name:
             capitals.append(_capital_record(iso2, iso3, cap_name, cities_by_cc.get(iso2, [])))
+    # States that ISO 3166-1 leaves out but GeoNames and CLDR list as countries of today: Kosovo.
+    iso2s = {c.alpha_2 for c in pycountry.countries}
+    for iso2, geo in sorted(countries.items()):
+        if iso2 in iso2s or not (cldr_en.get(iso2) and cldr_de.get(iso2)):
+            continue
+        iso3 = geo["iso3"]
+        sup = NAME_SUPPLEMENT.get(iso3, {})
+        adjectives = {
+            "en": list(EN_ADJ_SUPPLEMENT.get(iso3, ())),
+            "de": list(german_adjective(iso3, cldr_de[iso2])),
+        }
+        states.append(
+            {
+                "id": f"iso:{iso3}",
+                "type": "GPE",
+                "kind": "state",
+                "label": cldr_en[iso2],
+                "names": {
+                    "en": _uniq([cldr_en[iso2], geo["name"], *sup.get("en", ())]),
+                    "de": _uniq([cldr_de[iso2], *sup.get("de", ())]),
+                },
+                "acronyms": {},
+                "adjectives": {k: v for k, v in adjectives.items() if v},
+                "codes": {"iso2": iso2, "iso3": iso3, "geonames": str(geo["geonameid"])},
+                "part_of": None,
+                "offices": [],
+            }
+        )
+        if geo.get("capital"):
+            capitals.append(_capital_record(iso2, iso3, geo["capital"], cities_by_cc.get(iso2, [])))
+    states.sort(key=lambda r: r["id"])
+    capitals.sort(key=lambda r: r["id"])
     return states + capitals
 
 

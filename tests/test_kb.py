@@ -100,6 +100,29 @@ def test_kazakhstan(kb: KnowledgeBase) -> None:
 
 
 @pytest.mark.parametrize(
+    ("name", "lang", "state"),
+    [
+        ("Kirgistan", "de", "iso:KGZ"),  # the German Foreign Office's short name
+        ("Kirgisistan", "de", "iso:KGZ"),
+        ("Mazedonien", "de", "iso:MKD"),
+        ("Macedonia", "en", "iso:MKD"),
+        ("Bosnien-Herzegowina", "de", "iso:BIH"),
+        ("Kosovo", "en", "iso:XKX"),  # no ISO 3166-1 entry; GeoNames and CLDR list it
+        ("Kosovo", "de", "iso:XKX"),
+    ],
+)
+def test_short_and_former_state_names(kb: KnowledgeBase, name: str, lang: str, state: str) -> None:
+    assert (name, state) in set(kb.surface_forms(lang))
+
+
+def test_kosovo_is_a_state_with_its_capital(kb: KnowledgeBase) -> None:
+    kosovo = kb["iso:XKX"]
+    assert (kosovo.kind, kosovo.label, kosovo.codes["iso2"]) == ("state", "Kosovo", "XK")
+    assert "kosovarisch" in kosovo.adjectives["de"] and "kosovar" in kosovo.adjectives["en"]
+    assert kb["capital:XKX"].label == "Pristina" and kb["capital:XKX"].part_of == "iso:XKX"
+
+
+@pytest.mark.parametrize(
     ("iso3", "adjective"),
     [("TKM", "turkmenisch"), ("DEU", "deutsch"), ("FRA", "französisch"), ("UZB", "usbekisch")],
 )
