@@ -102,11 +102,12 @@ def test_a_common_word_is_a_name_where_it_is_a_full_names_surname(index):
     doc.ents = [doc.char_span(0, 4, label="PER")]
     document = Document("d", "d", alone, text=alone, language="de")
     assert extract(document, [(0, doc)], lang="de", index=index)[1] == ()
-    # A place of that name is still no place: resolution would not join it to the person.
+    # The model's place of that name is the person too, so resolution joins it to the full name.
     doc = nlp(text)
     doc.ents = [doc.char_span(0, 14, label="PER"), doc.char_span(31, 35, label="LOC")]
     document = Document("d", "d", text, text=text, language="de")
-    assert [m.text for m in extract(document, [(0, doc)], lang="de", index=index)[1]] == ["Christian Kern"]
+    found = extract(document, [(0, doc)], lang="de", index=index)[1]
+    assert [(m.text, m.label) for m in found] == [("Christian Kern", "PERSON"), ("Kern", "PERSON")]
 
 
 def test_a_span_ends_at_a_spaced_dash_and_at_a_brackets_edge(index):
@@ -174,3 +175,33 @@ def test_a_compound_of_a_common_noun_is_no_name(index):
         "Ulrich Reiter",
         "Reiter",
     ]
+
+
+def test_a_place_that_is_the_surname_of_a_full_name_is_that_person(index):
+    text = (
+        "Rudolf Hundstorfer sprach. Hundstorfer betonte, dass Tilo Berlin nach Berlin fuhr "
+        "und Manchester United in United spielte."
+    )
+    nlp = spacy.blank("de")
+    nlp.add_pipe("sentencizer")
+    doc = nlp(text)
+    spans, pos = [], 0
+    for surface, label in [
+        ("Rudolf Hundstorfer", "PER"),
+        ("Hundstorfer", "LOC"),
+        ("Tilo Berlin", "PER"),
+        ("Berlin", "LOC"),
+        ("Manchester United", "PER"),
+        ("United", "LOC"),
+    ]:
+        start = text.index(surface, pos)
+        pos = start + len(surface)
+        spans.append(doc.char_span(start, pos, label=label))
+    doc.ents = spans
+    document = Document("d", "d", text, text=text, language="de")
+    found = [(m.text, m.label) for m in extract(document, [(0, doc)], lang="de", index=index)[1]]
+    assert ("Hundstorfer", "PERSON") in found
+    # A place the knowledge base knows stays a place; a "person" whose first word is a place lends
+    # its last word to nobody.
+    assert ("Berlin", "PERSON") not in found and any(text == "Berlin" for text, _ in found)
+    assert ("United", "PERSON") not in found

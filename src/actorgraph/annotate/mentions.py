@@ -264,6 +264,8 @@ class _Emitter:
         self.surnames = frozenset(
             ent[-1].text for ent in doc.ents if ent.label_ in ("PER", "PERSON") and len(ent) > 1
         )
+        #: The same, from full names whose other words name no place (made when first asked).
+        self._person_surnames: frozenset[str] | None = None
 
     def mention(self, start_char: int, end_char: int, label: str, token_i: int, **extra) -> Mention | None:
         text = self.text[start_char:end_char]
@@ -309,6 +311,22 @@ class _Emitter:
         )
         self.chunk_spans[mention] = (start_char, end_char)
         return mention
+
+    def _surname_not_place(self, word: str) -> bool:
+        """Is ``word`` the surname of a person this chunk names in full, and no place the knowledge
+        base knows? A full name whose other words name a place ("Manchester United", which the
+        model may call a person) lends its last word to nobody."""
+        if self._person_surnames is None:
+            self._person_surnames = frozenset(
+                ent[-1].text
+                for ent in self.doc.ents
+                if ent.label_ in ("PER", "PERSON")
+                and len(ent) > 1
+                and not any(_names_a_place(t.text, self.lang, self.index) for t in ent[:-1])
+            )
+        return any(v in self._person_surnames for v in name_variants(word, self.lang)) and not _names_a_place(
+            word, self.lang, self.index
+        )
 
     def _is_name(self, text: str, label: str) -> bool:
         folded = fold(text)
@@ -644,6 +662,13 @@ class _Emitter:
                 continue
             if label != "PERSON" and _addressed(list(ent), self.rules):
                 label = "PERSON"  # the model's "Mr Ebbers" ORG
+            elif (
+                label in ("LOC", "GPE")
+                and len(ent) == 1
+                and not ent.ent_id_
+                and self._surname_not_place(ent.text)
+            ):
+                label = "PERSON"  # "Hundstorfer" after "Rudolf Hundstorfer", which the model took for a place
             tokens, role_tokens = _trim(list(ent), self.rules, self.index, person=label == "PERSON")
             if not tokens:
                 continue
