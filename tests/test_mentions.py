@@ -205,3 +205,10 @@ def test_a_place_that_is_the_surname_of_a_full_name_is_that_person(index):
     # its last word to nobody.
     assert ("Berlin", "PERSON") not in found and any(text == "Berlin" for text, _ in found)
     assert ("United", "PERSON") not in found
+    # Nor does a word the text uses as a place elsewhere ("in Piräus").
+    text = "Olympiakos Piräus spielte. Piräus jubelte, in Piräus feierte man."
+    doc = nlp(text)
+    doc.ents = [doc.char_span(0, 17, label="PER"), doc.char_span(27, 33, label="LOC")]
+    document = Document("d", "d", text, text=text, language="de")
+    found = [(m.text, m.label) for m in extract(document, [(0, doc)], lang="de", index=index)[1]]
+    assert ("Piräus", "LOC") in found

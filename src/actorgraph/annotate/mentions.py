@@ -72,6 +72,7 @@ class _Rules:
             | frozenset(w.lower() for w in names.get("locative_prepositions", []))
         )
         self.capital_words = frozenset(w.lower() for w in names.get("capital_words", []))
+        self.locatives = frozenset(w.lower() for w in names.get("locative_prepositions", []))
         self.adjective_endings = tuple(names.get("adjective_endings", []))
         self.ignored_tails = frozenset(w.lower() for w in names.get("compound_tails_not_actors", []))
         self.organs = {k.lower(): v for k, v in names.get("organs", {}).items()}
@@ -314,8 +315,9 @@ class _Emitter:
 
     def _surname_not_place(self, word: str) -> bool:
         """Is ``word`` the surname of a person this chunk names in full, and no place the knowledge
-        base knows? A full name whose other words name a place ("Manchester United", which the
-        model may call a person) lends its last word to nobody."""
+        base knows or the chunk puts a locative before ("in Salzburg")? A full name whose other
+        words name a place ("Manchester United", which the model may call a person) lends its
+        last word to nobody."""
         if self._person_surnames is None:
             self._person_surnames = frozenset(
                 ent[-1].text
@@ -324,9 +326,13 @@ class _Emitter:
                 and len(ent) > 1
                 and not any(_names_a_place(t.text, self.lang, self.index) for t in ent[:-1])
             )
-        return any(v in self._person_surnames for v in name_variants(word, self.lang)) and not _names_a_place(
-            word, self.lang, self.index
-        )
+        if not any(v in self._person_surnames for v in name_variants(word, self.lang)):
+            return False
+        if _names_a_place(word, self.lang, self.index):
+            return False
+        # "in Salzburg" elsewhere in the text: a place, whatever the model made of "… Salzburg"
+        words, lowers, locatives = self.words, self.lowers, self.rules.locatives
+        return not any(words[i] == word and lowers[i - 1] in locatives for i in range(1, len(words)))
 
     def _is_name(self, text: str, label: str) -> bool:
         folded = fold(text)
