@@ -37,7 +37,8 @@ __all__ = [
 #: 8: a German compound of a common noun is no name ("Sozialleistungen", ``common_tails.txt``);
 #:    a span that goes on past a closing bracket in lower case is a clause; a bracket left open
 #:    at a span's end goes ("Hallwang (Flachgau").
-#: 9: a one-word place that is the surname of a full name in the text is that person.
+#: 9: a one-word place that is the surname of a full name in the text is that person, unless the
+#:    text also puts it after a locative ("in Piräus").
 ANALYSIS_REVISION = 9
 #: Characters per spaCy call; long enough for any normal article, short enough to bound memory.
 MAX_CHUNK_CHARS = 100_000
