@@ -212,3 +212,13 @@ def test_a_place_that_is_the_surname_of_a_full_name_is_that_person(index):
     document = Document("d", "d", text, text=text, language="de")
     found = [(m.text, m.label) for m in extract(document, [(0, doc)], lang="de", index=index)[1]]
     assert ("Piräus", "LOC") in found
+
+
+def test_a_persons_span_that_stops_at_a_particle_takes_the_surname(index):
+    text = "Alexander Van der Bellen sprach. Van der Bellen lachte. Angela Merkel von der CDU schwieg."
+    spans = ["Alexander Van", "Van", "Angela Merkel"]
+    assert [name for name, _ in _mentions(text, spans, "de", index)] == [
+        "Alexander Van der Bellen",
+        "Van der Bellen",
+        "Angela Merkel",  # a name that does not end in a particle is not extended
+    ]

@@ -304,3 +304,27 @@ def test_a_state_the_model_tagged_a_person_is_the_state(index):
     text = "Côte d'Ivoire and Sri Lanka spoke. Kazakhstan agreed. Micronesia too."
     res = resolve([analysis("a", text, [(n, "PERSON") for n in names], lang="en")], index=index)
     assert [actor_of(res, "a", s) for s in names] == ["iso:CIV", "iso:LKA", "iso:KAZ", "iso:FSM"]
+
+
+def test_a_surname_with_particles_joins_its_full_name(index):
+    text = (
+        "Alexander Van der Bellen traf Ursula von der Leyen. Van der Bellen lobte, "
+        "Von der Leyen dankte. Ein Werner van der Berg kam nicht."
+    )
+    doc = analysis(
+        "a",
+        text,
+        [
+            ("Alexander Van der Bellen", "PERSON"),
+            ("Ursula von der Leyen", "PERSON"),
+            ("Van der Bellen", "PERSON"),
+            ("Von der Leyen", "ORG"),  # the model's organisation
+            ("Werner van der Berg", "PERSON"),
+        ],
+    )
+    resolution = resolve([doc], index=index)
+    assert actor_of(resolution, "a", "Van der Bellen") == actor_of(
+        resolution, "a", "Alexander Van der Bellen"
+    )
+    assert actor_of(resolution, "a", "Von der Leyen") == actor_of(resolution, "a", "Ursula von der Leyen")
+    assert len({a.id for a in resolution.actors}) == 3

@@ -39,7 +39,9 @@ __all__ = [
 #:    at a span's end goes ("Hallwang (Flachgau").
 #: 9: a one-word place that is the surname of a full name in the text is that person, unless the
 #:    text also puts it after a locative ("in Piräus").
-ANALYSIS_REVISION = 9
+#: 10: a person's span that stops at a particle of the surname takes the surname ("Alexander Van"
+#:     of "Alexander Van der Bellen").
+ANALYSIS_REVISION = 10
 #: Characters per spaCy call; long enough for any normal article, short enough to bound memory.
 MAX_CHUNK_CHARS = 100_000
 #: Characters the model takes in one pass. What a pass allocates grows with its words, not with

@@ -73,6 +73,8 @@ class _Rules:
         )
         self.capital_words = frozenset(w.lower() for w in names.get("capital_words", []))
         self.locatives = frozenset(w.lower() for w in names.get("locative_prepositions", []))
+        self.particles = frozenset(w.lower() for w in names.get("name_particles", []))
+        self.particles_after = frozenset(w.lower() for w in names.get("name_particles_after", []))
         self.adjective_endings = tuple(names.get("adjective_endings", []))
         self.ignored_tails = frozenset(w.lower() for w in names.get("compound_tails_not_actors", []))
         self.organs = {k.lower(): v for k, v in names.get("organs", {}).items()}
@@ -313,6 +315,23 @@ class _Emitter:
         self.chunk_spans[mention] = (start_char, end_char)
         return mention
 
+    def _surname_end(self, start: int, end: int) -> int:
+        """Where a person's span ``[start, end)`` really ends, if the model stopped at a particle
+        of the surname: "Alexander Van" of "Alexander Van der Bellen", "Ursula von" of "Ursula von
+        der Leyen". Only a span that ends in a particle is extended, through more particles, to the
+        capitalised word after them: "Angela Merkel von der CDU" stays "Angela Merkel"."""
+        lowers, words, particles = self.lowers, self.words, self.rules.particles
+        if lowers[end - 1] not in particles and not (
+            end - start > 1 and lowers[end - 1] in self.rules.particles_after and lowers[end - 2] in particles
+        ):
+            return end
+        k = end
+        while k < len(words) and words[k].islower() and lowers[k] in particles | self.rules.particles_after:
+            k += 1
+        if k < len(words) and words[k][:1].isupper() and words[k].isalpha() and k - end <= 2:
+            return k + 1
+        return end
+
     def _surname_not_place(self, word: str) -> bool:
         """Is ``word`` the surname of a person this chunk names in full, and no place the knowledge
         base knows or the chunk puts a locative before ("in Salzburg")? A full name whose other
@@ -359,8 +378,11 @@ class _Emitter:
         nouns = [noun or self._common_compound(w) for noun, w in zip(nouns, words, strict=True)]
         if len(words) == 1 and nouns[0]:
             return False  # "Kreuzbandriss", "Sozialleistungen"
-        if any(nouns) and any(_names_a_place(w, self.lang, self.index) for w in words):
-            return False  # "Kasachstans Bemühungen": a place and a common noun
+        particles = self.rules.particles | self.rules.particles_after
+        if any(n and w not in particles for n, w in zip(nouns, words, strict=True)) and any(
+            _names_a_place(w, self.lang, self.index) for w in words
+        ):
+            return False  # "Kasachstans Bemühungen": a place and a common noun ("Van der Bellen" has none)
         return not all(
             self.rules.is_title(w)
             or w.lower() in self.rules.determiners
@@ -653,6 +675,7 @@ class _Emitter:
             if found is not None:
                 yield found
         persons = {t.i for ent in self.doc.ents if ent.label_ in ("PER", "PERSON") for t in ent}
+        extended_to = 0
         organ_tokens: set[int] = set()
         yield from self.organs(organ_tokens, persons)
         yield from self.institutions(organ_tokens)
@@ -666,6 +689,14 @@ class _Emitter:
             covered.update(range(ent.start, ent.end))
             if label is None:
                 continue
+            if ent.start < extended_to:
+                continue  # the rest of a surname an earlier span was extended over
+            if label == "PERSON" and not ent.ent_id_:
+                end = self._surname_end(ent.start, ent.end)
+                if end > ent.end:
+                    ent = self.doc[ent.start : end]
+                    extended_to = end
+                    covered.update(range(ent.start, ent.end))
             if label != "PERSON" and _addressed(list(ent), self.rules):
                 label = "PERSON"  # the model's "Mr Ebbers" ORG
             elif (

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from functools import cache
 from typing import NamedTuple
 
 import numpy as np
@@ -53,8 +54,21 @@ def mention_key(mention: Mention) -> MentionKey:
 _SPELLED = "\x00"
 
 
-def _is_surname_only(label: str, text: str) -> bool:
-    return label == "PERSON" and len(fold(text).split()) == 1
+@cache
+def _particles(lang: str) -> frozenset[str]:
+    names = load_resource("names", lang)
+    return frozenset(
+        w.lower() for key in ("name_particles", "name_particles_after") for w in names.get(key, [])
+    )
+
+
+def _is_surname_only(label: str, text: str, lang: str) -> bool:
+    """A person named by the surname alone: "Tokayev", and "Van der Bellen" (particles and all)."""
+    if label != "PERSON":
+        return False
+    *before, _ = fold(text).split()
+    particles = _particles(lang)
+    return all(w in particles for w in before)
 
 
 def _surname_key(text: str, lang: str) -> str:
@@ -152,17 +166,17 @@ class _Resolver:
                     self.uf.union_key(self._spelled_key(m), i)
             elif m.text in local_acronyms and local_acronyms[m.text] != i:
                 self.uf.union(i, local_acronyms[m.text])
-            elif not _is_surname_only(m.label, m.text):
+            elif not _is_surname_only(m.label, m.text, m.lang):
                 for key in self._name_keys(m):
                     self.uf.union_key(key, i)
-            if m.label == "PERSON" and not _is_surname_only(m.label, m.text):
+            if m.label == "PERSON" and not _is_surname_only(m.label, m.text, m.lang):
                 full_names[_surname_key(m.text, m.lang)].append(i)
         for i in ids:
             m = self.current[i]
             if self.linked[i] is not None or i in self.dropped or m.text in local_acronyms:
                 continue
-            if not _is_surname_only(m.label, m.text):
-                if m.label in ("ORG", "MISC") and len(fold(m.text).split()) == 1:
+            if not _is_surname_only(m.label, m.text, m.lang):
+                if m.label in ("ORG", "MISC") and _is_surname_only("PERSON", m.text, m.lang):
                     # Models often tag a bare surname as ORG; the document's full name decides.
                     roots = {self.uf.find(j) for j in full_names.get(_surname_key(m.text, m.lang), ())}
                     if len(roots) == 1:
@@ -311,7 +325,7 @@ class _Resolver:
         for i, (label, text, lang) in enumerate(zip(*fields, strict=True)):
             if (
                 label == "PERSON"
-                and not _is_surname_only(label, text)
+                and not _is_surname_only(label, text, lang)
                 and i not in self.roles
                 and i not in self.dropped
             ):
