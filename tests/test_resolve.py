@@ -328,3 +328,15 @@ def test_a_surname_with_particles_joins_its_full_name(index):
     )
     assert actor_of(resolution, "a", "Von der Leyen") == actor_of(resolution, "a", "Ursula von der Leyen")
     assert len({a.id for a in resolution.actors}) == 3
+
+
+def test_a_german_genitive_surname_joins_its_full_name(index):
+    text = "Christian Kern kam. Kerns Rede und Van der Bellens Antwort; Alexander Van der Bellen blieb."
+    entities = [("Christian Kern", "PERSON"), ("Kerns", "PERSON"), ("Van der Bellens", "PERSON")]
+    resolution = resolve(
+        [analysis("a", text, [*entities, ("Alexander Van der Bellen", "PERSON")])], index=index
+    )
+    assert actor_of(resolution, "a", "Kerns") == actor_of(resolution, "a", "Christian Kern")
+    assert actor_of(resolution, "a", "Van der Bellens") == actor_of(
+        resolution, "a", "Alexander Van der Bellen"
+    )

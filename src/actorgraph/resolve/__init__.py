@@ -183,6 +183,8 @@ class _Resolver:
                         self.uf.union(i, roots.pop())
                 continue
             namesakes = full_names.get(_surname_key(m.text, m.lang), [])
+            for variant in name_variants(m.text, m.lang)[1:]:  # "Kerns Rede", "Van der Bellens"
+                namesakes = namesakes or full_names.get(_surname_key(variant, m.lang), [])
             roots = {self.uf.find(j) for j in namesakes}
             if len(roots) == 1:
                 self.uf.union(i, roots.pop())
