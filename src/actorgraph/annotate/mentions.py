@@ -75,6 +75,7 @@ class _Rules:
         self.locatives = frozenset(w.lower() for w in names.get("locative_prepositions", []))
         self.particles = frozenset(w.lower() for w in names.get("name_particles", []))
         self.particles_after = frozenset(w.lower() for w in names.get("name_particles_after", []))
+        self.any_particle = self.particles | self.particles_after
         self.adjective_endings = tuple(names.get("adjective_endings", []))
         self.ignored_tails = frozenset(w.lower() for w in names.get("compound_tails_not_actors", []))
         self.organs = {k.lower(): v for k, v in names.get("organs", {}).items()}
@@ -326,7 +327,7 @@ class _Emitter:
         ):
             return end
         k = end
-        while k < len(words) and words[k].islower() and lowers[k] in particles | self.rules.particles_after:
+        while k < len(words) and words[k].islower() and lowers[k] in self.rules.any_particle:
             k += 1
         if k < len(words) and words[k][:1].isupper() and words[k].isalpha() and k - end <= 2:
             return k + 1
@@ -378,7 +379,7 @@ class _Emitter:
         nouns = [noun or self._common_compound(w) for noun, w in zip(nouns, words, strict=True)]
         if len(words) == 1 and nouns[0]:
             return False  # "Kreuzbandriss", "Sozialleistungen"
-        particles = self.rules.particles | self.rules.particles_after
+        particles = self.rules.any_particle
         if any(n and w not in particles for n, w in zip(nouns, words, strict=True)) and any(
             _names_a_place(w, self.lang, self.index) for w in words
         ):
