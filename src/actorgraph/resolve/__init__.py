@@ -62,13 +62,16 @@ def _particles(lang: str) -> frozenset[str]:
     )
 
 
-def _is_surname_only(label: str, text: str, lang: str) -> bool:
-    """A person named by the surname alone: "Tokayev", and "Van der Bellen" (particles and all)."""
-    if label != "PERSON":
-        return False
+def _surname_shaped(text: str, lang: str) -> bool:
+    """One word, or particles and one word: "Tokayev", "Van der Bellen"."""
     *before, _ = fold(text).split()
     particles = _particles(lang)
     return all(w in particles for w in before)
+
+
+def _is_surname_only(label: str, text: str, lang: str) -> bool:
+    """A person named by the surname alone."""
+    return label == "PERSON" and _surname_shaped(text, lang)
 
 
 def _surname_key(text: str, lang: str) -> str:
@@ -176,15 +179,15 @@ class _Resolver:
             if self.linked[i] is not None or i in self.dropped or m.text in local_acronyms:
                 continue
             if not _is_surname_only(m.label, m.text, m.lang):
-                if m.label in ("ORG", "MISC") and _is_surname_only("PERSON", m.text, m.lang):
+                if m.label in ("ORG", "MISC") and _surname_shaped(m.text, m.lang):
                     # Models often tag a bare surname as ORG; the document's full name decides.
                     roots = {self.uf.find(j) for j in full_names.get(_surname_key(m.text, m.lang), ())}
                     if len(roots) == 1:
                         self.uf.union(i, roots.pop())
                 continue
-            namesakes = full_names.get(_surname_key(m.text, m.lang), [])
-            for variant in name_variants(m.text, m.lang)[1:]:  # "Kerns Rede", "Van der Bellens"
-                namesakes = namesakes or full_names.get(_surname_key(variant, m.lang), [])
+            # The surname as written, else uninflected ("Kerns Rede", "Van der Bellens").
+            keys = (_surname_key(variant, m.lang) for variant in name_variants(m.text, m.lang))
+            namesakes = next((full_names[k] for k in keys if k in full_names), [])
             roots = {self.uf.find(j) for j in namesakes}
             if len(roots) == 1:
                 self.uf.union(i, roots.pop())
