@@ -5,6 +5,9 @@ from __future__ import annotations
 import html as html_lib
 import json
 import re
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -136,6 +139,20 @@ def test_nothing_points_to_the_network():
     assert len(script_bodies(page)) == 3  # data, vis-network, viewer: no external scripts
     assert not re.search(r"<script[^>]+\bsrc\s*=", page, re.I)
     assert not re.search(r"<link\b", page, re.I)
+
+
+def test_the_page_inlines_vis_network_without_importing_pyvis():
+    """pyvis is only where vis-network's files live; its import brings Jupyter's machinery along."""
+    check = (
+        "import sys\n"
+        "from tests.test_html import sample_graph\n"
+        "from actorgraph.outputs.html import render_html\n"
+        "assert 'vis-network' in render_html(sample_graph())\n"
+        "print(sorted(m for m in ('pyvis', 'jinja2', 'traitlets') if m in sys.modules))\n"
+    )
+    root = Path(__file__).resolve().parent.parent
+    done = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True, check=True, cwd=root)
+    assert done.stdout.strip() == "[]"
 
 
 def test_embedded_json_round_trips():

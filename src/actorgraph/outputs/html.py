@@ -17,6 +17,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
+import importlib.util
 import math
 import os
 import re
@@ -411,10 +412,15 @@ def _viewer_asset(name: str) -> str:
 
 
 def _vis_assets() -> tuple[str, str]:
-    """vis-network's standalone script and style sheet, as shipped inside pyvis."""
-    import pyvis
+    """vis-network's standalone script and style sheet, as shipped inside pyvis.
 
-    lib = Path(pyvis.__file__).parent / "lib"
+    The package is found, not imported: importing pyvis sets up its Jupyter and template
+    machinery (traitlets, jinja2), which a page made of two static files does not need.
+    """
+    spec = importlib.util.find_spec("pyvis")
+    if spec is None or not spec.submodule_search_locations:
+        raise FileNotFoundError("the pyvis package, which ships vis-network, is not installed")
+    lib = Path(next(iter(spec.submodule_search_locations))) / "lib"
     candidates = sorted(
         (p for p in lib.glob("vis-*/vis-network.min.js")), key=lambda p: _version_key(p.parent.name)
     )
