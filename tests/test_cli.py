@@ -66,10 +66,13 @@ def test_skips_are_reported_and_strict_exits_1(tmp_path, capsys):
     write(corpus / "binary.txt", b"\x00PK\x03\x04" * 40)
     write(corpus / "undecodable.txt", "Grüße ".encode("cp1252") + b"\x81\x8d\x90")
     write(corpus / "feed.jsonl", json.dumps({"id": "r1", "text": EN}) + "\n{oops\n")
+    write(corpus / "headline.txt", "Ad sales boost Time Warner profit")
     out = tmp_path / "out"
     assert main(["build", str(corpus), "--out", str(out), "--models", "bundled"]) == 0
     summary = capsys.readouterr().err
-    assert "documents: 8 read, 5 skipped" in summary
+    assert "documents: 9 read, 6 skipped" in summary
+    # A reason the user can act on says how.
+    assert "skipped 1: language could not be detected (short texts? --lang de|en sets" in summary
     docs = {d["id"]: d for d in json.loads((out / "graph.json").read_text(encoding="utf-8"))["documents"]}
     assert docs["fr"]["skip_reason"] == "no pipeline for language 'fr'"
     assert docs["empty"]["skip_reason"] == "empty article"

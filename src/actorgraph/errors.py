@@ -35,6 +35,10 @@ CSV_NO_COLUMN = "CSV has no '{column}' column"
 UNREADABLE = "cannot read file: {error}"
 HTML_NO_TEXT = "no main text found in HTML"
 
+#: What the summary adds to a skip reason the user can do something about. Headlines and other
+#: short texts often carry too few words for the language identifier.
+SKIP_HINTS = {UNKNOWN_LANGUAGE: "short texts? --lang de|en sets the language"}
+
 # Usage errors.
 MISSING_INPUT = "input not found: {path}"
 EMPTY_INPUT = "no readable articles in {path}"

@@ -79,7 +79,11 @@ class Summary(NamedTuple):
                 if self.reused
                 else f"{self.annotated} annotated, {self.documents - self.annotated} from the store"
             ),
-            *(f"  skipped {n}: {reason}" for reason, n in sorted(self.skipped.items())),
+            *(
+                f"  skipped {n}: {reason}"
+                + (f" ({errors.SKIP_HINTS[reason]})" if reason in errors.SKIP_HINTS else "")
+                for reason, n in sorted(self.skipped.items())
+            ),
             f"actors: {self.actors}  events: {self.events}  edges: {self.edges}",
             f"seconds: {self.seconds:.1f}",
             *(f"warning: {w}" for w in self.warnings),
