@@ -169,6 +169,17 @@ def test_a_compound_of_a_common_noun_is_no_name(index):
     doc.ents = [doc.char_span(text.index(s), text.index(s) + len(s), label=label) for s, label in spans]
     document = Document("d", "d", text, text=text, language="de")
     assert [m.text for m in extract(document, [(0, doc)], lang="de", index=index)[1]] == ["Gazastreifen"]
+    # Several words, all common nouns or such compounds: no name either. A lower-case word is no
+    # noun, even one the list holds because it begins sentences ("Für").
+    text = (
+        "Es geht um Klima, Nahrungsmittelkrise und Hohe Gerichtsgebühren, "
+        "sagt der Verein für Konsumenteninformation."
+    )
+    doc = nlp(text)
+    spans = ["Klima, Nahrungsmittelkrise", "Hohe Gerichtsgebühren", "Verein für Konsumenteninformation"]
+    doc.ents = [doc.char_span(text.index(s), text.index(s) + len(s), label="ORG") for s in spans]
+    document = Document("d", "d", text, text=text, language="de")
+    assert [m.text for m in extract(document, [(0, doc)], lang="de", index=index)[1]] == [spans[-1]]
     # The surname of a person the article names in full stays a name.
     text = "Ulrich Reiter kam. Später sagte Gegenreiter nichts, aber Reiter lachte."
     assert [name for name, _ in _mentions(text, ["Ulrich Reiter", "Gegenreiter", "Reiter"], "de", index)] == [

@@ -41,7 +41,9 @@ __all__ = [
 #:    text also puts it after a locative ("in Piräus").
 #: 10: a person's span that stops at a particle of the surname takes the surname ("Alexander Van"
 #:     of "Alexander Van der Bellen").
-ANALYSIS_REVISION = 10
+#: 11: a span of several capitalised words that are all common nouns or compounds of one is no
+#:     name ("Klima, Nahrungsmittelkrise").
+ANALYSIS_REVISION = 11
 #: Characters per spaCy call; long enough for any normal article, short enough to bound memory.
 MAX_CHUNK_CHARS = 100_000
 #: Characters the model takes in one pass. What a pass allocates grows with its words, not with

@@ -374,11 +374,12 @@ class _Emitter:
         nouns = [self._common(w) for w in words]
         if all(nouns):
             return False  # "Klima", "Plattform": capitalised, but no actor
-        # A word made of a common noun and more: one, or beside a place ("Kairo Geschäftsabschlüsse").
-        # A name of several words may well hold one ("Verein für Konsumenteninformation").
+        # A word made of a common noun and more: alone, among common nouns, or beside a place
+        # ("Kairo Geschäftsabschlüsse"). A name of several words may well hold one ("Verein für
+        # Konsumenteninformation").
         nouns = [noun or self._common_compound(w) for noun, w in zip(nouns, words, strict=True)]
-        if len(words) == 1 and nouns[0]:
-            return False  # "Kreuzbandriss", "Sozialleistungen"
+        if all(noun and w[:1].isupper() for noun, w in zip(nouns, words, strict=True)):
+            return False  # "Kreuzbandriss", "Sozialleistungen", "Klima, Nahrungsmittelkrise"
         particles = self.rules.any_particle
         if any(n and w not in particles for n, w in zip(nouns, words, strict=True)) and any(
             _names_a_place(w, self.lang, self.index) for w in words
