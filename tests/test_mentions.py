@@ -78,9 +78,16 @@ def test_a_form_of_address_makes_a_short_name_a_person(index):
             ["Ladies and Gentlemen", "COVID-19", "Governments"],
         ),
         ("de", "Corona und das BIP.", ["Corona", "BIP"]),
+        # A tweet's picture link, and a clause the model took for a title.
+        ("de", "Sie schrieb pic.twitter.com/Z9NhykaTPv dazu.", ["pic.twitter.com/Z9NhykaTPv"]),
+        (
+            "de",
+            "Er sagte: Die Welt ist für uns wieder halbwegs in Ordnung.",
+            ["Die Welt ist für uns wieder halbwegs in Ordnung"],
+        ),
     ],
 )
-def test_what_speeches_address_and_diseases_are_no_actors(index, lang, text, spans):
+def test_addresses_diseases_links_and_clauses_are_no_actors(index, lang, text, spans):
     nlp = spacy.blank(lang)
     nlp.add_pipe("sentencizer")
     doc = nlp(text)

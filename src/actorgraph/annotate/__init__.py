@@ -43,7 +43,9 @@ __all__ = [
 #:     of "Alexander Van der Bellen").
 #: 11: a span of several capitalised words that are all common nouns or compounds of one is no
 #:     name ("Klima, Nahrungsmittelkrise").
-ANALYSIS_REVISION = 11
+#: 12: a span with a host name and a path ("pic.twitter.com/…"), or with more lower-case words
+#:     than capitalised ones (at least three), is no name.
+ANALYSIS_REVISION = 12
 #: Characters per spaCy call; long enough for any normal article, short enough to bound memory.
 MAX_CHUNK_CHARS = 100_000
 #: Characters the model takes in one pass. What a pass allocates grows with its words, not with

@@ -38,7 +38,9 @@ _DASHES = frozenset({"-", "–", "—"})
 _EDGE_PUNCT = " \t\n.,;:!?\"'“”„«»‚‘’()[]{}–—-/"
 _DATELINE = re.compile(r"([A-ZÄÖÜ][\w.\-]*(?:[ ][A-ZÄÖÜ][\w.\-]*){0,2})(?:,[^–—\n]{1,40})?[ ]+[–—][ ]")
 _ACRONYM_DEFINITION = re.compile(r"\(([A-Z][A-Z0-9]{1,9})\)")
-_URLISH = re.compile(r"@|://|www\.|\d{3,}")
+#: An address, a handle or a long number; a host name only with a path after it, since
+#: "Booking.com" names a company and "pic.twitter.com/Z9NhykaTPv" nothing.
+_URLISH = re.compile(r"@|://|www\.|\d{3,}|[a-z]\.[a-z]{2,}/\w")
 
 
 @cache
@@ -363,6 +365,9 @@ class _Emitter:
         if self.index.exact(text):
             return True  # a knowledge-base name is a name, whatever else the word means
         words = text.split()
+        lower = sum(w[:1].islower() for w in words)
+        if lower >= 3 and lower > sum(w[:1].isupper() for w in words):
+            return False  # a clause or a quotation the model took for a title ("Die Welt ist für uns …")
         if (
             len(words) == 1
             and label in _SURNAME_LABELS
