@@ -382,3 +382,21 @@ def test_a_one_word_name_is_one_actor_whatever_its_tag_unless_a_full_name_or_the
     assert next(a for a in res.actors if a.id in company).type == "ORG"  # PERSON 1, ORG 1, GPE 1
     assert actor_of(res, "a", "Glasgow") != actor_of(res, "b", "Glasgow")
     assert actor_of(res, "d", "Blair") == actor_of(res, "d", "Tony Blair") != actor_of(res, "c", "Blair")
+
+
+def test_an_article_that_opens_a_name_of_several_words_is_no_part_of_its_key(index):
+    """A sentence's first word is capitalised: "The Bank of England" is the "Bank of England"
+    of the next sentence, and takes its label. "The Sun" (a newspaper) keeps its article apart
+    from "Sun" (a company)."""
+    text = "The Bank of England rose. The Sun wrote that the Bank of England and Sun agreed."
+    entities = [
+        ("The Bank of England", "ORG"),
+        ("The Sun", "ORG"),
+        ("Bank of England", "ORG"),
+        ("Sun", "ORG"),
+    ]
+    res = resolve([analysis("a", text, entities, lang="en")], index=index)
+    bank = actor_of(res, "a", "The Bank of England")
+    assert bank == actor_of(res, "a", "Bank of England")
+    assert next(a for a in res.actors if a.id == bank).label == "Bank of England"
+    assert actor_of(res, "a", "The Sun") != actor_of(res, "a", "Sun")

@@ -55,6 +55,27 @@ _SPELLED = "\x00"
 
 
 @cache
+def _articles(lang: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in load_resource("names", lang).get("determiners", []))
+
+
+def _without_article(text: str, lang: str) -> str:
+    """A name without the article that opens it, if at least two words follow: a sentence's
+    first word is capitalised, so "The Bank of England" is "the Bank of England" as well, while
+    "The Sun" may be a newspaper and "Sun" a company.
+
+    Examples
+    --------
+    >>> _without_article("The Bank of England", "en"), _without_article("The Sun", "en")
+    ('Bank of England', 'The Sun')
+    """
+    first, _, rest = text.partition(" ")
+    if first.lower() in _articles(lang) and rest.count(" ") >= 1:
+        return rest
+    return text
+
+
+@cache
 def _particles(lang: str) -> frozenset[str]:
     names = load_resource("names", lang)
     return frozenset(
@@ -298,12 +319,13 @@ class _Resolver:
         spelled alike is one entity whichever the model tagged it ("Cate Blanchett" a person in
         one article and an organisation in the next)."""
         group = "person" if m.label == "PERSON" else "other"
-        return ("name", group, translit_key(m.text, m.lang)), _Resolver._spelled_key(m)
+        text = _without_article(m.text, m.lang)
+        return ("name", group, translit_key(text, m.lang)), _Resolver._spelled_key(m)
 
     @staticmethod
     def _spelled_key(m: Mention) -> tuple:
         """The key of a name as spelled (see :meth:`_name_keys`)."""
-        spelled = translit_key(m.text, None)
+        spelled = translit_key(_without_article(m.text, m.lang), None)
         group = "" if " " in spelled else "person" if m.label == "PERSON" else "other"
         return ("spelling", group, spelled)
 
@@ -570,7 +592,9 @@ def _canonical_label(members: list[Mention]) -> str:
         if all(any(base in forms for base in name_variants(f, lang)[1:]) for lang in langs)
     }
     candidates = [f for f in forms if f not in inflected] or list(forms)
-    return min(candidates, key=lambda f: (-_name_words(f), -forms[f], -len(f), f))
+    # "Bank of England" over "The Bank of England", which opens sentences.
+    bare = {f: _without_article(f, next(iter(sorted(languages[f])))) for f in candidates}
+    return min(candidates, key=lambda f: (-_name_words(bare[f]), bare[f] != f, -forms[f], -len(f), f))
 
 
 def _name_words(form: str) -> int:
