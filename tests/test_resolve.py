@@ -400,3 +400,21 @@ def test_an_article_that_opens_a_name_of_several_words_is_no_part_of_its_key(ind
     assert bank == actor_of(res, "a", "Bank of England")
     assert next(a for a in res.actors if a.id == bank).label == "Bank of England"
     assert actor_of(res, "a", "The Sun") != actor_of(res, "a", "Sun")
+    # An article left out inside a name, "&" for "and", and an English name in a German article.
+    docs = [
+        analysis(
+            "b",
+            "Ernst and Young and the Federation of the Phonographic Industry.",
+            [("Ernst and Young", "ORG"), ("Federation of the Phonographic Industry", "ORG")],
+            lang="en",
+        ),
+        analysis(
+            "c",
+            "Ernst & Young und The Federation of Phonographic Industry.",
+            [("Ernst & Young", "ORG"), ("The Federation of Phonographic Industry", "ORG")],
+        ),
+    ]
+    res = resolve(docs, index=index)
+    assert actor_of(res, "b", "Ernst and Young") == actor_of(res, "c", "Ernst & Young")
+    federation = actor_of(res, "b", "Federation of the Phonographic Industry")
+    assert federation == actor_of(res, "c", "The Federation of Phonographic Industry")

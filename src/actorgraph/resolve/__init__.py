@@ -22,7 +22,7 @@ from rapidfuzz import fuzz
 from ..kb import KBEntry
 from ..kbindex import KBIndex
 from ..records import Actor, Analysis, Mention
-from ..resources import load_resource
+from ..resources import language_codes, load_resource
 from ..text import fold, name_variants, slug, translit_key
 from ..titles import head_titles
 from ..unionfind import UnionFind
@@ -59,20 +59,50 @@ def _articles(lang: str) -> frozenset[str]:
     return frozenset(w.lower() for w in load_resource("names", lang).get("determiners", []))
 
 
-def _without_article(text: str, lang: str) -> str:
+@cache
+def _key_words() -> tuple[frozenset[str], frozenset[str]]:
+    """Every language's articles, and its words for "and": an English name is often quoted in
+    a German article."""
+    languages = language_codes()
+    conjunctions = {
+        w for lang in languages for w in load_resource("names", lang).get("name_conjunctions", [])
+    }
+    return frozenset().union(*map(_articles, languages)), frozenset(conjunctions)
+
+
+def _without_article(text: str) -> str:
     """A name without the article that opens it, if at least two words follow: a sentence's
     first word is capitalised, so "The Bank of England" is "the Bank of England" as well, while
     "The Sun" may be a newspaper and "Sun" a company.
 
     Examples
     --------
-    >>> _without_article("The Bank of England", "en"), _without_article("The Sun", "en")
+    >>> _without_article("The Bank of England"), _without_article("The Sun")
     ('Bank of England', 'The Sun')
     """
     first, _, rest = text.partition(" ")
-    if first.lower() in _articles(lang) and rest.count(" ") >= 1:
+    if first.lower() in _key_words()[0] and rest.count(" ") >= 1:
         return rest
     return text
+
+
+def _key_form(text: str) -> str:
+    """What a name's keys are made of: in a name of three words or more, no articles (one opens
+    sentences: "The Bank of England"; one is left out: "International Federation of
+    Phonographic Industry"), and "&" for "and" ("Ernst and Young").
+
+    Examples
+    --------
+    >>> _key_form("The International Federation of the Phonographic Industry")
+    'International Federation of Phonographic Industry'
+    >>> _key_form("Ernst and Young"), _key_form("The Sun")
+    ('Ernst & Young', 'The Sun')
+    """
+    articles, conjunctions = _key_words()
+    words = text.split()
+    if len(words) >= 3:
+        words = [w for w in words if w.lower() not in articles] or words
+    return " ".join("&" if w.lower() in conjunctions else w for w in words)
 
 
 @cache
@@ -319,13 +349,12 @@ class _Resolver:
         spelled alike is one entity whichever the model tagged it ("Cate Blanchett" a person in
         one article and an organisation in the next)."""
         group = "person" if m.label == "PERSON" else "other"
-        text = _without_article(m.text, m.lang)
-        return ("name", group, translit_key(text, m.lang)), _Resolver._spelled_key(m)
+        return ("name", group, translit_key(_key_form(m.text), m.lang)), _Resolver._spelled_key(m)
 
     @staticmethod
     def _spelled_key(m: Mention) -> tuple:
         """The key of a name as spelled (see :meth:`_name_keys`)."""
-        spelled = translit_key(_without_article(m.text, m.lang), None)
+        spelled = translit_key(_key_form(m.text), None)
         group = "" if " " in spelled else "person" if m.label == "PERSON" else "other"
         return ("spelling", group, spelled)
 
@@ -593,7 +622,7 @@ def _canonical_label(members: list[Mention]) -> str:
     }
     candidates = [f for f in forms if f not in inflected] or list(forms)
     # "Bank of England" over "The Bank of England", which opens sentences.
-    bare = {f: _without_article(f, next(iter(sorted(languages[f])))) for f in candidates}
+    bare = {f: _without_article(f) for f in candidates}
     return min(candidates, key=lambda f: (-_name_words(bare[f]), bare[f] != f, -forms[f], -len(f), f))
 
 
