@@ -82,6 +82,13 @@ def test_capitalised_modifiers_parents_and_buildings(index):
         )
     ]
     assert found("Guterres visited the UN Plaza in Almaty.", "en", index) == [("UN Plaza", "LOC", "UN Plaza")]
+    # Two modifiers joined by "and", but not a place and an institution.
+    names = [name for name, _, _ in found("The Securities and Exchange Commission has ruled.", "en", index)]
+    assert names == ["Securities and Exchange Commission"]
+    names = [
+        name for name, _, _ in found("Officials of Kazakhstan and Steppe Research Centre met.", "en", index)
+    ]
+    assert names == ["Steppe Research Centre"]
 
 
 def test_persons_and_known_names_are_left_alone(index):
@@ -107,3 +114,16 @@ def test_acronym_after_the_places_that_follow_the_name(index):
 )
 def test_topic_labels(words, lang, label):
     assert topic_label(words, lang) == label
+
+
+def test_two_organisations_joined_by_and_stay_two(index):
+    """In the build's pipeline, where the knowledge base's names are entities already."""
+    from actorgraph.annotate import annotate
+    from actorgraph.engines import pipelines_for
+    from actorgraph.records import Document
+
+    text = "Die Prognosen sind skeptisch (Weltbank und Internationaler Währungsfonds). Bleibt zu hoffen."
+    (analysis,) = annotate([Document("d", "d", text, text=text, language="de")], pipelines_for("bundled"))
+    names = {m.text for m in analysis.mentions}
+    assert "Internationaler Währungsfonds" in names
+    assert not any(" und " in name for name in names)

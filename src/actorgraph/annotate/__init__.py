@@ -45,7 +45,9 @@ __all__ = [
 #:     name ("Klima, Nahrungsmittelkrise").
 #: 12: a span with a host name and a path ("pic.twitter.com/…"), or with more lower-case words
 #:     than capitalised ones (at least three), is no name.
-ANALYSIS_REVISION = 12
+#: 13: an institution's name takes two modifiers joined by "and" ("Securities and Exchange
+#:     Commission").
+ANALYSIS_REVISION = 13
 #: Characters per spaCy call; long enough for any normal article, short enough to bound memory.
 MAX_CHUNK_CHARS = 100_000
 #: Characters the model takes in one pass. What a pass allocates grows with its words, not with

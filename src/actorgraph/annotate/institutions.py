@@ -31,7 +31,7 @@ from spacy.attrs import ORTH
 from spacy.tokens import Doc, Token
 
 from ..kbindex import KBIndex
-from ..resources import load_resource
+from ..resources import language_codes, load_resource
 from ..text import fold, name_variants
 
 __all__ = ["Institution", "find_institutions", "topic_label"]
@@ -68,7 +68,12 @@ class _Words:
             w.lower() for w in names.get("locative_prepositions", [])
         )
         self.determiners = frozenset(w.lower() for w in names.get("determiners", []))
-        self.conjunctions = frozenset(("and", "und"))
+        #: Every language's "and": English names are quoted in German articles.
+        self.conjunctions = frozenset(
+            w.lower()
+            for code in language_codes()
+            for w in load_resource("names", code).get("name_conjunctions", [])
+        )
         dates = load_resource("dates", lang)
         #: "Brixton Academy on Tuesday": a day or a month is when, never a topic.
         self.calendar = frozenset(w.lower() for key in ("weekdays", "months") for w in dates.get(key, []))
@@ -204,21 +209,36 @@ class _Finder:
         return (head, i + 1, None) if head else None
 
     def modifiers(self, head_start: int) -> int:
-        """First token of the capitalised words before the head ("UN Regional", "Zentralasiatisches")."""
-        doc, words = self.doc, self.words
+        """First token of the capitalised words before the head ("UN Regional", "Zentralasiatisches"),
+        two of them joined by "and" too ("Securities and Exchange Commission"; not a place or an
+        organisation: "Britain and European Commission", "Weltbank und Internationaler
+        Währungsfonds")."""
+        doc = self.doc
         j = head_start
         while j > 0:
-            token = doc[j - 1]
-            if j - 1 in self.persons or not _capitalised(token) or token.is_stop:
-                break
-            if token.lower_ in words.determiners:
-                break
-            if self.lang == "de" and not (
-                _organisation(token.text, self.index) or token.lower_.endswith(words.endings)
+            if self._modifier(j - 1):
+                j -= 1
+            elif (
+                j < head_start
+                and j >= 2
+                and doc[j - 1].lower_ in self.words.conjunctions
+                and self._modifier(j - 2)
+                and not _is_place(doc[j - 2], self.index, self.lang)
+                and not _organisation(doc[j - 2].text, self.index)
             ):
-                break  # German capitalises nouns: only adjectives ("Europäisches") and parents join
-            j -= 1
+                j -= 2
+            else:
+                break
         return j
+
+    def _modifier(self, k: int) -> bool:
+        token, words = self.doc[k], self.words
+        if k in self.persons or not _capitalised(token) or token.is_stop or token.lower_ in words.determiners:
+            return False
+        # German capitalises nouns: only adjectives ("Europäisches") and parents join.
+        return (
+            self.lang != "de" or _organisation(token.text, self.index) or token.lower_.endswith(words.endings)
+        )
 
     def topic(self, head_end: int) -> int:
         """End of the topic after the head ("für nachhaltige Entwicklung", "for SDGs"), or ``head_end``."""
