@@ -52,6 +52,22 @@ def test_honorifics_are_not_part_of_a_name(index, lang, text, persons, expected)
     assert [name for name, _ in _mentions(text, persons, lang, index)] == expected
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("de", "Landeshauptmann Erwin Pröll sprach.", ("Erwin Pröll", "Landeshauptmann")),
+        ("de", "Klubobfrau Helga Krismer sprach.", ("Helga Krismer", "Klubobfrau")),
+        ("de", "Bürgermeisterin Maria Vassilakou sprach.", ("Maria Vassilakou", "Bürgermeisterin")),
+        ("en", "Speaker Nancy Pelosi spoke.", ("Nancy Pelosi", "Speaker")),
+    ],
+)
+def test_an_office_before_a_name_is_its_role(index, lang, text, expected):
+    """A span the model runs over the office is the name, and the office its role: one actor for
+    "Landeshauptmann Erwin Pröll" and "Erwin Pröll"."""
+    span = text.split(" sprach")[0].split(" spoke")[0]
+    assert _mentions(text, [span], lang, index) == [expected]
+
+
 def test_a_form_of_address_before_a_title_goes_too(index):
     text = "H.E. Antonio Guterres met His Majesty King Abdullah."
     found = _mentions(text, ["H.E. Antonio Guterres", "His Majesty King Abdullah"], "en", index)
