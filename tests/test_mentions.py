@@ -203,6 +203,16 @@ def test_a_compound_of_a_common_noun_is_no_name(index):
     doc.ents = [doc.char_span(text.index(s), text.index(s) + len(s), label="ORG") for s in spans]
     document = Document("d", "d", text, text=text, language="de")
     assert [m.text for m in extract(document, [(0, doc)], lang="de", index=index)[1]] == [spans[-1]]
+    # Adjectives the model cut before the noun that makes them a route; not before a name's noun.
+    text = (
+        "Der Ausbau der Transkaspischen Internationalen Transportroute, der Vereinten Nationen "
+        "und Zschäpes Erklärung."
+    )
+    doc = nlp(text)
+    spans = ["Transkaspischen Internationalen", "Vereinten", "Zschäpes"]
+    doc.ents = [doc.char_span(text.index(s), text.index(s) + len(s), label="LOC") for s in spans]
+    document = Document("d", "d", text, text=text, language="de")
+    assert [m.text for m in extract(document, [(0, doc)], lang="de", index=index)[1]] == spans[1:]
     # The surname of a person the article names in full stays a name.
     text = "Ulrich Reiter kam. Später sagte Gegenreiter nichts, aber Reiter lachte."
     assert [name for name, _ in _mentions(text, ["Ulrich Reiter", "Gegenreiter", "Reiter"], "de", index)] == [

@@ -47,7 +47,9 @@ __all__ = [
 #:     than capitalised ones (at least three), is no name.
 #: 13: an institution's name takes two modifiers joined by "and" ("Securities and Exchange
 #:     Commission").
-ANALYSIS_REVISION = 13
+#: 14: inflected adjectives the model cut before a noun that makes them a thing are no name
+#:     ("Transkaspischen Internationalen" of "… Transportroute").
+ANALYSIS_REVISION = 14
 #: Characters per spaCy call; long enough for any normal article, short enough to bound memory.
 MAX_CHUNK_CHARS = 100_000
 #: Characters the model takes in one pass. What a pass allocates grows with its words, not with

@@ -40,6 +40,8 @@ _DATELINE = re.compile(r"([A-ZÄÖÜ][\w.\-]*(?:[ ][A-ZÄÖÜ][\w.\-]*){0,2})(?:
 _ACRONYM_DEFINITION = re.compile(r"\(([A-Z][A-Z0-9]{1,9})\)")
 #: An address, a handle or a long number; a host name only with a path after it, since
 #: "Booking.com" names a company and "pic.twitter.com/Z9NhykaTPv" nothing.
+#: The capitalised word right after a span.
+_NEXT_WORD = re.compile(r"\s+([A-ZÄÖÜ][\w-]*)")
 _URLISH = re.compile(r"@|://|www\.|\d{3,}|[a-z]\.[a-z]{2,}/\w")
 
 
@@ -296,7 +298,22 @@ class _Emitter:
             end_char = start_char + len(stripped)
         if not self._is_name(stripped, label) or (label != "PERSON" and self._is_thing(stripped)):
             return None
+        if label != "PERSON" and self._adjectives_of_a_thing(stripped, end_char):
+            return None
         return self._record(start_char, end_char, stripped, label, token_i, **extra)
+
+    def _adjectives_of_a_thing(self, text: str, end_char: int) -> bool:
+        """A span of inflected adjectives that the model cut before the noun they qualify, when
+        that noun makes the whole a thing: "Transkaspischen Internationalen" of "… Transportroute".
+        One word is left alone: a surname in the genitive looks the same ("Zschäpes Erklärung")."""
+        endings = self.rules.adjective_endings
+        words = text.split()
+        if not endings or len(words) < 2:
+            return False
+        if not all(w[:1].isupper() and w.lower().endswith(endings) for w in words):
+            return False
+        following = _NEXT_WORD.match(self.text, end_char)
+        return following is not None and self._is_thing(f"{text} {following.group(1)}")
 
     def _record(
         self, start_char: int, end_char: int, text: str, label: str, token_i: int, **extra
