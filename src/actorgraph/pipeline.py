@@ -80,8 +80,7 @@ class Summary(NamedTuple):
                 else f"{self.annotated} annotated, {self.documents - self.annotated} from the store"
             ),
             *(
-                f"  skipped {n}: {reason}"
-                + (f" ({errors.SKIP_HINTS[reason]})" if reason in errors.SKIP_HINTS else "")
+                f"  skipped {n}: {reason}" + (f" ({hint})" if (hint := errors.SKIP_HINTS.get(reason)) else "")
                 for reason, n in sorted(self.skipped.items())
             ),
             f"actors: {self.actors}  events: {self.events}  edges: {self.edges}",

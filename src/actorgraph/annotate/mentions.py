@@ -40,9 +40,9 @@ _DATELINE = re.compile(r"([A-ZÄÖÜ][\w.\-]*(?:[ ][A-ZÄÖÜ][\w.\-]*){0,2})(?:
 _ACRONYM_DEFINITION = re.compile(r"\(([A-Z][A-Z0-9]{1,9})\)")
 #: An address, a handle or a long number; a host name only with a path after it, since
 #: "Booking.com" names a company and "pic.twitter.com/Z9NhykaTPv" nothing.
+_URLISH = re.compile(r"@|://|www\.|\d{3,}|[a-z]\.[a-z]{2,}/\w")
 #: The capitalised word right after a span.
 _NEXT_WORD = re.compile(r"\s+([A-ZÄÖÜ][\w-]*)")
-_URLISH = re.compile(r"@|://|www\.|\d{3,}|[a-z]\.[a-z]{2,}/\w")
 
 
 @cache
