@@ -30,6 +30,16 @@ def _mentions(
     return [(m.text, m.role) for m in mentions if m.label == "PERSON"]
 
 
+def _kept(text: str, spans: list[str], lang: str, index, *, label: str = "ORG") -> list[str]:
+    """The texts of the mentions that spans covering ``spans``, labelled ``label``, give."""
+    nlp = spacy.blank(lang)
+    nlp.add_pipe("sentencizer")
+    doc = nlp(text)
+    doc.ents = [doc.char_span(text.index(s), text.index(s) + len(s), label=label) for s in spans]
+    document = Document("d", "d", text, text=text, language=lang)
+    return [m.text for m in extract(document, [(0, doc)], lang=lang, index=index)[1]]
+
+
 @pytest.mark.parametrize(
     ("lang", "text", "persons", "expected"),
     [
@@ -104,13 +114,7 @@ def test_a_form_of_address_makes_a_short_name_a_person(index):
     ],
 )
 def test_addresses_diseases_links_and_clauses_are_no_actors(index, lang, text, spans):
-    nlp = spacy.blank(lang)
-    nlp.add_pipe("sentencizer")
-    doc = nlp(text)
-    doc.ents = [doc.char_span(text.index(s), text.index(s) + len(s), label="ORG") for s in spans]
-    document = Document("d", "d", text, text=text, language=lang)
-    _, mentions, _ = extract(document, [(0, doc)], lang=lang, index=index)
-    assert [m.text for m in mentions] == []
+    assert _kept(text, spans, lang, index) == []
 
 
 def test_a_common_word_is_a_name_where_it_is_a_full_names_surname(index):
@@ -198,21 +202,15 @@ def test_a_compound_of_a_common_noun_is_no_name(index):
         "Es geht um Klima, Nahrungsmittelkrise und Hohe Gerichtsgebühren, "
         "sagt der Verein für Konsumenteninformation."
     )
-    doc = nlp(text)
     spans = ["Klima, Nahrungsmittelkrise", "Hohe Gerichtsgebühren", "Verein für Konsumenteninformation"]
-    doc.ents = [doc.char_span(text.index(s), text.index(s) + len(s), label="ORG") for s in spans]
-    document = Document("d", "d", text, text=text, language="de")
-    assert [m.text for m in extract(document, [(0, doc)], lang="de", index=index)[1]] == [spans[-1]]
+    assert _kept(text, spans, "de", index) == [spans[-1]]
     # Adjectives the model cut before the noun that makes them a route; not before a name's noun.
     text = (
         "Der Ausbau der Transkaspischen Internationalen Transportroute, der Vereinten Nationen "
         "und Zschäpes Erklärung."
     )
-    doc = nlp(text)
     spans = ["Transkaspischen Internationalen", "Vereinten", "Zschäpes"]
-    doc.ents = [doc.char_span(text.index(s), text.index(s) + len(s), label="LOC") for s in spans]
-    document = Document("d", "d", text, text=text, language="de")
-    assert [m.text for m in extract(document, [(0, doc)], lang="de", index=index)[1]] == spans[1:]
+    assert _kept(text, spans, "de", index, label="LOC") == spans[1:]
     # The surname of a person the article names in full stays a name.
     text = "Ulrich Reiter kam. Später sagte Gegenreiter nichts, aber Reiter lachte."
     assert [name for name, _ in _mentions(text, ["Ulrich Reiter", "Gegenreiter", "Reiter"], "de", index)] == [
