@@ -116,3 +116,45 @@ def test_enough_words_is_told_without_counting_them_all():
         text = " ".join(rng.choice(words) for _ in range(rng.randrange(0, 20)))
         for n in (1, 2, 8, 12):
             assert _has_words(text, n) == (_word_count(text) >= n), (text, n)
+
+
+SPEECH = (
+    "It gives me great pleasure to congratulate the President on his \n"
+    "election to the presidency of the General Assembly at its sixty-\n"
+    "ninth session. I thank Secretary-General Ban Ki-moon and the \n"
+    "United \n"
+    "Nations for their work over the past year in many regions of the \n"
+    "world, and I express our support to the Secretary-General and to \n"
+    "the Organization in all that lies ahead of us in the coming years.\n"
+    "\n"
+    "Afghanistan has achieved a significant milestone with the successful \n"
+    "conclusion of its presidential elections, including the recount of \n"
+    "the votes, and the new President will be sworn in on 29 September.\n"
+)
+
+
+def test_a_hard_wrapped_text_is_read_in_paragraphs():
+    """Speeches and PDF exports break lines at a printed width: a line is no paragraph there,
+    so a name broken over two lines stays one ("United Nations") and no short line is dropped."""
+    doc = clean(Document("d", "d.txt", SPEECH), language="en")
+    first, second = doc.text.split("\n\n")
+    assert first.startswith("It gives me great pleasure to congratulate the President on his election")
+    assert "at its sixty-ninth session. I thank" in first
+    assert "the United Nations for their work" in first
+    assert second.startswith("Afghanistan has achieved")
+    start = doc.text.index("United Nations")
+    raw_start, raw_end = doc.raw_span(start, start + len("United Nations"))
+    assert SPEECH[raw_start:raw_end] == "United \nNations"
+
+
+def test_lines_of_a_text_with_one_paragraph_per_line_stay_apart():
+    """A headline and list items end without a full stop; they are not wrapped lines. A line
+    that stops in mid-sentence and goes on in lower case is one paragraph broken in two."""
+    items = "\n".join(f"- Increased spending on item number {n} to several billion rupees" for n in range(6))
+    text = f"Budget boosts spending on health and education\n{items}\n{BODY}\n{BODY2}"
+    lines = cleaned(text).split("\n\n")
+    assert lines[0] == "Budget boosts spending on health and education"
+    assert len(lines) == 9
+    cut = BODY2.index(" fortgesetzt")
+    broken = f"{BODY}\n{BODY2[:cut]}\n{BODY2[cut + 1 :]}"
+    assert cleaned(broken).split("\n\n") == [BODY, BODY2]

@@ -264,3 +264,10 @@ def test_a_persons_span_that_stops_at_a_particle_takes_the_surname(index):
         "Van der Bellen",
         "Angela Merkel",  # a name that does not end in a particle is not extended
     ]
+
+
+def test_a_name_across_a_page_break_is_one_line(index):
+    text = "The Revolutionary Armed\n\nForces of Colombia signed."
+    assert _kept(text, ["Revolutionary Armed\n\nForces of Colombia"], "en", index) == [
+        "Revolutionary Armed Forces of Colombia"
+    ]

@@ -1,4 +1,9 @@
-"""Clean an article: drop boilerplate, normalise Unicode, repair mixed-script homoglyphs.
+"""Clean an article: find its paragraphs, drop boilerplate, normalise Unicode, repair
+mixed-script homoglyphs (docs/cleaning.md).
+
+A paragraph is a line, except in hard-wrapped text (speeches, PDF exports), whose lines between
+blank lines are one paragraph, and where a line stops in mid-sentence and the next goes on in
+lower case.
 
 Boilerplate is recognised by its shape and by generic wording, never by listing a
 publisher's strings: the article body is the run of long lines with sentence punctuation;
@@ -17,7 +22,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
 from functools import cache
-from itertools import islice
+from itertools import islice, pairwise
 from typing import NamedTuple
 
 from .records import Document, OffsetMap
@@ -50,6 +55,23 @@ class _Line(NamedTuple):
     start: int
     end: int
     text: str
+
+
+class _Paragraph(NamedTuple):
+    """The lines of one paragraph: one line, or the lines of a hard-wrapped paragraph."""
+
+    lines: tuple[_Line, ...]
+    #: The lines as the clean text joins them, for deciding what is boilerplate.
+    text: str
+
+
+#: A text is hard-wrapped (PDF exports, speeches, mail) when most lines that go on in the next
+#: line end in mid-sentence and are about as long as a printed line.
+WRAPPED_MIN_BREAKS = 5
+WRAPPED_MIN_SHARE = 0.5
+WRAPPED_MIN_MEDIAN_CHARS = 40
+_LIST_ITEM = re.compile(r"(?:[-–—•*·▪]|\d{1,2}[.)])\s")
+_ENDS_SENTENCE = re.compile(r"[.!?…:;][\"'“”„»«)\]]*$")
 
 
 def normalize_line(line: str) -> str:
@@ -90,7 +112,50 @@ def _split_lines(text: str, start: int) -> list[_Line]:
     return lines
 
 
-def _select(lines: list[_Line], repeated: frozenset[str]) -> list[_Line]:
+def _soft_break(raw: str, before: _Line, after: _Line) -> bool:
+    """Only a line break, no blank line, between two lines, and no list item begins after it."""
+    return raw.count("\n", before.end, after.start) == 1 and not _LIST_ITEM.match(after.text)
+
+
+def _joiner(before: _Line, after: _Line) -> str:
+    """ "sixty-" + "ninth" is "sixty-ninth"; other wrapped lines meet with a space."""
+    hyphenated = before.text.endswith("-") and before.text[-2:-1].isalpha() and after.text[:1].islower()
+    return "" if hyphenated else " "
+
+
+def _paragraphs(lines: list[_Line], raw: str) -> list[_Paragraph]:
+    """The text's paragraphs: in a hard-wrapped text the lines between blank lines, elsewhere
+    each line, or two when the first stops in mid-sentence and the next goes on in lower case
+    (a paragraph broken at a page's end).
+
+    A text with one paragraph per line keeps its lines apart otherwise: there a line that does
+    not end a sentence is a headline or a list item, and names must not run into the next line.
+    """
+    breaks = [(a, b) for a, b in pairwise(lines) if _soft_break(raw, a, b)]
+    mid_sentence = [a for a, _ in breaks if not _ENDS_SENTENCE.search(a.text)]
+    lengths = sorted(len(a.text) for a, _ in breaks)
+    wrapped = (
+        len(mid_sentence) >= WRAPPED_MIN_BREAKS
+        and len(mid_sentence) >= WRAPPED_MIN_SHARE * len(breaks)
+        and lengths[len(lengths) // 2] >= WRAPPED_MIN_MEDIAN_CHARS
+    )
+    groups: list[list[_Line]] = []
+    for line in lines:
+        before = groups[-1][-1] if groups else None
+        if before is not None and (
+            _soft_break(raw, before, line)
+            and (wrapped or (not _ENDS_SENTENCE.search(before.text) and line.text[:1].islower()))
+        ):
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+    return [
+        _Paragraph(tuple(group), group[0].text + "".join(_joiner(a, b) + b.text for a, b in pairwise(group)))
+        for group in groups
+    ]
+
+
+def _select(lines: list[_Paragraph], repeated: frozenset[str]) -> list[_Paragraph]:
     boilerplate, contact = _patterns()
     candidates: list[_Line] = []
     in_contact = False
@@ -244,12 +309,13 @@ def clean(doc: Document, *, language: str | None = None, repeated: frozenset[str
         s, e = title_span
         lines.insert(0, _Line(s, e, doc.text_raw[s:e]))
     builder = _Builder()
-    previous_end = None
-    for line in _select(lines, repeated):
-        if previous_end is not None:
-            builder.add("\n\n", previous_end, line.start)
-        _add_line(builder, line, language)
-        previous_end = line.end
+    previous: _Line | None = None
+    for paragraph in _select(_paragraphs(lines, doc.text_raw), repeated):
+        for k, line in enumerate(paragraph.lines):
+            if previous is not None:
+                builder.add(_joiner(previous, line) if k else "\n\n", previous.end, line.start)
+            _add_line(builder, line, language)
+            previous = line
     text, offsets = builder.result()
     return replace(doc, text=text, offsets=offsets, language=language)
 

@@ -318,7 +318,11 @@ class _Emitter:
     def _record(
         self, start_char: int, end_char: int, text: str, label: str, token_i: int, **extra
     ) -> Mention:
-        """The mention of chunk characters ``[start_char, end_char)``, remembered for the event cues."""
+        """The mention of chunk characters ``[start_char, end_char)``, remembered for the event cues.
+
+        Its text has single spaces: a name that a page break cut in two ("Revolutionary Armed",
+        then "Forces of Colombia" after a blank line) is one name."""
+        text = " ".join(text.split())
         if text in self.institution_acronyms and not extra.get("kb_id") and not extra.get("canonical"):
             extra["canonical"], label = self.institution_acronyms[text], "ORG"
         raw_start, raw_end = self.document.raw_span(self.offset + start_char, self.offset + end_char)
