@@ -155,36 +155,36 @@ def _paragraphs(lines: list[_Line], raw: str) -> list[_Paragraph]:
     ]
 
 
-def _select(lines: list[_Paragraph], repeated: frozenset[str]) -> list[_Paragraph]:
+def _select(paragraphs: list[_Paragraph], repeated: frozenset[str]) -> list[_Paragraph]:
     boilerplate, contact = _patterns()
-    candidates: list[_Line] = []
+    candidates: list[_Paragraph] = []
     in_contact = False
-    for line in lines:
-        low = line.text.lower().strip(" \t*•·|-–—")
-        if in_contact and not _is_body(line.text):
+    for paragraph in paragraphs:
+        low = paragraph.text.lower().strip(" \t*•·|-–—")
+        if in_contact and not _is_body(paragraph.text):
             continue
         in_contact = False
         if contact.fullmatch(low):
             in_contact = True
             continue
-        if boilerplate.fullmatch(low) or normalize_line(line.text) in repeated:
+        if boilerplate.fullmatch(low) or normalize_line(paragraph.text) in repeated:
             continue
-        candidates.append(line)
-    body = [i for i, line in enumerate(candidates) if _is_body(line.text)]
+        candidates.append(paragraph)
+    body = [i for i, paragraph in enumerate(candidates) if _is_body(paragraph.text)]
     if not body:
         return [
-            ln
-            for ln in candidates
-            if _word_count(ln.text) >= HEADLINE_MIN_WORDS or _SENTENCE_PUNCT.search(ln.text)
+            p
+            for p in candidates
+            if _word_count(p.text) >= HEADLINE_MIN_WORDS or _SENTENCE_PUNCT.search(p.text)
         ]
     first, last = body[0], body[-1]
     kept = []
-    for i, line in enumerate(candidates):
-        words = _word_count(line.text)
+    for i, paragraph in enumerate(candidates):
+        words = _word_count(paragraph.text)
         if (i < first and words >= HEADLINE_MIN_WORDS) or (
-            first <= i <= last and (words > FRAGMENT_MAX_WORDS or _SENTENCE_PUNCT.search(line.text))
+            first <= i <= last and (words > FRAGMENT_MAX_WORDS or _SENTENCE_PUNCT.search(paragraph.text))
         ):
-            kept.append(line)
+            kept.append(paragraph)
     return kept
 
 
