@@ -131,21 +131,19 @@ def _paragraphs(lines: list[_Line], raw: str) -> list[_Paragraph]:
     A text with one paragraph per line keeps its lines apart otherwise: there a line that does
     not end a sentence is a headline or a list item, and names must not run into the next line.
     """
-    breaks = [(a, b) for a, b in pairwise(lines) if _soft_break(raw, a, b)]
-    mid_sentence = [a for a, _ in breaks if not _ENDS_SENTENCE.search(a.text)]
-    lengths = sorted(len(a.text) for a, _ in breaks)
+    pairs = list(pairwise(lines))
+    soft = [_soft_break(raw, a, b) for a, b in pairs]
+    breaks = [a for (a, _), is_soft in zip(pairs, soft, strict=True) if is_soft]
+    mid_sentence = [a for a in breaks if not _ENDS_SENTENCE.search(a.text)]
+    lengths = sorted(len(a.text) for a in breaks)
     wrapped = (
         len(mid_sentence) >= WRAPPED_MIN_BREAKS
         and len(mid_sentence) >= WRAPPED_MIN_SHARE * len(breaks)
         and lengths[len(lengths) // 2] >= WRAPPED_MIN_MEDIAN_CHARS
     )
-    groups: list[list[_Line]] = []
-    for line in lines:
-        before = groups[-1][-1] if groups else None
-        if before is not None and (
-            _soft_break(raw, before, line)
-            and (wrapped or (not _ENDS_SENTENCE.search(before.text) and line.text[:1].islower()))
-        ):
+    groups: list[list[_Line]] = [[lines[0]]] if lines else []
+    for (before, line), is_soft in zip(pairs, soft, strict=True):
+        if is_soft and (wrapped or (not _ENDS_SENTENCE.search(before.text) and line.text[:1].islower())):
             groups[-1].append(line)
         else:
             groups.append([line])

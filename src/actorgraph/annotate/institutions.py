@@ -31,7 +31,7 @@ from spacy.attrs import ORTH
 from spacy.tokens import Doc, Token
 
 from ..kbindex import KBIndex
-from ..resources import language_codes, load_resource
+from ..resources import load_resource
 from ..text import fold, name_variants
 
 __all__ = ["Institution", "find_institutions", "topic_label"]
@@ -69,11 +69,7 @@ class _Words:
         )
         self.determiners = frozenset(w.lower() for w in names.get("determiners", []))
         #: Every language's "and": English names are quoted in German articles.
-        self.conjunctions = frozenset(
-            w.lower()
-            for code in language_codes()
-            for w in load_resource("names", code).get("name_conjunctions", [])
-        )
+        self.conjunctions = frozenset(w.lower() for w in load_resource("names").get("name_conjunctions", []))
         dates = load_resource("dates", lang)
         #: "Brixton Academy on Tuesday": a day or a month is when, never a topic.
         self.calendar = frozenset(w.lower() for key in ("weekdays", "months") for w in dates.get(key, []))

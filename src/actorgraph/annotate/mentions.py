@@ -70,13 +70,9 @@ class _Rules:
         self.common_tails = load_wordlist("common_tails", lang)
         self.languages = load_wordlist("languages", lang)
         self.thing_heads = tuple(w.lower() for w in names.get("not_actor_heads", []))
-        self.trailing = (
-            self.determiners
-            | self.connectors
-            | frozenset(w.lower() for w in names.get("locative_prepositions", []))
-        )
-        self.capital_words = frozenset(w.lower() for w in names.get("capital_words", []))
         self.locatives = frozenset(w.lower() for w in names.get("locative_prepositions", []))
+        self.trailing = self.determiners | self.connectors | self.locatives
+        self.capital_words = frozenset(w.lower() for w in names.get("capital_words", []))
         self.particles = frozenset(w.lower() for w in names.get("name_particles", []))
         self.particles_after = frozenset(w.lower() for w in names.get("name_particles_after", []))
         self.any_particle = self.particles | self.particles_after

@@ -22,7 +22,7 @@ from rapidfuzz import fuzz
 from ..kb import KBEntry
 from ..kbindex import KBIndex
 from ..records import Actor, Analysis, Mention
-from ..resources import language_codes, load_resource
+from ..resources import load_resource
 from ..text import fold, name_variants, slug, translit_key
 from ..titles import head_titles
 from ..unionfind import UnionFind
@@ -55,19 +55,14 @@ _SPELLED = "\x00"
 
 
 @cache
-def _articles(lang: str) -> frozenset[str]:
-    return frozenset(w.lower() for w in load_resource("names", lang).get("determiners", []))
-
-
-@cache
 def _key_words() -> tuple[frozenset[str], frozenset[str]]:
     """Every language's articles, and its words for "and": an English name is often quoted in
     a German article."""
-    languages = language_codes()
-    conjunctions = {
-        w for lang in languages for w in load_resource("names", lang).get("name_conjunctions", [])
-    }
-    return frozenset().union(*map(_articles, languages)), frozenset(conjunctions)
+    names = load_resource("names")  # merged over every language
+    return (
+        frozenset(w.lower() for w in names.get("determiners", [])),
+        frozenset(w.lower() for w in names.get("name_conjunctions", [])),
+    )
 
 
 def _without_article(text: str) -> str:
