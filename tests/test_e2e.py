@@ -135,11 +135,12 @@ def test_the_guterres_tokayev_meeting_is_one_event_in_astana(corpus_build):
 
 
 def test_the_ashgabat_forum_is_one_event(corpus_build):
+    """One gathering; what the presidents declared there is an event of its own, at the forum."""
     graph = corpus_build[0].graph
     found = _events_with(graph, "ungdc:kassym-jomart-tokayev", "ungdc:serdar-berdimuhamedov")
-    assert len(found) == 1
-    assert found[0].type in ("SUMMIT_OR_CONFERENCE", "CONSULT")
-    assert found[0].location == "capital:TKM"
+    gatherings = [e for e in found if e.type in ("SUMMIT_OR_CONFERENCE", "CONSULT")]
+    assert len(gatherings) == 1
+    assert all(e.location == "capital:TKM" for e in found)
 
 
 def test_the_first_central_asia_g7_ministerial_is_one_event(corpus_build):

@@ -23,7 +23,7 @@ __all__ = ["event_id", "extract_events", "iter_events"]
 
 
 def event_id(*parts: str) -> str:
-    """A stable id derived from content: the same evidence gives the same id."""
+    """A stable id derived from content: the same type and evidence give the same id."""
     return "ev:" + hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
 
 
@@ -89,7 +89,7 @@ def _event(
     documents = {duplicates.get(e.document, e.document) for e in evidence}
     modes = [r.mode for r in reports if r.type == event_type and r.mode]
     return Event(
-        id=event_id(*(f"{e.document}#{e.sentence}" for e in evidence)),
+        id=event_id(event_type, *(f"{e.document}#{e.sentence}" for e in evidence)),
         type=event_type,
         date=date,
         date_precision=precision,
@@ -120,8 +120,9 @@ def iter_events(
 
     An event that cannot merge with others (a co-occurrence) is made as soon as its article
     is read, so neither its report nor its evidence waits for the corpus-wide merge. Event ids
-    are unique (every event has its own sentences as evidence), so sorting by id gives the
-    order of :func:`extract_events`.
+    are unique (a sentence is evidence of at most one gathering or co-occurrence and of at most
+    one act, and an id holds the event's type), so sorting by id gives the order of
+    :func:`extract_events`.
 
     Parameters
     ----------

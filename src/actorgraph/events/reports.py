@@ -14,6 +14,11 @@ date. Within an article, reports are grouped the way news is written (docs/event
 
 The actors of the sentences that report the gathering itself are the frame's *core*; the
 cross-article merge compares cores, not every actor a joined sentence mentions in passing.
+
+What an actor said or did (a statement, support, a request, an agreement) is also an *act* of
+its own, whether or not its sentence joined a frame, as PLOVER and PETRARCH code each: an
+article keeps an act of one type once for the actors it first names, and an act said at a
+gathering without a time or place of its own takes the gathering's.
 """
 
 from __future__ import annotations
@@ -24,7 +29,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 
 from ..dates import DateValue
-from ..records import Analysis, Cue, Mention
+from ..records import Analysis, Cue, Mention, Trigger
 from ..resolve import MentionKey, mention_key
 from ..resources import load_resource
 from .times import ReportDate, resolve_time
@@ -115,19 +120,41 @@ def _is_locative(mention: Mention, raw: str, sentence_start: int) -> bool:
     )
 
 
+def _rank(trigger: Trigger) -> tuple[int, int]:
+    """Triggers by the priority of their type (``type_priority``), then by position."""
+    priority = _common()["type_priority"]
+    return (priority.index(trigger.type) if trigger.type in priority else 99, trigger.start)
+
+
 def _choose_type(cue: Cue) -> tuple[str, str | None, str | None, set[str]]:
     """Type, mode, CAMEO code and gathering lemmas of a sentence; a gathering still to come
     ("am künftigen Gipfel teilzunehmen") doesn't make the sentence a gathering."""
-    priority = _common()["type_priority"]
     gatherings = set(_common()["gatherings"])
     typed = [t for t in cue.triggers if t.type and not (cue.future and t.type in gatherings)]
     modes = [t.mode for t in cue.triggers if t.mode and t.mode != "meeting"]
-    ranked = sorted(typed, key=lambda t: (priority.index(t.type) if t.type in priority else 99, t.start))
-    if not ranked:
+    if not typed:
         return "COOCCUR", None, None, set()
-    best = ranked[0]
+    best = min(typed, key=_rank)
     lemmas = {t.lemma for t in typed if t.type in gatherings} if best.type in gatherings else set()
     return best.type, modes[0] if modes else best.mode, best.cameo, lemmas
+
+
+def _act(cue: Cue) -> tuple[str, str | None] | None:
+    """Type and CAMEO code of what the sentence says an actor did (a statement, support, a
+    request, an agreement), whatever gathering it also names: "X praised Y at the meeting"
+    reports the meeting and the praise."""
+    gatherings = set(_common()["gatherings"])
+    acts = [t for t in cue.triggers if t.type and t.type not in gatherings]
+    if not acts:
+        return None
+    best = min(acts, key=_rank)
+    return best.type, best.cameo
+
+
+def _as_act(report: Report, kind: str, cameo: str | None) -> Report:
+    """A copy of a sentence's report as the act it names, with lists of its own."""
+    lists = {name: list(getattr(report, name)) for name in _GROWING - {"venues", "core"}}
+    return replace(report, **lists, type=kind, cameo=cameo, mode=None, venues=[], core=[], lemmas=set())
 
 
 def _base_date(analysis: Analysis) -> DateValue | None:
@@ -143,33 +170,76 @@ def shares_enough(a: Sequence[str], b: Sequence[str], types: Mapping[str, str]) 
 
 
 class _Builder:
-    """Groups one document's sentence reports into frames and stand-alone reports."""
+    """Groups one document's sentence reports into frames, acts and co-occurrences."""
 
     def __init__(self, types: Mapping[str, str]):
         self.types = types
         self.gatherings = set(_common()["gatherings"])
         self.frames: list[Report] = []
         self.reports: list[Report] = []
+        #: What actors said or did (statements, support, requests, agreements), each once.
+        self.acts: list[Report] = []
+        #: ``{i: frame}``: ``acts[i]`` was said at the gathering of ``frame``.
+        self.act_frames: dict[int, Report] = {}
         self.open_frame: Report | None = None
 
     def add(self, report: Report, cue: Cue) -> None:
+        act = _act(cue)
+        frame = self._join(report, cue)
+        if act is None:
+            if frame is None and len(report.participants) >= 2:
+                report.core = list(report.participants)
+                self.reports.append(report)
+        elif frame is not None or report.type != act[0]:
+            self._add_act(_as_act(report, *act), frame)
+        else:
+            self._add_act(report, None)
+
+    def _join(self, report: Report, cue: Cue) -> Report | None:
+        """Add ``report`` to a gathering's frame, or open one with it: the frame, else None."""
         is_gathering = report.type in self.gatherings
         frame = self.open_frame
         self.open_frame = None
         if frame is not None and len(frame.participants) < 2 and not report.own_time and report.participants:
             frame.add(report, about_gathering=True)  # "A forum took place. President X and …"
-            return
+            return frame
         target, about = self._frame_for(report, cue, is_gathering)
         if target is not None:
             target.add(report, about_gathering=about)
-        elif is_gathering:
+            return target
+        if is_gathering:
             report.core = list(report.participants)
             report.venues = list(report.locations)
             self.frames.append(report)
             self.open_frame = report if len(report.participants) < 2 else None
-        elif len(report.participants) >= 2:
-            report.core = list(report.participants)
-            self.reports.append(report)
+            return report
+        return None
+
+    def _add_act(self, report: Report, frame: Report | None) -> None:
+        """Keep each act once per article, as PETRARCH keeps a (source, target, code) once per
+        story: a later report of the same type sharing two actors with the first, one a
+        person, joins it. An act reported at a gathering happened when and where it did."""
+        if len(report.participants) < 2:
+            return
+        for earlier in reversed(self.acts):
+            if earlier.type == report.type and shares_enough(earlier.core, report.participants, self.types):
+                earlier.add(report)
+                return
+        report.core = list(report.participants)
+        report.venues = list(report.locations)
+        self.acts.append(report)
+        if frame is not None:
+            self.act_frames[len(self.acts) - 1] = frame
+
+    def settle_acts(self) -> None:
+        """Give an act said at a gathering, with no time or place of its own, the gathering's."""
+        for i, frame in self.act_frames.items():
+            act = self.acts[i]
+            if not act.own_time:
+                act.dates.extend(frame.dates)
+            if not act.locations:
+                act.locations.extend(frame.venues or frame.locations)
+                act.venues.extend(act.locations)
 
     def _frame_for(self, report: Report, cue: Cue, is_gathering: bool) -> tuple[Report | None, bool]:
         """The frame a report joins, and whether it reports the gathering itself."""
@@ -270,7 +340,8 @@ def document_reports(
             lemmas=lemmas,
         )
         builder.add(report, cue)
-    found = builder.frames + builder.reports
+    builder.settle_acts()
+    found = builder.frames + builder.reports + builder.acts
     for report in found:
         if not report.locations and dateline is not None and dateline not in report.participants:
             report.locations.append(dateline)
