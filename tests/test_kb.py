@@ -290,3 +290,12 @@ def test_joe_biden_is_one_entry(kb: KnowledgeBase) -> None:
     bidens = [e for e in kb.by_kind("person") if any(n.endswith("Biden") for n in e.names["en"])]
     assert len(bidens) == 1
     assert {"Joe Biden", "Joseph R. Biden"} <= set(bidens[0].names["en"])
+
+
+def test_no_city_is_named_by_a_state_s_name(kb: KnowledgeBase) -> None:
+    """GeoNames gives Floridablanca the alternate name "Florida" and a Colombian city "Armenien":
+    news mean the state by them. "New York" stays New York City's."""
+    states = {n for e in kb.by_kind("state") for names in e.names.values() for n in names}
+    for city in kb.by_kind("city"):
+        taken = {n for names in city.names.values() for n in names} & (states | {"Florida", "Texas"})
+        assert taken <= {city.label.removesuffix(" City")}, city.label

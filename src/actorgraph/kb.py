@@ -28,9 +28,13 @@ from typing import Any
 
 import yaml
 
-__all__ = ["KBEntry", "KnowledgeBase", "Office", "load_kb"]
+__all__ = ["BIG_CITY", "KBEntry", "KnowledgeBase", "Office", "load_kb"]
 
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+#: Cities at least this large are matched by the KB ruler ("Almaty") and found behind derived
+#: words ("Münchner"); many smaller cities' names are also ordinary words or surnames.
+BIG_CITY = 1_000_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +67,8 @@ class KBEntry:
     type : str
         Entity type: ``GPE``, ``ORG``, ``PERSON`` or ``LOC``.
     kind : str
-        ``state``, ``capital``, ``igo``, ``organ``, ``agency``, ``forum`` or ``person``.
+        ``state``, ``capital``, ``city``, ``region``, ``sea``, ``igo``, ``organ``, ``agency``,
+        ``forum`` or ``person``.
     label : str
         Canonical English name.
     names : dict of str to tuple of str
@@ -90,6 +95,11 @@ class KBEntry:
     codes: dict[str, str] = field(default_factory=dict)
     part_of: str | None = None
     offices: tuple[Office, ...] = ()
+
+    @property
+    def is_small_city(self) -> bool:
+        """A city of fewer than :data:`BIG_CITY` inhabitants: linked by its name, nothing looser."""
+        return self.kind == "city" and int(self.codes.get("population", "0")) < BIG_CITY
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> KBEntry:

