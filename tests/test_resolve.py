@@ -418,3 +418,29 @@ def test_an_article_that_opens_a_name_of_several_words_is_no_part_of_its_key(ind
     assert actor_of(res, "b", "Ernst and Young") == actor_of(res, "c", "Ernst & Young")
     federation = actor_of(res, "b", "Federation of the Phonographic Industry")
     assert federation == actor_of(res, "c", "The Federation of Phonographic Industry")
+
+
+def test_a_place_adjective_or_inhabitants_noun_is_its_place(index):
+    """German derives them with -er ("Wiener Polizei", "die Syrer"): the place the knowledge
+    base or the corpus names, never the surname a model tagged a place."""
+    text = "Die Wiener Polizei und die Syrer. Der Kärntner Landtag. Kärnten wählt. Manninger hält."
+    names = [
+        ("Wiener", "LOC"),
+        ("Syrer", "LOC"),
+        ("Kärntner", "LOC"),
+        ("Kärnten", "LOC"),
+        ("Manninger", "LOC"),
+    ]
+    res = resolve([analysis("a", text, names)], index=index)
+    assert actor_of(res, "a", "Wiener") == "capital:AUT"
+    assert actor_of(res, "a", "Syrer") == "iso:SYR"
+    carinthia = next(a for a in res.actors if "Kärnten" in a.aliases)
+    assert set(carinthia.aliases) == {"Kärnten", "Kärntner"} and carinthia.label == "Kärnten"
+    manninger = next(a for a in res.actors if "Manninger" in a.aliases)
+    assert manninger.kb_id is None and manninger.aliases == ("Manninger",)  # not GeoNames' "Manning"
+
+
+def test_a_surname_tagged_an_organisation_is_no_place_adjective(index):
+    text = "Schweizer sagte, Schweizer bleibe."
+    res = resolve([analysis("a", text, [("Schweizer", "ORG"), ("Schweizer", "PERSON")])], index=index)
+    assert all(a.kb_id != "iso:CHE" for a in res.actors)

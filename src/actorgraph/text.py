@@ -10,7 +10,7 @@ from anyascii import anyascii
 
 from .resources import load_resource
 
-__all__ = ["compound_head", "fold", "name_variants", "slug", "translit_key"]
+__all__ = ["compound_head", "fold", "name_variants", "place_names", "slug", "translit_key"]
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _APOSTROPHES = re.compile(r"['’`´]")
@@ -94,6 +94,32 @@ def name_variants(name: str, lang: str) -> list[str]:
         if name.endswith(suffix) and len(name) - len(suffix) >= 3:
             variants.append(name[: -len(suffix)])
     return variants
+
+
+@cache
+def _place_derivations(lang: str) -> tuple[tuple[str, str], ...]:
+    return tuple((end, base) for end, base in load_resource("names", lang).get("place_derivations", []))
+
+
+def place_names(word: str, lang: str) -> list[str]:
+    """The names of places whose adjective or inhabitants' noun ``word`` may be, by the
+    language's ``place_derivations``: candidates only, for a look-up to confirm.
+
+    Examples
+    --------
+    >>> place_names("Wiener", "de")[:2]
+    ['Wien', 'Wienen']
+    >>> "Kärnten" in place_names("Kärntner", "de"), place_names("Wiener", "en")
+    (True, [])
+    """
+    if " " in word or not word[:1].isupper():
+        return []
+    names = [
+        word[: -len(end)] + base
+        for end, base in _place_derivations(lang)
+        if word.endswith(end) and len(word) - len(end) >= 3
+    ]
+    return list(dict.fromkeys(names))
 
 
 def compound_head(word: str, nouns: frozenset[str], *, min_prefix: int = 4, min_tail: int = 5) -> str | None:

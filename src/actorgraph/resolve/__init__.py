@@ -23,12 +23,12 @@ from ..kb import KBEntry
 from ..kbindex import KBIndex
 from ..records import Actor, Analysis, Mention
 from ..resources import load_resource
-from ..text import fold, name_variants, slug, translit_key
+from ..text import fold, name_variants, place_names, slug, translit_key
 from ..titles import head_titles
 from ..unionfind import UnionFind
 from .assignment import Assignment, MentionKey
 from .columns import MentionColumns
-from .link import FIRST_NAME_SIMILARITY, Linker
+from .link import FIRST_NAME_SIMILARITY, PLACE_WORD_LABELS, Linker
 
 __all__ = ["MentionKey", "Resolution", "mention_key", "resolve"]
 
@@ -370,6 +370,8 @@ class _Resolver:
                     if key in uf.by_key:
                         uf.union(uf.by_key[key], i)
                         break
+                else:
+                    self._join_derived_place(i, label, text, lang)
         # Surname → {cluster root: the (text, language) of its first full name}
         by_surname: dict[str, dict[int, tuple[str, str]]] = defaultdict(dict)
         fields = self.mentions.column("label"), self.mentions.column("text"), self.mentions.column("lang")
@@ -407,6 +409,18 @@ class _Resolver:
                 uf.union_key(("name", "person", translit_key(m.text, m.lang)), i)
                 uf.union_key(("spelling", "person", translit_key(m.text, None)), i)
         self._bare_names_across_types(by_surname)
+
+    def _join_derived_place(self, i: int, label: str, word: str, lang: str) -> None:
+        """Join a place's adjective or inhabitants' noun to the place the corpus names
+        ("Salzburger" → "Salzburg", "Kärntner" → "Kärnten"), when that name is tagged a place."""
+        if label not in PLACE_WORD_LABELS:
+            return
+        uf = self.uf
+        for place in place_names(word, lang):
+            j = uf.by_key.get(("name", "other", translit_key(place, lang)))
+            if j is not None and self.mentions[j].label in ("GPE", "LOC"):
+                uf.union(j, i)
+                return
 
     def _bare_names_across_types(self, full_names: Mapping[str, object]) -> None:
         """A name the model tags a person in some articles and an organisation or a place in
@@ -602,19 +616,19 @@ def _majority_type(members: list[Mention]) -> str:
 def _canonical_label(members: list[Mention]) -> str:
     """The fullest name form seen, then the most frequent: "Kassym-Jomart Tokayev" over
     "Tokayev", "Yukos" over a rarer "ex-Yukos". A form that is, in every language it occurs
-    in, an inflected copy of another ("Zentralasiens") is never chosen; "General Motors" in
-    English is no German genitive of "General Motor"."""
+    in, an inflected copy of another ("Zentralasiens") or derived from it ("Salzburger") is
+    never chosen; "General Motors" in English is no German genitive of "General Motor"."""
     forms = Counter(m.text for m in members)
     if len(forms) == 1:  # most actors
         return members[0].text
     languages: dict[str, set[str]] = defaultdict(set)
     for m in members:
         languages[m.text].add(m.lang)
-    inflected = {
-        f
-        for f, langs in languages.items()
-        if all(any(base in forms for base in name_variants(f, lang)[1:]) for lang in langs)
-    }
+
+    def derived(form: str, lang: str) -> bool:
+        return any(base in forms for base in [*name_variants(form, lang)[1:], *place_names(form, lang)])
+
+    inflected = {f for f, langs in languages.items() if all(derived(f, lang) for lang in langs)}
     candidates = [f for f in forms if f not in inflected] or list(forms)
     # "Bank of England" over "The Bank of England", which opens sentences.
     bare = {f: _without_article(f) for f in candidates}

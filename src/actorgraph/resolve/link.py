@@ -1,9 +1,10 @@
 """Link one mention to a knowledge-base entry, or to nothing.
 
 The order runs from the safest evidence to the loosest: the KB ruler's id, the name as
-written, the name without German inflection, its transliteration key, and for persons the
-surname plus a compatible first name. Whatever is still ambiguous stays unlinked rather
-than being merged with the wrong entry.
+written, the name without German inflection, a nationality adjective's state, the place a
+German place adjective or inhabitants' noun derives from ("Wiener" → Vienna), its
+transliteration key, and for persons the surname plus a compatible first name. Whatever is
+still ambiguous stays unlinked rather than being merged with the wrong entry.
 """
 
 from __future__ import annotations
@@ -13,9 +14,9 @@ from rapidfuzz import fuzz
 from ..kb import KBEntry
 from ..kbindex import KBIndex
 from ..records import Mention
-from ..text import fold, name_variants, translit_key
+from ..text import fold, name_variants, place_names, translit_key
 
-__all__ = ["Linker", "compatible"]
+__all__ = ["PLACE_WORD_LABELS", "Linker", "compatible"]
 
 #: A first name matches when its transliteration keys are at least this similar.
 FIRST_NAME_SIMILARITY = 80
@@ -31,6 +32,13 @@ _TYPE_GROUPS = {
     "MISC": "misc",
     "NORP": "place",
 }
+
+
+#: Labels a place's adjective or inhabitants' noun gets; a surname ("Schweizer") is mostly
+#: tagged a person or an organisation.
+PLACE_WORD_LABELS = ("GPE", "LOC", "NORP", "MISC")
+#: What such a word may derive from in the knowledge base.
+_DERIVED_PLACE_KINDS = ("state", "capital", "city", "region")
 
 
 def compatible(label: str, entry: KBEntry) -> bool:
@@ -62,6 +70,8 @@ class Linker:
                 return self._choose(found, context_states, year)
         if label != "PERSON" and (state := self._adjective(name)):
             return state
+        if label in PLACE_WORD_LABELS and (place := self._derived_place(name, lang, context_states, year)):
+            return place
         if label == "NORP":
             return None
         if label == "PERSON":
@@ -87,6 +97,22 @@ class Linker:
     def _adjective(self, word: str) -> KBEntry | None:
         found = self.index.adjective(word)
         return found[0] if len(found) == 1 else None
+
+    def _derived_place(
+        self, word: str, lang: str, context_states: frozenset[str], year: int | None
+    ) -> KBEntry | None:
+        """The well-known place a place's adjective or inhabitants' noun derives from
+        ("Wiener" → Vienna, "Syrer" → Syria); small cities are left out, as "Manninger" is a
+        surname and no adjective of a Chinese city that GeoNames also calls "Manning"."""
+        found = {
+            e.id: e
+            for place in place_names(word, lang)
+            for e in self.index.exact(place)
+            if e.kind in _DERIVED_PLACE_KINDS and not e.is_small_city
+        }
+        if len(found) <= 1:
+            return next(iter(found.values()), None)
+        return self._choose([found[k] for k in sorted(found)], context_states, year)
 
     def _person(
         self, name: str, lang: str, context_states: frozenset[str], year: int | None
