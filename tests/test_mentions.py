@@ -117,6 +117,27 @@ def test_addresses_diseases_links_and_clauses_are_no_actors(index, lang, text, s
     assert _kept(text, spans, lang, index) == []
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "spans", "kept"),
+    [
+        (
+            "en",
+            "The Academy Awards and the Nobel Peace Prize went to the Royal Society at 10:00 GMT.",
+            ["Academy Awards", "Nobel Peace Prize", "Royal Society", "GMT"],
+            ["Royal Society"],
+        ),
+        (
+            "de",
+            "Der Friedensnobelpreis ging um 10 Uhr MEZ an die Vereinten Nationen.",
+            ["Friedensnobelpreis", "MEZ", "Vereinten Nationen"],
+            ["Vereinten Nationen"],
+        ),
+    ],
+)
+def test_prizes_and_time_zones_are_no_actors(index, lang, text, spans, kept):
+    assert _kept(text, spans, lang, index) == kept
+
+
 def test_a_common_word_is_a_name_where_it_is_a_full_names_surname(index):
     text = "Christian Kern traf Vertreter. Kern sagte, Kerns Rede sei gelobt worden. Der Kern blieb."
     kept = ["Christian Kern", "Kern", "Kerns"]
