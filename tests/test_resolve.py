@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from actorgraph.records import Analysis, Document, Mention
 from actorgraph.resolve import resolve
 from actorgraph.text import translit_key
@@ -348,6 +350,78 @@ def test_a_german_genitive_surname_joins_its_full_name(index):
     assert actor_of(resolution, "a", "Van der Bellens") == actor_of(
         resolution, "a", "Alexander Van der Bellen"
     )
+
+
+def test_a_double_barrelled_surname_joins_its_full_name_in_and_across_articles(index):
+    first = analysis(
+        "a",
+        "Johanna Mikl-Leitner kam. Mikl-Leitners Rede; Sabine Leitner schwieg. Bashar al-Assad fehlte.",
+        [
+            ("Johanna Mikl-Leitner", "PERSON"),
+            ("Mikl-Leitners", "PERSON"),
+            ("Sabine Leitner", "PERSON"),
+            ("Bashar al-Assad", "PERSON"),
+        ],
+    )
+    later = analysis(
+        "b",
+        "Mikl-Leitner sprach mit Assad. Bashar Assad blieb.",
+        [("Mikl-Leitner", "PERSON"), ("Assad", "PERSON"), ("Bashar Assad", "PERSON")],
+    )
+    resolution = resolve([first, later], index=index)
+    full = actor_of(resolution, "a", "Johanna Mikl-Leitner")
+    assert actor_of(resolution, "a", "Mikl-Leitners") == full
+    assert actor_of(resolution, "b", "Mikl-Leitner") == full
+    assert actor_of(resolution, "a", "Sabine Leitner") != full
+    # An article joined by a hyphen is no part of the surname.
+    assad = actor_of(resolution, "a", "Bashar al-Assad")
+    assert actor_of(resolution, "b", "Bashar Assad") == actor_of(resolution, "b", "Assad") == assad
+
+
+def test_a_former_bodys_name_is_the_bodys_name(index):
+    resolution = resolve(
+        [
+            analysis("a", "Yukos zahlte.", [("Yukos", "PERSON")]),
+            analysis("b", "Die ex-Yukos Manager.", [("ex-Yukos", "PERSON")]),
+        ],
+        index=index,
+    )
+    assert actor_of(resolution, "b", "ex-Yukos") == actor_of(resolution, "a", "Yukos")
+
+
+def test_a_capitals_name_in_another_language_needs_its_state_in_the_article_or_the_corpus(index):
+    beijing = index.kb["capital:CHN"]
+    assert "Peking" in beijing.names["xx"] and "Peking" not in beijing.names.get("de", ())
+    china = analysis("a", "China empfing in Peking die Gäste.", [("China", "GPE"), ("Peking", "LOC")])
+    alone = analysis("b", "Peking schwieg dazu.", [("Peking", "LOC")])
+    # "Moria" is also one of Jerusalem's names; a camp on Lesbos is what Greek news mean.
+    lesbos = analysis("c", "Griechenland räumte Moria.", [("Griechenland", "GPE"), ("Moria", "LOC")])
+    resolution = resolve([china, alone, lesbos], index=index)
+    assert actor_of(resolution, "a", "Peking") == actor_of(resolution, "b", "Peking") == "capital:CHN"
+    assert actor_of(resolution, "c", "Moria") != "capital:ISR"
+    # Without an article that names China, the name stays an actor of its own.
+    assert actor_of(resolve([alone], index=index), "b", "Peking") != "capital:CHN"
+
+
+def test_a_german_name_is_one_actor_whatever_case_its_adjective_is_in(index):
+    texts = [
+        ("a", "Die Europäische Zentralbank und der Europäische Gerichtshof tagten."),
+        ("b", "Zinsen der Europäischen Zentralbank; Urteil des Europäischen Gerichtshofs."),
+        ("c", "Von Europäischer Zentralbank keine Rede."),
+    ]
+    docs = [
+        analysis(doc_id, text, [(w, "ORG") for w in re.findall(r"Europäisch\w* \w+", text)])
+        for doc_id, text in texts
+    ]
+    resolution = resolve(docs, index=index)
+    bank = actor_of(resolution, "a", "Europäische Zentralbank")
+    court = actor_of(resolution, "a", "Europäische Gerichtshof")
+    assert (
+        actor_of(resolution, "b", "Europäischen Zentralbank")
+        == actor_of(resolution, "c", "Europäischer Zentralbank")
+        == bank
+    )
+    assert actor_of(resolution, "b", "Europäischen Gerichtshofs") == court != bank
 
 
 def test_a_one_word_name_is_one_actor_whatever_its_tag_unless_a_full_name_or_the_kb_differs(index):

@@ -28,13 +28,17 @@ from typing import Any
 
 import yaml
 
-__all__ = ["BIG_CITY", "KBEntry", "KnowledgeBase", "Office", "load_kb"]
+__all__ = ["BIG_CITY", "OTHER_LANGUAGES", "KBEntry", "KnowledgeBase", "Office", "load_kb"]
 
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 #: Cities at least this large are matched by the KB ruler ("Almaty") and found behind derived
 #: words ("Münchner"); many smaller cities' names are also ordinary words or surnames.
 BIG_CITY = 1_000_000
+#: The ``names`` key of an entry's names in other languages, or of no stated language
+#: (GeoNames' alternate names of a capital: "Peking", "Kiew"). They link a place mention only
+#: where its article names the entry's state, and the ruler never matches them.
+OTHER_LANGUAGES = "xx"
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +76,8 @@ class KBEntry:
     label : str
         Canonical English name.
     names : dict of str to tuple of str
-        Names per language code; the label is included under ``"en"``.
+        Names per language code; the label is included under ``"en"``, and names in other
+        languages are under :data:`OTHER_LANGUAGES`.
     acronyms : dict of str to tuple of str
         Acronyms/abbreviations per language code.
     adjectives : dict of str to tuple of str

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import defaultdict
 from functools import cache
 
-from .kb import KBEntry, KnowledgeBase, load_kb
+from .kb import OTHER_LANGUAGES, KBEntry, KnowledgeBase, load_kb
 from .text import fold, translit_key
 
 __all__ = ["KBIndex", "default_index"]
@@ -32,6 +32,7 @@ class KBIndex:
         self._keys: dict[str, set[str]] = defaultdict(set)
         self._surnames: dict[str, set[str]] = defaultdict(set)
         self._adjectives: dict[str, set[str]] = defaultdict(set)
+        self._other_names: dict[str, set[str]] = defaultdict(set)
         for entry in kb:
             for lang, acronyms in entry.acronyms.items():
                 for acronym in acronyms:
@@ -41,6 +42,10 @@ class KBIndex:
                     if len(acronym) >= 4 and acronym.isalpha():
                         self._names[fold(acronym)].add(entry.id)  # "Unesco", "Nato"
             for lang, names in entry.names.items():
+                if lang == OTHER_LANGUAGES:
+                    for name in names:
+                        self._other_names[fold(name)].add(entry.id)
+                    continue
                 rules = lang if lang in _NAME_LANGS else None
                 for name in names:
                     parts = fold(name).split()
@@ -66,6 +71,11 @@ class KBIndex:
         if not ids or not surface.isupper():
             ids |= self._names.get(fold(surface), set())
         return self._entries(ids)
+
+    def other_name(self, surface: str) -> list[KBEntry]:
+        """Entries with this name in another language, up to case, accents and punctuation
+        ("Peking", "Kiew"): looser than :meth:`exact`, so a caller wants support from context."""
+        return self._entries(self._other_names.get(fold(surface), set()))
 
     def acronym(self, surface: str) -> list[KBEntry]:
         return self._entries(self._acronyms.get(surface, set()))

@@ -101,6 +101,40 @@ def _key_form(text: str) -> str:
 
 
 @cache
+def _adjective_endings(lang: str) -> tuple[str, ...]:
+    return tuple(sorted(load_resource("names", lang).get("adjective_endings", []), key=len, reverse=True))
+
+
+def _uninflected(text: str, lang: str) -> str:
+    """A name with its leading words' adjective endings cut, by the language's
+    ``adjective_endings``: German inflects them with the case ("die Europäische Zentralbank",
+    "der Europäischen Zentralbank", "Europäischer Zentralbank").
+
+    Examples
+    --------
+    >>> _uninflected("Europäischen Zentralbank", "de"), _uninflected("Europäische Zentralbank", "de")
+    ('Europäisch Zentralbank', 'Europäisch Zentralbank')
+    >>> _uninflected("Rat der Europäischen Union", "de"), _uninflected("Deutsche Bank", "en")
+    ('Rat der Europäisch Union', 'Deutsche Bank')
+    """
+    words = text.split()
+    endings = _adjective_endings(lang)
+    if len(words) < 2 or not endings:
+        return text
+    for n, word in enumerate(words[:-1]):
+        if word[:1].isupper():
+            ending = next((e for e in endings if word.endswith(e) and len(word) - len(e) >= 3), "")
+            words[n] = word[: len(word) - len(ending)]
+    return " ".join(words)
+
+
+def _name_key(text: str, lang: str) -> str:
+    """A name's key under its language's rules: transliterated (:func:`translit_key`), and
+    without its leading words' inflection (:func:`_uninflected`)."""
+    return translit_key(_uninflected(_key_form(text), lang), lang)
+
+
+@cache
 def _particles(lang: str) -> frozenset[str]:
     names = load_resource("names", lang)
     return frozenset(
@@ -109,10 +143,11 @@ def _particles(lang: str) -> frozenset[str]:
 
 
 def _surname_shaped(text: str, lang: str) -> bool:
-    """One word, or particles and one word: "Tokayev", "Van der Bellen"."""
-    *before, _ = fold(text).split()
+    """One word, or particles and one word: "Tokayev", "Van der Bellen", "Mikl-Leitner" (a
+    double-barrelled surname is one word)."""
+    *before, _ = text.split()
     particles = _particles(lang)
-    return all(w in particles for w in before)
+    return all(fold(w) in particles for w in before)
 
 
 def _is_surname_only(label: str, text: str, lang: str) -> bool:
@@ -120,8 +155,38 @@ def _is_surname_only(label: str, text: str, lang: str) -> bool:
     return label == "PERSON" and _surname_shaped(text, lang)
 
 
-def _surname_key(text: str, lang: str) -> str:
-    return translit_key(fold(text).split()[-1], lang)
+@cache
+def _hyphen_prefixes() -> frozenset[str]:
+    """Every language's ``hyphen_prefixes``: an English name is often quoted in a German article."""
+    return frozenset(w.lower() for w in load_resource("names").get("hyphen_prefixes", []))
+
+
+def _without_prefix(text: str) -> str:
+    """A name whose last word drops what a hyphen joins to its front that is no part of the
+    surname: an article ("al-Assad") or a lowercase word ("ex-Yukos").
+
+    Examples
+    --------
+    >>> _without_prefix("Bashar al-Assad"), _without_prefix("ex-Yukos"), _without_prefix("Mikl-Leitner")
+    ('Bashar Assad', 'Yukos', 'Mikl-Leitner')
+    """
+    *before, last = text.split()
+    first, dash, rest = last.partition("-")
+    while dash and rest[:1].isupper() and (first[:1].islower() or first.lower() in _hyphen_prefixes()):
+        last = rest
+        first, dash, rest = last.partition("-")
+    return " ".join([*before, last])
+
+
+def _surname_key(text: str, lang: str | None) -> str:
+    """The key of a name's last word, hyphens and all, but without an article or a lowercase
+    word a hyphen joins to it: "Johanna Mikl-Leitner" → "mikl leitner", "al-Assad" → "assad"."""
+    return translit_key(_without_prefix(text).split()[-1], lang)
+
+
+def _given_names(text: str) -> str:
+    """A full name without its surname, folded: "Johanna Mikl-Leitner" → "johanna"."""
+    return fold(" ".join(text.split()[:-1]))
 
 
 def _year(date: str | None) -> int | None:
@@ -160,6 +225,9 @@ class _Resolver:
         self.dropped: set[int] = set()
         #: Offices named without a name ("der UN-Generalsekretär"), resolved within their article.
         self.roles: set[int] = set()
+        #: A place's name in another language → the KB place an article that names its state
+        #: linked it to ("peking" → Beijing); it links the name where no state is named.
+        self.other_names: dict[str, KBEntry] = {}
         #: The mentions of the document being resolved, by position.
         self.current: dict[int, Mention] = {}
 
@@ -193,6 +261,13 @@ class _Resolver:
                 if entry is not None and entry.type == "GPE":
                     states.add(entry.part_of if entry.kind == "capital" and entry.part_of else entry.id)
         context = frozenset(states)
+        for i in ids:
+            m = self.current[i]
+            if self.linked[i] is None and not m.canonical and m.label in ("GPE", "LOC"):
+                entry = self.linker.other_name(m, context_states=context, year=year)
+                if entry is not None:
+                    self.linked[i] = entry
+                    self.other_names.setdefault(fold(m.text), entry)
         self.dropped.update(i for i in ids if self.current[i].label == "NORP" and self.linked[i] is None)
         for i in ids:
             if self.current[i].label == "PERSON":
@@ -344,7 +419,7 @@ class _Resolver:
         spelled alike is one entity whichever the model tagged it ("Cate Blanchett" a person in
         one article and an organisation in the next)."""
         group = "person" if m.label == "PERSON" else "other"
-        return ("name", group, translit_key(_key_form(m.text), m.lang)), _Resolver._spelled_key(m)
+        return ("name", group, _name_key(m.text, m.lang)), _Resolver._spelled_key(m)
 
     @staticmethod
     def _spelled_key(m: Mention) -> tuple:
@@ -362,11 +437,18 @@ class _Resolver:
                 continue
             if self.linked[i] is None and text in self.acronyms and uf.find(i) == i and i not in pending:
                 uf.union(i, self.acronyms[text])
+        places = zip(self.mentions.column("label"), self.mentions.column("text"), strict=True)
+        for i, (label, text) in enumerate(places if self.other_names else ()):
+            if self.linked[i] is None and label in ("GPE", "LOC") and i not in self.dropped:
+                entry = self.other_names.get(fold(text))
+                if entry is not None:
+                    self.linked[i] = entry
+                    uf.union_key(("kb", entry.id), i)
         fields = self.mentions.column("label"), self.mentions.column("text"), self.mentions.column("lang")
         for i, (label, text, lang) in enumerate(zip(*fields, strict=True)):
             if self.linked[i] is None and label != "PERSON" and i not in self.dropped and i not in self.roles:
                 for variant in name_variants(text, lang)[1:]:
-                    key = ("name", "other", translit_key(variant, lang))
+                    key = ("name", "other", _name_key(variant, lang))
                     if key in uf.by_key:
                         uf.union(uf.by_key[key], i)
                         break
@@ -406,8 +488,9 @@ class _Resolver:
             if len(roots) == 1:
                 uf.union(i, roots.pop())
             else:
-                uf.union_key(("name", "person", translit_key(m.text, m.lang)), i)
-                uf.union_key(("spelling", "person", translit_key(m.text, None)), i)
+                bare = _without_prefix(m.text)  # "ex-Yukos" is Yukos
+                uf.union_key(("name", "person", translit_key(bare, m.lang)), i)
+                uf.union_key(("spelling", "person", translit_key(bare, None)), i)
         self._bare_names_across_types(by_surname)
 
     def _join_derived_place(self, i: int, label: str, word: str, lang: str) -> None:
@@ -417,7 +500,7 @@ class _Resolver:
             return
         uf = self.uf
         for place in place_names(word, lang):
-            j = uf.by_key.get(("name", "other", translit_key(place, lang)))
+            j = uf.by_key.get(("name", "other", _name_key(place, lang)))
             if j is not None and self.mentions[j].label in ("GPE", "LOC"):
                 uf.union(j, i)
                 return
@@ -435,7 +518,8 @@ class _Resolver:
         linked = {uf.find(i) for i, entry in enumerate(self.linked) if entry is not None}
         bare = sorted((key[2], i) for key, i in uf.by_key.items() if key[:2] == ("spelling", "person"))
         for spelled, i in bare:
-            if _SPELLED + spelled.split()[-1] in full_names:
+            # "van der bellen" is Bellen's surname; "mikl leitner" is Mikl-Leitner's.
+            if _SPELLED + spelled in full_names or _SPELLED + spelled.split()[-1] in full_names:
                 continue
             # A one-word name's key is grouped by type; one with particles is not ("Der Spiegel").
             other = uf.by_key.get(("spelling", "other", spelled), uf.by_key.get(("spelling", "", spelled)))
@@ -594,7 +678,7 @@ def _defines(long_form: Mention, acronym: str) -> bool:
 def _same_person(a: tuple[str, str], b: tuple[str, str]) -> bool:
     """Are two full names of one surname, each ``(text, language)``, the same person's by first name?"""
     (text_a, lang_a), (text_b, lang_b) = a, b
-    given_a, given_b = " ".join(fold(text_a).split()[:-1]), " ".join(fold(text_b).split()[:-1])
+    given_a, given_b = _given_names(text_a), _given_names(text_b)
     # Under each language's rules ("Kassym-Schomart" ≈ "Kassym-Jomart"), or as spelled ("John" = "John")
     return any(
         fuzz.ratio(translit_key(given_a, rules_a), translit_key(given_b, rules_b)) >= FIRST_NAME_SIMILARITY

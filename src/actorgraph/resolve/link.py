@@ -94,6 +94,20 @@ class Linker:
             return None
         return self._person(name, lang, context_states, year)
 
+    def other_name(
+        self, mention: Mention, *, context_states: frozenset[str], year: int | None = None
+    ) -> KBEntry | None:
+        """The KB place a place mention names in another language ("Peking", "Kiew"), if its
+        article names the place's state: such names are many, and some are other places'
+        ("Moria", a camp on Lesbos, is also one of Jerusalem's)."""
+        if mention.label not in ("GPE", "LOC"):
+            return None
+        for variant in name_variants(mention.text, mention.lang):
+            found = self.index.other_name(variant)
+            if found:
+                return self._choose(found, context_states, year, require_support=True)
+        return None
+
     def _adjective(self, word: str) -> KBEntry | None:
         found = self.index.adjective(word)
         return found[0] if len(found) == 1 else None
