@@ -312,3 +312,19 @@ def test_a_citys_other_names_are_no_common_words_and_loose_ones_need_context(kb:
     assert "White House" in by_label["Casablanca"].names["xx"]
     assert {"St. Petersburg", "Leningrad"} <= set(by_label["Saint Petersburg"].names["en"])
     assert {"Mailand", "Cologne"} <= set(by_label["Milan"].names["en"]) | set(by_label["Köln"].names["en"])
+
+
+def test_eu_bank_and_courts_and_british_spellings() -> None:
+    from actorgraph.kbindex import default_index
+
+    index = default_index()
+    for surface, entry in [
+        ("EZB", "igo:ecb"),
+        ("Europäischen Zentralbank", "igo:ecb"),
+        ("ECB", "igo:ecb"),
+        ("EuGH", "igo:cjeu"),
+        ("Europäische Gerichtshof", "igo:cjeu"),
+        ("Europäischen Gerichtshofs für Menschenrechte", "igo:echr"),
+    ]:
+        assert [e.id for e in index.exact(surface)] == [entry], surface
+    assert [e.id for e in index.transliterated("World Trade Organisation", "en")] == ["igo:wto"]
