@@ -428,6 +428,28 @@ def test_a_german_name_is_one_actor_whatever_case_its_adjective_is_in(index):
     assert actor_of(resolution, "b", "Österreichischen Roten Kreuzes") == red_cross != institute
 
 
+def test_a_first_name_alone_is_the_articles_one_person_of_that_first_name(index):
+    docs = [
+        analysis(
+            "a",
+            "Ray Charles sang. Ray smiled; Mary be quiet. Mary left.",
+            [("Ray Charles", "PERSON"), ("Ray", "PERSON"), ("Mary be", "PERSON"), ("Mary", "PERSON")],
+            lang="en",
+        ),
+        # A word that is someone's surname elsewhere in the corpus stays that person's.
+        analysis(
+            "b",
+            "Kickl Van der Bellen stritten. Kickl blieb.",
+            [("Kickl Van der Bellen", "PERSON"), ("Kickl", "PERSON")],
+        ),
+        analysis("c", "Herbert Kickl kam.", [("Herbert Kickl", "PERSON")]),
+    ]
+    resolution = resolve(docs, index=index)
+    assert actor_of(resolution, "a", "Ray") == actor_of(resolution, "a", "Ray Charles")
+    assert actor_of(resolution, "a", "Mary") != actor_of(resolution, "a", "Mary be")
+    assert actor_of(resolution, "b", "Kickl") == actor_of(resolution, "c", "Herbert Kickl")
+
+
 def test_a_one_word_name_is_one_actor_whatever_its_tag_unless_a_full_name_or_the_kb_differs(index):
     """Models tag one company a person in some articles and an organisation or a place in
     others; no article names a person "Yuganskneftegas" in full, so it is one actor, of the type

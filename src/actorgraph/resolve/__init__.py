@@ -22,7 +22,7 @@ from rapidfuzz import fuzz
 from ..kb import KBEntry
 from ..kbindex import KBIndex
 from ..records import Actor, Analysis, Mention
-from ..resources import load_resource
+from ..resources import load_resource, load_wordlist
 from ..text import fold, name_variants, place_names, slug, translit_key
 from ..titles import head_titles
 from ..unionfind import UnionFind
@@ -189,6 +189,25 @@ def _given_names(text: str) -> str:
     return fold(" ".join(text.split()[:-1]))
 
 
+_NAME_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+
+
+def _plain_name(text: str, lang: str) -> bool:
+    """A full name whose words after the first are capitalised words, none a common noun of the
+    language: not a model's span that ran on ("Mary be", "Varig 2bn", "Badawis Ehefrau").
+
+    Examples
+    --------
+    >>> _plain_name("Ray Charles", "en"), _plain_name("Varig 2bn", "en"), _plain_name("Mary be", "en")
+    (True, False, False)
+    >>> _plain_name("Lula Da Silva", "de"), _plain_name("Mohammed al-Mansuri", "en")
+    (True, True)
+    """
+    nouns, particles = load_wordlist("common_nouns", lang), _particles(lang) | _hyphen_prefixes()
+    words = [_without_prefix(w) for w in text.split()[1:] if w.lower() not in particles]
+    return all(_NAME_WORD.fullmatch(w) and w[:1].isupper() and w.lower() not in nouns for w in words)
+
+
 def _year(date: str | None) -> int | None:
     return int(date[:4]) if date else None
 
@@ -220,6 +239,10 @@ class _Resolver:
         self.linked: list[KBEntry | None] = [None] * len(self.mentions)
         self.uf = UnionFind(len(self.mentions))
         self.pending_surnames: list[int] = []
+        #: A pending surname that opens one full name of its article ("Ray" of "Ray Charles",
+        #: "Xi" of "Xi Jinping") → that name's mention: the person, unless the corpus has a full
+        #: name whose surname it is.
+        self.first_names: dict[int, int] = {}
         self.acronyms: dict[str, int] = {}
         #: Mentions that name no actor (a nationality that is not a state's).
         self.dropped: set[int] = set()
@@ -276,6 +299,8 @@ class _Resolver:
         for acronym, i in local_acronyms.items():
             self.acronyms.setdefault(acronym, i)
         full_names: dict[str, list[int]] = defaultdict(list)
+        #: A full name's first word → the full names of the article it opens.
+        given: dict[str, set[int]] = defaultdict(set)
         for i in ids:
             m = self.current[i]
             if i in self.dropped:
@@ -295,6 +320,8 @@ class _Resolver:
                     self.uf.union_key(key, i)
             if m.label == "PERSON" and not _is_surname_only(m.label, m.text, m.lang):
                 full_names[_surname_key(m.text, m.lang)].append(i)
+                if _plain_name(m.text, m.lang):
+                    given[m.text.split()[0]].add(i)
         for i in ids:
             m = self.current[i]
             if self.linked[i] is not None or i in self.dropped or m.text in local_acronyms:
@@ -322,6 +349,8 @@ class _Resolver:
                 self.uf.union_key(("kb", entry.id), i)
             else:
                 self.pending_surnames.append(i)
+                if len(openers := {self.uf.find(j) for j in given.get(m.text, ())}) == 1:
+                    self.first_names[i] = openers.pop()
         for i in role_ids:
             holder = self._role_holder(i, ids)
             if holder is not None:
@@ -487,6 +516,8 @@ class _Resolver:
             roots = {uf.find(r) for r in namesakes}
             if len(roots) == 1:
                 uf.union(i, roots.pop())
+            elif not roots and i in self.first_names:
+                uf.union(i, self.first_names[i])
             else:
                 bare = _without_prefix(m.text)  # "ex-Yukos" is Yukos
                 uf.union_key(("name", "person", translit_key(bare, m.lang)), i)
