@@ -111,3 +111,27 @@ def test_different_acts_of_one_pair_stay_apart():
 def test_states_alone_do_not_make_two_statements_one():
     reports = _reports("Kazakhstan said the UN is needed.", "Kazakhstan said the UN must reform.")
     assert sorted(r.sentences for r in reports) == [[0], [1]]
+
+
+def test_sanctions_criticism_and_rejection_are_events_of_their_own_types(tmp_path, index):
+    """Conflict is news too: a sanction (CAMEO 163) targets the actor after "gegen"/"against"."""
+    from actorgraph.pipeline import build
+
+    (tmp_path / "de.txt").write_text(
+        "Die Europäische Union hat am Montag in Luxemburg die Sanktionen gegen Russland um sechs Monate"
+        " verlängert. Der russische Außenminister Sergej Lawrow kritisierte die Europäische Union"
+        " scharf. Die Regierung in Moskau wies die Vorwürfe der Europäischen Union zurück.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "en.txt").write_text(
+        "The United States imposed new sanctions against Iran on Monday, the Treasury said in"
+        " Washington. Iran's foreign minister condemned the United States in a statement, and the"
+        " government in Tehran rejected the American demands.\n",
+        encoding="utf-8",
+    )
+    result = build(tmp_path, out=None, models="bundled", cache=None, index=index)
+    events = {(e.type, e.source, e.target) for e in result.graph.events}
+    types = {kind for kind, _, _ in events}
+    assert {"SANCTION", "ACCUSE", "REJECT"} <= types
+    assert ("SANCTION", ("igo:eu",), ("iso:RUS",)) in events
+    assert any(kind == "SANCTION" and "iso:IRN" in target for kind, _, target in events)

@@ -66,9 +66,8 @@ __all__ = [
 ]
 
 GOLD_ACTOR_TYPES = ("PERSON", "ORG", "GPE", "LOC")
-#: The event types the gold uses (after PLOVER/CAMEO). The first six are the ones actorgraph
-#: extracts; the rest are there so that a gold can record what an analyst sees even when the
-#: system has no such type (its type then never agrees).
+#: The event types the gold uses (after PLOVER/CAMEO), all of which actorgraph extracts; a gold
+#: records what an analyst sees, and a system without such a type never agrees on it.
 EVENT_TYPES = (
     "CONSULT",
     "SUMMIT_OR_CONFERENCE",

@@ -34,7 +34,7 @@ __all__ = [
 
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj", "sb"}
 _OBJECTS = {"dobj", "dative", "attr", "oprd", "pobj", "obj", "iobj", "oa", "da", "obl"}
-_TARGET_WORDS = {"mit", "with", "an", "zwischen", "between", "to", "gegenüber"}
+_TARGET_WORDS = {"mit", "with", "an", "zwischen", "between", "to", "gegenüber", "gegen", "against"}
 
 
 class EventLexicon(NamedTuple):
