@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from functools import cache
 from typing import NamedTuple
 
 import numpy as np
@@ -22,13 +21,24 @@ from rapidfuzz import fuzz
 from ..kb import KBEntry
 from ..kbindex import KBIndex
 from ..records import Actor, Analysis, Mention
-from ..resources import load_resource, load_wordlist
+from ..resources import load_resource
 from ..text import fold, name_variants, place_names, slug, translit_key
 from ..titles import head_titles
 from ..unionfind import UnionFind
 from .assignment import Assignment, MentionKey
 from .columns import MentionColumns
 from .link import FIRST_NAME_SIMILARITY, PLACE_WORD_LABELS, Linker
+from .names import (
+    given_names,
+    is_surname_only,
+    key_form,
+    name_key,
+    plain_name,
+    surname_key,
+    surname_shaped,
+    without_article,
+    without_prefix,
+)
 
 __all__ = ["MentionKey", "Resolution", "mention_key", "resolve"]
 
@@ -52,160 +62,6 @@ def mention_key(mention: Mention) -> MentionKey:
 #: Marks a surname's key as spelled, under no language's rules, beside the keys under its
 #: language's rules in one table.
 _SPELLED = "\x00"
-
-
-@cache
-def _key_words() -> tuple[frozenset[str], frozenset[str]]:
-    """Every language's articles, and its words for "and": an English name is often quoted in
-    a German article."""
-    names = load_resource("names")  # merged over every language
-    return (
-        frozenset(w.lower() for w in names.get("determiners", [])),
-        frozenset(w.lower() for w in names.get("name_conjunctions", [])),
-    )
-
-
-def _without_article(text: str) -> str:
-    """A name without the article that opens it, if at least two words follow: a sentence's
-    first word is capitalised, so "The Bank of England" is "the Bank of England" as well, while
-    "The Sun" may be a newspaper and "Sun" a company.
-
-    Examples
-    --------
-    >>> _without_article("The Bank of England"), _without_article("The Sun")
-    ('Bank of England', 'The Sun')
-    """
-    first, _, rest = text.partition(" ")
-    if first.lower() in _key_words()[0] and rest.count(" ") >= 1:
-        return rest
-    return text
-
-
-def _key_form(text: str) -> str:
-    """What a name's keys are made of: in a name of three words or more, no articles (one opens
-    sentences: "The Bank of England"; one is left out: "International Federation of
-    Phonographic Industry"), and "&" for "and" ("Ernst and Young").
-
-    Examples
-    --------
-    >>> _key_form("The International Federation of the Phonographic Industry")
-    'International Federation of Phonographic Industry'
-    >>> _key_form("Ernst and Young"), _key_form("The Sun")
-    ('Ernst & Young', 'The Sun')
-    """
-    articles, conjunctions = _key_words()
-    words = text.split()
-    if len(words) >= 3:
-        words = [w for w in words if w.lower() not in articles] or words
-    return " ".join("&" if w.lower() in conjunctions else w for w in words)
-
-
-@cache
-def _adjective_endings(lang: str) -> tuple[str, ...]:
-    return tuple(sorted(load_resource("names", lang).get("adjective_endings", []), key=len, reverse=True))
-
-
-def _uninflected(text: str, lang: str) -> str:
-    """A name with its leading words' adjective endings cut, by the language's
-    ``adjective_endings``: German inflects them with the case ("die Europäische Zentralbank",
-    "der Europäischen Zentralbank", "Europäischer Zentralbank").
-
-    Examples
-    --------
-    >>> _uninflected("Europäischen Zentralbank", "de"), _uninflected("Europäische Zentralbank", "de")
-    ('Europäisch Zentralbank', 'Europäisch Zentralbank')
-    >>> _uninflected("Rat der Europäischen Union", "de"), _uninflected("Deutsche Bank", "en")
-    ('Rat der Europäisch Union', 'Deutsche Bank')
-    """
-    words = text.split()
-    endings = _adjective_endings(lang)
-    if len(words) < 2 or not endings:
-        return text
-    for n, word in enumerate(words[:-1]):
-        if word[:1].isupper():
-            ending = next((e for e in endings if word.endswith(e) and len(word) - len(e) >= 3), "")
-            words[n] = word[: len(word) - len(ending)]
-    return " ".join(words)
-
-
-def _name_key(text: str, lang: str) -> str:
-    """A name's key under its language's rules: transliterated (:func:`translit_key`), and
-    without its leading words' inflection (:func:`_uninflected`)."""
-    return translit_key(_uninflected(_key_form(text), lang), lang)
-
-
-@cache
-def _particles(lang: str) -> frozenset[str]:
-    names = load_resource("names", lang)
-    return frozenset(
-        w.lower() for key in ("name_particles", "name_particles_after") for w in names.get(key, [])
-    )
-
-
-def _surname_shaped(text: str, lang: str) -> bool:
-    """One word, or particles and one word: "Tokayev", "Van der Bellen", "Mikl-Leitner" (a
-    double-barrelled surname is one word)."""
-    *before, _ = text.split()
-    particles = _particles(lang)
-    return all(fold(w) in particles for w in before)
-
-
-def _is_surname_only(label: str, text: str, lang: str) -> bool:
-    """A person named by the surname alone."""
-    return label == "PERSON" and _surname_shaped(text, lang)
-
-
-@cache
-def _hyphen_prefixes() -> frozenset[str]:
-    """Every language's ``hyphen_prefixes``: an English name is often quoted in a German article."""
-    return frozenset(w.lower() for w in load_resource("names").get("hyphen_prefixes", []))
-
-
-def _without_prefix(text: str) -> str:
-    """A name whose last word drops what a hyphen joins to its front that is no part of the
-    surname: an article ("al-Assad") or a lowercase word ("ex-Yukos").
-
-    Examples
-    --------
-    >>> _without_prefix("Bashar al-Assad"), _without_prefix("ex-Yukos"), _without_prefix("Mikl-Leitner")
-    ('Bashar Assad', 'Yukos', 'Mikl-Leitner')
-    """
-    *before, last = text.split()
-    first, dash, rest = last.partition("-")
-    while dash and rest[:1].isupper() and (first[:1].islower() or first.lower() in _hyphen_prefixes()):
-        last = rest
-        first, dash, rest = last.partition("-")
-    return " ".join([*before, last])
-
-
-def _surname_key(text: str, lang: str | None) -> str:
-    """The key of a name's last word, hyphens and all, but without an article or a lowercase
-    word a hyphen joins to it: "Johanna Mikl-Leitner" → "mikl leitner", "al-Assad" → "assad"."""
-    return translit_key(_without_prefix(text).split()[-1], lang)
-
-
-def _given_names(text: str) -> str:
-    """A full name without its surname, folded: "Johanna Mikl-Leitner" → "johanna"."""
-    return fold(" ".join(text.split()[:-1]))
-
-
-_NAME_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
-
-
-def _plain_name(text: str, lang: str) -> bool:
-    """A full name whose words after the first are capitalised words, none a common noun of the
-    language: not a model's span that ran on ("Mary be", "Varig 2bn", "Badawis Ehefrau").
-
-    Examples
-    --------
-    >>> _plain_name("Ray Charles", "en"), _plain_name("Varig 2bn", "en"), _plain_name("Mary be", "en")
-    (True, False, False)
-    >>> _plain_name("Lula Da Silva", "de"), _plain_name("Mohammed al-Mansuri", "en")
-    (True, True)
-    """
-    nouns, particles = load_wordlist("common_nouns", lang), _particles(lang) | _hyphen_prefixes()
-    words = [_without_prefix(w) for w in text.split()[1:] if w.lower() not in particles]
-    return all(_NAME_WORD.fullmatch(w) and w[:1].isupper() and w.lower() not in nouns for w in words)
 
 
 def _year(date: str | None) -> int | None:
@@ -315,26 +171,26 @@ class _Resolver:
                     self.uf.union_key(self._spelled_key(m), i)
             elif m.text in local_acronyms and local_acronyms[m.text] != i:
                 self.uf.union(i, local_acronyms[m.text])
-            elif not _is_surname_only(m.label, m.text, m.lang):
+            elif not is_surname_only(m.label, m.text, m.lang):
                 for key in self._name_keys(m):
                     self.uf.union_key(key, i)
-            if m.label == "PERSON" and not _is_surname_only(m.label, m.text, m.lang):
-                full_names[_surname_key(m.text, m.lang)].append(i)
-                if _plain_name(m.text, m.lang):
+            if m.label == "PERSON" and not is_surname_only(m.label, m.text, m.lang):
+                full_names[surname_key(m.text, m.lang)].append(i)
+                if plain_name(m.text, m.lang):
                     given[m.text.split()[0]].add(i)
         for i in ids:
             m = self.current[i]
             if self.linked[i] is not None or i in self.dropped or m.text in local_acronyms:
                 continue
-            if not _is_surname_only(m.label, m.text, m.lang):
-                if m.label in ("ORG", "MISC") and _surname_shaped(m.text, m.lang):
+            if not is_surname_only(m.label, m.text, m.lang):
+                if m.label in ("ORG", "MISC") and surname_shaped(m.text, m.lang):
                     # Models often tag a bare surname as ORG; the document's full name decides.
-                    roots = {self.uf.find(j) for j in full_names.get(_surname_key(m.text, m.lang), ())}
+                    roots = {self.uf.find(j) for j in full_names.get(surname_key(m.text, m.lang), ())}
                     if len(roots) == 1:
                         self.uf.union(i, roots.pop())
                 continue
             # The surname as written, else uninflected ("Kerns Rede", "Van der Bellens").
-            keys = (_surname_key(variant, m.lang) for variant in name_variants(m.text, m.lang))
+            keys = (surname_key(variant, m.lang) for variant in name_variants(m.text, m.lang))
             namesakes = next((full_names[k] for k in keys if k in full_names), [])
             roots = {self.uf.find(j) for j in namesakes}
             if len(roots) == 1:
@@ -448,12 +304,12 @@ class _Resolver:
         spelled alike is one entity whichever the model tagged it ("Cate Blanchett" a person in
         one article and an organisation in the next)."""
         group = "person" if m.label == "PERSON" else "other"
-        return ("name", group, _name_key(m.text, m.lang)), _Resolver._spelled_key(m)
+        return ("name", group, name_key(m.text, m.lang)), _Resolver._spelled_key(m)
 
     @staticmethod
     def _spelled_key(m: Mention) -> tuple:
         """The key of a name as spelled (see :meth:`_name_keys`)."""
-        spelled = translit_key(_key_form(m.text), None)
+        spelled = translit_key(key_form(m.text), None)
         group = "" if " " in spelled else "person" if m.label == "PERSON" else "other"
         return ("spelling", group, spelled)
 
@@ -477,7 +333,7 @@ class _Resolver:
         for i, (label, text, lang) in enumerate(zip(*fields, strict=True)):
             if self.linked[i] is None and label != "PERSON" and i not in self.dropped and i not in self.roles:
                 for variant in name_variants(text, lang)[1:]:
-                    key = ("name", "other", _name_key(variant, lang))
+                    key = ("name", "other", name_key(variant, lang))
                     if key in uf.by_key:
                         uf.union(uf.by_key[key], i)
                         break
@@ -489,13 +345,13 @@ class _Resolver:
         for i, (label, text, lang) in enumerate(zip(*fields, strict=True)):
             if (
                 label == "PERSON"
-                and not _is_surname_only(label, text, lang)
+                and not is_surname_only(label, text, lang)
                 and i not in self.roles
                 and i not in self.dropped
             ):
                 root = uf.find(i)
-                by_surname[_surname_key(text, lang)].setdefault(root, (text, lang))
-                by_surname[_SPELLED + _surname_key(text, None)].setdefault(root, (text, lang))
+                by_surname[surname_key(text, lang)].setdefault(root, (text, lang))
+                by_surname[_SPELLED + surname_key(text, None)].setdefault(root, (text, lang))
         kb_of: dict[int, set[str]] = defaultdict(set)
         for i, entry in enumerate(self.linked):
             if entry is not None:
@@ -511,15 +367,15 @@ class _Resolver:
                         kb_of[uf.find(ra)] = kb_of[ra] | kb_of[rb]
         for i in self.pending_surnames:
             m = self.mentions[i]
-            namesakes = {**by_surname.get(_surname_key(m.text, m.lang), {})}
-            namesakes.update(by_surname.get(_SPELLED + _surname_key(m.text, None), {}))
+            namesakes = {**by_surname.get(surname_key(m.text, m.lang), {})}
+            namesakes.update(by_surname.get(_SPELLED + surname_key(m.text, None), {}))
             roots = {uf.find(r) for r in namesakes}
             if len(roots) == 1:
                 uf.union(i, roots.pop())
             elif not roots and i in self.first_names:
                 uf.union(i, self.first_names[i])
             else:
-                bare = _without_prefix(m.text)  # "ex-Yukos" is Yukos
+                bare = without_prefix(m.text)  # "ex-Yukos" is Yukos
                 uf.union_key(("name", "person", translit_key(bare, m.lang)), i)
                 uf.union_key(("spelling", "person", translit_key(bare, None)), i)
         self._bare_names_across_types(by_surname)
@@ -531,7 +387,7 @@ class _Resolver:
             return
         uf = self.uf
         for place in place_names(word, lang):
-            j = uf.by_key.get(("name", "other", _name_key(place, lang)))
+            j = uf.by_key.get(("name", "other", name_key(place, lang)))
             if j is not None and self.mentions[j].label in ("GPE", "LOC"):
                 uf.union(j, i)
                 return
@@ -709,7 +565,7 @@ def _defines(long_form: Mention, acronym: str) -> bool:
 def _same_person(a: tuple[str, str], b: tuple[str, str]) -> bool:
     """Are two full names of one surname, each ``(text, language)``, the same person's by first name?"""
     (text_a, lang_a), (text_b, lang_b) = a, b
-    given_a, given_b = _given_names(text_a), _given_names(text_b)
+    given_a, given_b = given_names(text_a), given_names(text_b)
     # Under each language's rules ("Kassym-Schomart" ≈ "Kassym-Jomart"), or as spelled ("John" = "John")
     return any(
         fuzz.ratio(translit_key(given_a, rules_a), translit_key(given_b, rules_b)) >= FIRST_NAME_SIMILARITY
@@ -746,7 +602,7 @@ def _canonical_label(members: list[Mention]) -> str:
     inflected = {f for f, langs in languages.items() if all(derived(f, lang) for lang in langs)}
     candidates = [f for f in forms if f not in inflected] or list(forms)
     # "Bank of England" over "The Bank of England", which opens sentences.
-    bare = {f: _without_article(f) for f in candidates}
+    bare = {f: without_article(f) for f in candidates}
     return min(candidates, key=lambda f: (-_name_words(bare[f]), bare[f] != f, -forms[f], -len(f), f))
 
 

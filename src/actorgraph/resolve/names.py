@@ -1,0 +1,183 @@
+"""Name forms for resolution: the keys names meet by, and the shapes of persons' names.
+
+Plain functions of a name's text and language, with the language's word lists from
+``data/lang/<code>/names.yaml``; :mod:`actorgraph.resolve` clusters mentions by them.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ..resources import load_resource, load_wordlist
+from ..text import fold, translit_key
+
+__all__ = [
+    "given_names",
+    "hyphen_prefixes",
+    "is_surname_only",
+    "key_form",
+    "key_words",
+    "name_key",
+    "name_particles",
+    "plain_name",
+    "surname_key",
+    "surname_shaped",
+    "uninflected",
+    "without_article",
+    "without_prefix",
+]
+
+
+@cache
+def key_words() -> tuple[frozenset[str], frozenset[str]]:
+    """Every language's articles, and its words for "and": an English name is often quoted in
+    a German article."""
+    names = load_resource("names")  # merged over every language
+    return (
+        frozenset(w.lower() for w in names.get("determiners", [])),
+        frozenset(w.lower() for w in names.get("name_conjunctions", [])),
+    )
+
+
+def without_article(text: str) -> str:
+    """A name without the article that opens it, if at least two words follow: a sentence's
+    first word is capitalised, so "The Bank of England" is "the Bank of England" as well, while
+    "The Sun" may be a newspaper and "Sun" a company.
+
+    Examples
+    --------
+    >>> without_article("The Bank of England"), without_article("The Sun")
+    ('Bank of England', 'The Sun')
+    """
+    first, _, rest = text.partition(" ")
+    if first.lower() in key_words()[0] and rest.count(" ") >= 1:
+        return rest
+    return text
+
+
+def key_form(text: str) -> str:
+    """What a name's keys are made of: in a name of three words or more, no articles (one opens
+    sentences: "The Bank of England"; one is left out: "International Federation of
+    Phonographic Industry"), and "&" for "and" ("Ernst and Young").
+
+    Examples
+    --------
+    >>> key_form("The International Federation of the Phonographic Industry")
+    'International Federation of Phonographic Industry'
+    >>> key_form("Ernst and Young"), key_form("The Sun")
+    ('Ernst & Young', 'The Sun')
+    """
+    articles, conjunctions = key_words()
+    words = text.split()
+    if len(words) >= 3:
+        words = [w for w in words if w.lower() not in articles] or words
+    return " ".join("&" if w.lower() in conjunctions else w for w in words)
+
+
+@cache
+def _adjective_endings(lang: str) -> tuple[str, ...]:
+    return tuple(sorted(load_resource("names", lang).get("adjective_endings", []), key=len, reverse=True))
+
+
+def uninflected(text: str, lang: str) -> str:
+    """A name with its leading words' adjective endings cut, by the language's
+    ``adjective_endings``: German inflects them with the case ("die Europäische Zentralbank",
+    "der Europäischen Zentralbank", "Europäischer Zentralbank").
+
+    Examples
+    --------
+    >>> uninflected("Europäischen Zentralbank", "de"), uninflected("Europäische Zentralbank", "de")
+    ('Europäisch Zentralbank', 'Europäisch Zentralbank')
+    >>> uninflected("Rat der Europäischen Union", "de"), uninflected("Deutsche Bank", "en")
+    ('Rat der Europäisch Union', 'Deutsche Bank')
+    """
+    words = text.split()
+    endings = _adjective_endings(lang)
+    if len(words) < 2 or not endings:
+        return text
+    for n, word in enumerate(words[:-1]):
+        if word[:1].isupper():
+            ending = next((e for e in endings if word.endswith(e) and len(word) - len(e) >= 3), "")
+            words[n] = word[: len(word) - len(ending)]
+    return " ".join(words)
+
+
+def name_key(text: str, lang: str) -> str:
+    """A name's key under its language's rules: transliterated (:func:`translit_key`), and
+    without its leading words' inflection (:func:`uninflected`)."""
+    return translit_key(uninflected(key_form(text), lang), lang)
+
+
+@cache
+def name_particles(lang: str) -> frozenset[str]:
+    names = load_resource("names", lang)
+    return frozenset(
+        w.lower() for key in ("name_particles", "name_particles_after") for w in names.get(key, [])
+    )
+
+
+def surname_shaped(text: str, lang: str) -> bool:
+    """One word, or particles and one word: "Tokayev", "Van der Bellen", "Mikl-Leitner" (a
+    double-barrelled surname is one word)."""
+    *before, _ = text.split()
+    particles = name_particles(lang)
+    return all(fold(w) in particles for w in before)
+
+
+def is_surname_only(label: str, text: str, lang: str) -> bool:
+    """A person named by the surname alone."""
+    return label == "PERSON" and surname_shaped(text, lang)
+
+
+@cache
+def hyphen_prefixes() -> frozenset[str]:
+    """Every language's ``hyphen_prefixes``: an English name is often quoted in a German article."""
+    return frozenset(w.lower() for w in load_resource("names").get("hyphen_prefixes", []))
+
+
+def without_prefix(text: str) -> str:
+    """A name whose last word drops what a hyphen joins to its front that is no part of the
+    surname: an article ("al-Assad") or a lowercase word ("ex-Yukos").
+
+    Examples
+    --------
+    >>> without_prefix("Bashar al-Assad"), without_prefix("ex-Yukos"), without_prefix("Mikl-Leitner")
+    ('Bashar Assad', 'Yukos', 'Mikl-Leitner')
+    """
+    *before, last = text.split()
+    first, dash, rest = last.partition("-")
+    while dash and rest[:1].isupper() and (first[:1].islower() or first.lower() in hyphen_prefixes()):
+        last = rest
+        first, dash, rest = last.partition("-")
+    return " ".join([*before, last])
+
+
+def surname_key(text: str, lang: str | None) -> str:
+    """The key of a name's last word, hyphens and all, but without an article or a lowercase
+    word a hyphen joins to it: "Johanna Mikl-Leitner" → "mikl leitner", "al-Assad" → "assad"."""
+    return translit_key(without_prefix(text).split()[-1], lang)
+
+
+def given_names(text: str) -> str:
+    """A full name without its surname, folded: "Johanna Mikl-Leitner" → "johanna"."""
+    return fold(" ".join(text.split()[:-1]))
+
+
+_NAME_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+
+
+def plain_name(text: str, lang: str) -> bool:
+    """A full name whose words after the first are capitalised words, none a common noun of the
+    language: not a model's span that ran on ("Mary be", "Varig 2bn", "Badawis Ehefrau").
+
+    Examples
+    --------
+    >>> plain_name("Ray Charles", "en"), plain_name("Varig 2bn", "en"), plain_name("Mary be", "en")
+    (True, False, False)
+    >>> plain_name("Lula Da Silva", "de"), plain_name("Mohammed al-Mansuri", "en")
+    (True, True)
+    """
+    nouns, particles = load_wordlist("common_nouns", lang), name_particles(lang) | hyphen_prefixes()
+    words = [without_prefix(w) for w in text.split()[1:] if w.lower() not in particles]
+    return all(_NAME_WORD.fullmatch(w) and w[:1].isupper() and w.lower() not in nouns for w in words)
