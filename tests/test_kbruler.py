@@ -142,3 +142,11 @@ def test_names_split_as_the_model_splits_them(index):
 def test_a_name_is_matched_with_a_typeset_apostrophe_and_without_accents(index):
     forms = {p["pattern"] for p in _ruler_patterns(index, "en") if p["id"] == "iso:CIV"}
     assert {"Côte d'Ivoire", "Côte d’Ivoire", "Cote d'Ivoire", "Cote d’Ivoire"} <= forms
+
+
+def test_a_place_name_that_is_a_common_noun_is_left_to_the_model(index):
+    """German "einige Male" (several times) is no Malé; the model's tag decides."""
+    german = {p["pattern"] for p in _ruler_patterns(index, "de") if p["id"] == "capital:MDV"}
+    assert "Male" not in german
+    assert "Malta" in {p["pattern"] for p in _ruler_patterns(index, "de") if p["id"] == "iso:MLT"}
+    assert "Sicherheitsrat" in {p["pattern"] for p in _ruler_patterns(index, "de") if p["id"] == "igo:unsc"}

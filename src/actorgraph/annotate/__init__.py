@@ -52,7 +52,9 @@ __all__ = [
 #: 15: a hard-wrapped text is cleaned into paragraphs, not lines, and a line that stops in
 #:     mid-sentence joins the next when that goes on in lower case; a mention's text has single
 #:     spaces.
-ANALYSIS_REVISION = 15
+#: 16: the knowledge-base ruler leaves a one-word place name that is a common noun to the
+#:     model ("einige Male" is no Malé).
+ANALYSIS_REVISION = 16
 #: Characters per spaCy call; long enough for any normal article, short enough to bound memory.
 MAX_CHUNK_CHARS = 100_000
 #: Characters the model takes in one pass. What a pass allocates grows with its words, not with

@@ -24,7 +24,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, cast
 
-from ..resources import data_path, load_resource
+from ..resources import data_path, load_resource, load_wordlist
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -274,6 +274,24 @@ def _written_forms(name: str) -> list[str]:
     return list(dict.fromkeys(forms))
 
 
+def _common_noun_form(word: str, nouns: frozenset[str]) -> bool:
+    """A one-word name that is also a common noun of the language, or its plural in "-e" or
+    "-en" ("Male", the plural of "Mal").
+
+    Examples
+    --------
+    >>> nouns = frozenset({"mal"})
+    >>> _common_noun_form("Male", nouns), _common_noun_form("Malta", nouns)
+    (True, False)
+    """
+    low = word.lower()
+    return " " not in word and (
+        low in nouns
+        or (low.endswith("e") and low[:-1] in nouns)
+        or (low.endswith("en") and low[:-2] in nouns)
+    )
+
+
 def _ruler_patterns(index: KBIndex, lang: str) -> list[dict]:
     """Phrase patterns for every KB name of ``lang`` (and English), with the KB id.
 
@@ -281,6 +299,7 @@ def _ruler_patterns(index: KBIndex, lang: str) -> list[dict]:
     language's ``inflection_suffixes``; see :func:`_written_forms` for the others.
     """
     suffixes = [s for s in load_resource("names", lang).get("inflection_suffixes", []) if s != "n"]
+    nouns = load_wordlist("common_nouns", lang)
     patterns = []
     for surface, entry_id in index.kb.surface_forms(lang):
         entry = index.kb[entry_id]
@@ -288,6 +307,8 @@ def _ruler_patterns(index: KBIndex, lang: str) -> list[dict]:
             continue
         if entry.is_small_city:
             continue  # many smaller cities' names are ordinary words: they are linked, not matched
+        if entry.type in ("GPE", "LOC") and _common_noun_form(surface, nouns):
+            continue  # "einige Male" is no Malé: the model's tag decides
         if entry.type == "PERSON" and len(surface.split()) < 2:
             continue
         forms = _written_forms(surface)
