@@ -36,8 +36,9 @@ _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 #: words ("Münchner"); many smaller cities' names are also ordinary words or surnames.
 BIG_CITY = 1_000_000
 #: The ``names`` key of an entry's names in other languages, or of no stated language
-#: (GeoNames' alternate names of a capital: "Peking", "Kiew"). They link a place mention only
-#: where its article names the entry's state, and the ruler never matches them.
+#: (GeoNames' alternate names of a capital or a city: "Peking", "Kiew", "Den Haag"). They link
+#: a place mention only where its article names the entry's state (or where another article
+#: that does linked the same name), and the ruler never matches them.
 OTHER_LANGUAGES = "xx"
 
 
