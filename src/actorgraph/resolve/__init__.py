@@ -27,7 +27,7 @@ from ..titles import head_titles
 from ..unionfind import UnionFind
 from .assignment import Assignment, MentionKey
 from .columns import MentionColumns
-from .link import FIRST_NAME_SIMILARITY, PLACE_WORD_LABELS, Linker
+from .link import FIRST_NAME_SIMILARITY, PLACE_LABELS, PLACE_WORD_LABELS, Linker
 from .names import (
     given_names,
     is_surname_only,
@@ -142,7 +142,7 @@ class _Resolver:
         context = frozenset(states)
         for i in ids:
             m = self.current[i]
-            if self.linked[i] is None and not m.canonical and m.label in ("GPE", "LOC"):
+            if self.linked[i] is None and not m.canonical:
                 entry = self.linker.other_name(m, context_states=context, year=year)
                 if entry is not None:
                     self.linked[i] = entry
@@ -322,15 +322,14 @@ class _Resolver:
                 continue
             if self.linked[i] is None and text in self.acronyms and uf.find(i) == i and i not in pending:
                 uf.union(i, self.acronyms[text])
-        places = zip(self.mentions.column("label"), self.mentions.column("text"), strict=True)
-        for i, (label, text) in enumerate(places if self.other_names else ()):
-            if self.linked[i] is None and label in ("GPE", "LOC") and i not in self.dropped:
-                entry = self.other_names.get(fold(text))
+        fields = self.mentions.column("label"), self.mentions.column("text"), self.mentions.column("lang")
+        for i, (label, text, lang) in enumerate(zip(*fields, strict=True)):
+            if self.linked[i] is None and label in PLACE_LABELS and i not in self.dropped:
+                # A name an article that names its state linked ("Peking"), here without one.
+                entry = self.other_names.get(fold(text)) if self.other_names else None
                 if entry is not None:
                     self.linked[i] = entry
                     uf.union_key(("kb", entry.id), i)
-        fields = self.mentions.column("label"), self.mentions.column("text"), self.mentions.column("lang")
-        for i, (label, text, lang) in enumerate(zip(*fields, strict=True)):
             if self.linked[i] is None and label != "PERSON" and i not in self.dropped and i not in self.roles:
                 for variant in name_variants(text, lang)[1:]:
                     key = ("name", "other", name_key(variant, lang))
@@ -388,7 +387,7 @@ class _Resolver:
         uf = self.uf
         for place in place_names(word, lang):
             j = uf.by_key.get(("name", "other", name_key(place, lang)))
-            if j is not None and self.mentions[j].label in ("GPE", "LOC"):
+            if j is not None and self.mentions[j].label in PLACE_LABELS:
                 uf.union(j, i)
                 return
 

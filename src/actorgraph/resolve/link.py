@@ -16,7 +16,7 @@ from ..kbindex import KBIndex
 from ..records import Mention
 from ..text import fold, name_variants, place_names, translit_key
 
-__all__ = ["PLACE_WORD_LABELS", "Linker", "compatible"]
+__all__ = ["PLACE_LABELS", "PLACE_WORD_LABELS", "Linker", "compatible"]
 
 #: A first name matches when its transliteration keys are at least this similar.
 FIRST_NAME_SIMILARITY = 80
@@ -34,6 +34,8 @@ _TYPE_GROUPS = {
 }
 
 
+#: Labels of a place's name.
+PLACE_LABELS = ("GPE", "LOC")
 #: Labels a place's adjective or inhabitants' noun gets; a surname ("Schweizer") is mostly
 #: tagged a person or an organisation.
 PLACE_WORD_LABELS = ("GPE", "LOC", "NORP", "MISC")
@@ -100,7 +102,7 @@ class Linker:
         """The KB place a place mention names in another language ("Peking", "Kiew"), if its
         article names the place's state: such names are many, and some are other places'
         ("Moria", a camp on Lesbos, is also one of Jerusalem's)."""
-        if mention.label not in ("GPE", "LOC"):
+        if mention.label not in PLACE_LABELS:
             return None
         for variant in name_variants(mention.text, mention.lang):
             found = self.index.other_name(variant)

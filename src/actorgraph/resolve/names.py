@@ -164,6 +164,12 @@ def given_names(text: str) -> str:
     return fold(" ".join(text.split()[:-1]))
 
 
+@cache
+def _lowercase_name_words(lang: str) -> frozenset[str]:
+    """Words a full name may hold in lower case: particles ("da") and hyphen prefixes ("bin")."""
+    return name_particles(lang) | hyphen_prefixes()
+
+
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 
 
@@ -178,6 +184,6 @@ def plain_name(text: str, lang: str) -> bool:
     >>> plain_name("Lula Da Silva", "de"), plain_name("Mohammed al-Mansuri", "en")
     (True, True)
     """
-    nouns, particles = load_wordlist("common_nouns", lang), name_particles(lang) | hyphen_prefixes()
-    words = [without_prefix(w) for w in text.split()[1:] if w.lower() not in particles]
+    nouns, lowercase = load_wordlist("common_nouns", lang), _lowercase_name_words(lang)
+    words = [without_prefix(w) for w in text.split()[1:] if w.lower() not in lowercase]
     return all(_NAME_WORD.fullmatch(w) and w[:1].isupper() and w.lower() not in nouns for w in words)
