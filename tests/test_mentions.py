@@ -305,3 +305,35 @@ def test_a_name_across_a_page_break_is_one_line(index):
     assert _kept(text, ["Revolutionary Armed\n\nForces of Colombia"], "en", index) == [
         "Revolutionary Armed Forces of Colombia"
     ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "span", "expected"),
+    [
+        ("de", "Er sprach mit dem Fernsehsender Silk Way darüber.", "Silk Way", ("Silk Way", "ORG")),
+        ("de", "Der russische Gaskonzern Gazprom liefert.", "Gazprom", ("Gazprom", "ORG")),
+        (
+            "de",
+            "Es tanzte Choreograf Vincent Paterson.",
+            "Choreograf Vincent Paterson",
+            ("Vincent Paterson", "PERSON"),
+        ),
+        ("en", "The broadcaster Silk Way said so.", "Silk Way", ("Silk Way", "ORG")),
+        (
+            "en",
+            "He praised actor Billy Bob Thornton.",
+            "Billy Bob Thornton",
+            ("Billy Bob Thornton", "PERSON"),
+        ),
+        # no class noun: the model's MISC stays (resolution leaves such names out)
+        ("en", "He watched Meet The Fockers.", "Meet The Fockers", ("Meet The Fockers", "MISC")),
+        ("de", "Der Absender Silk Way schrieb.", "Silk Way", ("Silk Way", "MISC")),
+    ],
+)
+def test_a_noun_before_a_misc_name_says_what_it_names(index, lang, text, span, expected):
+    nlp = spacy.blank(lang)
+    nlp.add_pipe("sentencizer")
+    doc = nlp(text)
+    doc.ents = [doc.char_span(text.index(span), text.index(span) + len(span), label="MISC")]
+    document = Document("d", "d", text, text=text, language=lang)
+    assert [(m.text, m.label) for m in extract(document, [(0, doc)], lang=lang, index=index)[1]] == [expected]

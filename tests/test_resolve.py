@@ -544,3 +544,58 @@ def test_a_surname_tagged_an_organisation_is_no_place_adjective(index):
     text = "Schweizer sagte, Schweizer bleibe."
     res = resolve([analysis("a", text, [("Schweizer", "ORG"), ("Schweizer", "PERSON")])], index=index)
     assert all(a.kb_id != "iso:CHE" for a in res.actors)
+
+
+def test_a_name_the_models_tag_misc_is_no_actor_unless_it_names_a_person(index):
+    """A film or a phone is no actor; a MISC tag that opens with a given name of several of the
+    corpus's persons is a person; a MISC tag of a KB name or of a surname joins its actor."""
+    docs = [
+        analysis(
+            "a",
+            "Billy Crystal, Billy Joel and Billy Idol. Meet The Fockers; Billy Bob Thornton. "
+            "Finding Nemo, Finding Dory. The iPhone. Billy And The Kids.",
+            [
+                ("Billy Crystal", "PERSON"),
+                ("Billy Joel", "PERSON"),
+                ("Billy Idol", "PERSON"),
+                ("Meet The Fockers", "MISC"),
+                ("Billy Bob Thornton", "MISC"),
+                ("Finding Nemo", "PERSON"),
+                ("Finding Dory", "MISC"),
+                ("iPhone", "MISC"),
+                ("Billy And The Kids", "MISC"),
+            ],
+            lang="en",
+        ),
+        analysis(
+            "b",
+            "Herbert Kickl und die Vereinten Nationen in Kasachstan. Kickl blieb.",
+            [
+                ("Herbert Kickl", "PERSON"),
+                ("Vereinten Nationen", "MISC"),
+                ("Kasachstan", "MISC"),
+                ("Kickl", "MISC"),
+            ],
+        ),
+    ]
+    text = "Kleiner Rabatt Gazprom. Gazprom-Chef Alexej Miller warnte."
+    miller = Mention(
+        "c", 0, text.index("Alexej"), len(text) - 8, "Alexej Miller", "PERSON", "de", role="Gazprom-Chef"
+    )
+    docs.append(
+        Analysis(
+            Document("c", "c", text, text=text, language="de"),
+            (),
+            (*analysis("c", text, [("Gazprom", "MISC")]).mentions, miller),
+        )
+    )
+    resolution = resolve(docs, index=index)
+    labels = {a.label: a.type for a in resolution.actors}
+    assert labels["Gazprom"] == "ORG"  # a body someone holds an office in
+    assert not {"Meet The Fockers", "iPhone", "Finding Dory", "Billy And The Kids"} & set(labels)
+    assert labels["Billy Bob Thornton"] == "PERSON"
+    assert actor_of(resolution, "b", "Kasachstan") == "iso:KAZ"
+    assert actor_of(resolution, "b", "Kickl") == actor_of(resolution, "b", "Herbert Kickl")
+    assert "MISC" not in labels.values()
+    kept = {key[1] for key, _ in resolution.assignment.items() if key[0] == "a"}
+    assert len(kept) == 5  # the four Billys and the "Finding Nemo" the model called a person

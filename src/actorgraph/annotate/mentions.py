@@ -78,11 +78,32 @@ class _Rules:
         self.any_particle = self.particles | self.particles_after
         self.adjective_endings = tuple(names.get("adjective_endings", []))
         self.ignored_tails = frozenset(w.lower() for w in names.get("compound_tails_not_actors", []))
+        #: A noun that says what kind of actor the name after it is → that type.
+        self.class_nouns = {
+            **{w.lower(): "PERSON" for w in names.get("person_nouns", [])},
+            **{w.lower(): "ORG" for w in names.get("organisation_nouns", [])},
+        }
         self.organs = {k.lower(): v for k, v in names.get("organs", {}).items()}
         self.organ_length = max((len(k.split()) for k in self.organs), default=0)
         # Every organ phrase ends in one of these words, maybe inflected: only there can a search
         # for one succeed.
         self.organ_end_forms = inflected_forms({k.rsplit(" ", 1)[-1] for k in self.organs}, lang)
+
+    def name_class(self, word: str) -> str | None:
+        """The actor type a noun before a name gives it ("Gaskonzern" → ORG, "actor" → PERSON),
+        or None. German compounds count by their last part."""
+        lower = word.lower()
+        kind = self.class_nouns.get(lower)
+        if kind is not None or self.lang != "de" or not word[:1].isupper():
+            return kind
+        return next(
+            (
+                kind
+                for noun, kind in self.class_nouns.items()
+                if lower.endswith(noun) and len(lower) > len(noun) + 2
+            ),
+            None,
+        )
 
 
 @cache
@@ -351,6 +372,17 @@ class _Emitter:
         if k < len(words) and words[k][:1].isupper() and words[k].isalpha() and k - end <= 2:
             return k + 1
         return end
+
+    def _classified(self, ent: Span) -> tuple[Span, str]:
+        """A MISC span after a noun that says what it names, or opening with one: "der Gaskonzern
+        [Gazprom]", "dem Fernsehsender [Silk Way]", "[Choreograf Vincent Paterson]" name an
+        organisation and a person, not a work or a product."""
+        name_class = self.rules.name_class
+        if len(ent) > 1 and (kind := name_class(ent[0].text)):
+            return self.doc[ent.start + 1 : ent.end], kind
+        if ent.start > 0 and (kind := name_class(self.doc[ent.start - 1].text)):
+            return ent, kind
+        return ent, "MISC"
 
     def _surname_not_place(self, word: str) -> bool:
         """Is ``word`` the surname of a person this chunk names in full, and no place the knowledge
@@ -715,6 +747,8 @@ class _Emitter:
                 continue
             if ent.start < extended_to:
                 continue  # the rest of a surname an earlier span was extended over
+            if label == "MISC" and not ent.ent_id_:
+                ent, label = self._classified(ent)
             if label == "PERSON" and not ent.ent_id_:
                 end = self._surname_end(ent.start, ent.end)
                 if end > ent.end:

@@ -32,6 +32,7 @@ from .names import (
     given_names,
     is_surname_only,
     key_form,
+    key_words,
     name_key,
     plain_name,
     surname_key,
@@ -47,6 +48,10 @@ _WORD = re.compile(r"[\w-]+")
 _NAME_PARTS = re.compile(r"[\s\-‐–]+")
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-ZÄÖÜ][A-Za-zÄÖÜ0-9&]{1,11})\s*\)")
 _TYPE_ORDER = ("PERSON", "ORG", "GPE", "LOC", "MISC")
+
+#: How many different surnames a word must open in the corpus's full person names before a
+#: MISC-tagged name that opens with it counts as a person's.
+GIVEN_NAME_SURNAMES = 3
 
 
 class Resolution(NamedTuple):
@@ -99,6 +104,12 @@ class _Resolver:
         #: "Xi" of "Xi Jinping") → that name's mention: the person, unless the corpus has a full
         #: name whose surname it is.
         self.first_names: dict[int, int] = {}
+        #: The first words of the corpus's full person names, folded ("billy" of "Billy Bob
+        #: Thornton"), each with the surnames it opens (:meth:`_person_named`).
+        self.given_names: defaultdict[str, set[str]] = defaultdict(set)
+        #: The first parts of the two-part compounds in persons' offices, folded ("gazprom" of
+        #: "Gazprom-Chef"): a name among them is a body someone holds an office in.
+        self.office_words: set[str] = set()
         self.acronyms: dict[str, int] = {}
         #: Mentions that name no actor (a nationality that is not a state's).
         self.dropped: set[int] = set()
@@ -174,10 +185,13 @@ class _Resolver:
             elif not is_surname_only(m.label, m.text, m.lang):
                 for key in self._name_keys(m):
                     self.uf.union_key(key, i)
+            if m.role:
+                self.office_words.update(_office_bodies(m.role))
             if m.label == "PERSON" and not is_surname_only(m.label, m.text, m.lang):
                 full_names[surname_key(m.text, m.lang)].append(i)
                 if plain_name(m.text, m.lang):
                     given[m.text.split()[0]].add(i)
+                    self.given_names[fold(m.text.split()[0])].add(surname_key(m.text, m.lang))
         for i in ids:
             m = self.current[i]
             if self.linked[i] is not None or i in self.dropped or m.text in local_acronyms:
@@ -443,6 +457,22 @@ class _Resolver:
         for c in np.lexsort((ids[starts], start[earliest], document[earliest])).tolist():
             yield ids[starts[c] : ends[c]].tolist()
 
+    def _person_named(self, label: str, lang: str) -> bool:
+        """Does ``label``, a name most of whose mentions the model tagged MISC, name a person:
+        two to four name words, the first of them a given name? A word counts as a given name
+        when the corpus's full person names open with it before at least
+        :data:`GIVEN_NAME_SURNAMES` different surnames: the models also tag a few titles as
+        persons ("Finding Neverland", "Sex Pistols"), but no title word opens many names."""
+        words = label.split()
+        articles, conjunctions = key_words()
+        return (
+            2 <= len(words) <= 4
+            and len(self.given_names.get(fold(words[0]), ())) >= GIVEN_NAME_SURNAMES
+            and plain_name(label, lang)
+            # a title's capitalised "The" or "And" ("Sex And The City")
+            and not any(w.istitle() and w.lower() in articles | conjunctions for w in words[1:])
+        )
+
     def _actors(self) -> Resolution:
         used: Counter[str] = Counter()
         taken: set[str] = set()
@@ -459,6 +489,13 @@ class _Resolver:
                 kind = _majority_type(named)
                 canonical = sorted({m.canonical for m in named if m.canonical})
                 label = canonical[0] if canonical else _canonical_label(named)
+                if kind == "MISC":
+                    if self._person_named(label, named[0].lang):
+                        kind = "PERSON"  # "Billy Bob Thornton", which the model took for a title
+                    elif fold(label) in self.office_words:
+                        kind = "ORG"  # "Gazprom" of a "Gazprom-Chef"
+                    else:
+                        continue  # a work, a product, a festival: no actor (docs/resolution.md)
                 base = f"x:{slug(label)}"
                 used[base] += 1
                 actor_id = base if used[base] == 1 else f"{base}-{used[base]}"
@@ -570,6 +607,22 @@ def _same_person(a: tuple[str, str], b: tuple[str, str]) -> bool:
         fuzz.ratio(translit_key(given_a, rules_a), translit_key(given_b, rules_b)) >= FIRST_NAME_SIMILARITY
         for rules_a, rules_b in ((lang_a, lang_b), (None, None))
     )
+
+
+def _office_bodies(role: str) -> Iterator[str]:
+    """The folded first parts of the two-part compounds of an office phrase that open with a
+    capitalised word of three letters or more: "Gazprom-Chef" gives "gazprom", "Pro-forma-Minister"
+    and "French President" nothing.
+
+    Examples
+    --------
+    >>> list(_office_bodies("Gazprom-Chef und OMV-Generaldirektor")), list(_office_bodies("UN-Chef"))
+    (['gazprom', 'omv'], [])
+    """
+    for word in _WORD.findall(role):
+        parts = word.split("-")
+        if len(parts) == 2 and len(parts[0]) >= 3 and parts[0][:1].isupper():
+            yield fold(parts[0])
 
 
 def _majority_type(members: list[Mention]) -> str:
