@@ -599,3 +599,27 @@ def test_a_name_the_models_tag_misc_is_no_actor_unless_it_names_a_person(index):
     assert "MISC" not in labels.values()
     kept = {key[1] for key, _ in resolution.assignment.items() if key[0] == "a"}
     assert len(kept) == 5  # the four Billys and the "Finding Nemo" the model called a person
+
+
+def test_a_noun_that_said_what_a_name_is_outweighs_the_models_tags(index):
+    """The English model calls "Yukos" a person far more often than a noun says it is a firm."""
+    text = "Yukos fell. Yukos sold. Yukos paid. The oil firm Yukos lost."
+    mentions = [m for m in analysis("a", text, [("Yukos", "PERSON")] * 4, lang="en").mentions]
+    mentions[-1] = Mention("a", 0, mentions[-1].start, mentions[-1].end, "Yukos", "ORG", "en", source="class")
+    resolution = resolve(
+        [Analysis(Document("a", "a", text, text=text, language="en"), (), tuple(mentions))], index=index
+    )
+    (yukos,) = resolution.actors
+    assert yukos.type == "ORG" and yukos.mentions == 4
+
+    # One such mention does not outweigh fifteen: a garbled "der neue Trainer Red Bull Salzburg".
+    text = "Red Bull Salzburg gewann. " * 15 + "Der neue Trainer Red Bull Salzburg will."
+    mentions = list(analysis("b", text, [("Red Bull Salzburg", "ORG")] * 16).mentions)
+    mentions[-1] = Mention(
+        "b", 0, mentions[-1].start, mentions[-1].end, "Red Bull Salzburg", "PERSON", "de", source="class"
+    )
+    resolution = resolve(
+        [Analysis(Document("b", "b", text, text=text, language="de"), (), tuple(mentions))], index=index
+    )
+    (club,) = resolution.actors
+    assert club.type == "ORG" and club.mentions == 16

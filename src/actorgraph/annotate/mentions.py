@@ -30,6 +30,8 @@ __all__ = ["extract"]
 
 #: Labels a bare surname gets from the models, and resolution joins to the article's full name.
 _SURNAME_LABELS = frozenset({"PERSON", "ORG", "MISC"})
+#: The model's labels a noun before the name may correct: places are left to the knowledge base.
+_CLASSIFIED_LABELS = frozenset({"PERSON", "ORG", "MISC"})
 
 _POSSESSIVE = re.compile(r"['’]s?$")
 #: Dashes that, with a space on each side, part a sentence ("Jerry Springer - The Opera");
@@ -93,14 +95,18 @@ class _Rules:
         """The actor type a noun before a name gives it ("Gaskonzern" → ORG, "actor" → PERSON),
         or None. German compounds count by their last part."""
         lower = word.lower()
+        if self.lang == "de" and not word[:1].isupper():
+            return None  # a German noun is capitalised: "verband" is a verb, "Verband" a body
         kind = self.class_nouns.get(lower)
-        if kind is not None or self.lang != "de" or not word[:1].isupper():
+        if kind is not None or self.lang != "de":
             return kind
+        stems = (lower, lower[:-1]) if lower.endswith("s") else (lower,)  # "des Recyclingunternehmens"
         return next(
             (
                 kind
                 for noun, kind in self.class_nouns.items()
-                if lower.endswith(noun) and len(lower) > len(noun) + 2
+                for stem in stems
+                if stem.endswith(noun) and len(stem) > len(noun) + 2
             ),
             None,
         )
@@ -373,16 +379,24 @@ class _Emitter:
             return k + 1
         return end
 
-    def _classified(self, ent: Span) -> tuple[Span, str]:
-        """A MISC span after a noun that says what it names, or opening with one: "der Gaskonzern
-        [Gazprom]", "dem Fernsehsender [Silk Way]", "[Choreograf Vincent Paterson]" name an
-        organisation and a person, not a work or a product."""
+    def _classified(self, ent: Span, label: str) -> tuple[Span, str, bool]:
+        """The span, label and whether a noun said what it names: a span after such a noun, or
+        opening with one, names an organisation or a person, whatever the model made of it
+        ("der Gaskonzern [Gazprom]", "oil firm [Yukos]", "dem [Fernsehsender Silk Way]",
+        "[Choreograf Vincent Paterson]"). An English noun must be lower case, and a noun that
+        opens the span must be a German compound or name a person: "Bank of England", "Group of
+        Eight" and "Bank Austria" are names."""
         name_class = self.rules.name_class
-        if len(ent) > 1 and (kind := name_class(ent[0].text)):
-            return self.doc[ent.start + 1 : ent.end], kind
-        if ent.start > 0 and (kind := name_class(self.doc[ent.start - 1].text)):
-            return ent, kind
-        return ent, "MISC"
+        first = ent[0].text
+        if len(ent) > 1 and ent[1].text[:1].isupper() and (kind := name_class(first)):
+            compound = self.lang == "de" and first.lower() not in self.rules.class_nouns
+            if (first.islower() or compound or kind == "PERSON") and not self.rules.is_title(first):
+                return self.doc[ent.start + 1 : ent.end], kind, True
+        if ent.start > 0:
+            before = self.doc[ent.start - 1].text
+            if (self.lang == "de" or before.islower()) and (kind := name_class(before)):
+                return ent, kind, True
+        return ent, label, False
 
     def _surname_not_place(self, word: str) -> bool:
         """Is ``word`` the surname of a person this chunk names in full, and no place the knowledge
@@ -747,8 +761,9 @@ class _Emitter:
                 continue
             if ent.start < extended_to:
                 continue  # the rest of a surname an earlier span was extended over
-            if label == "MISC" and not ent.ent_id_:
-                ent, label = self._classified(ent)
+            by_class = False
+            if label in _CLASSIFIED_LABELS and not ent.ent_id_:
+                ent, label, by_class = self._classified(ent, label)
             if label == "PERSON" and not ent.ent_id_:
                 end = self._surname_end(ent.start, ent.end)
                 if end > ent.end:
@@ -776,7 +791,7 @@ class _Emitter:
             role = _span_text(role_tokens)
             covered.update(t.i for t in role_tokens)  # the office is this person's, not a mention of its own
             kb_id = ent.ent_id_ or None
-            source = "ruler" if kb_id else "model"
+            source = "ruler" if kb_id else "class" if by_class else "model"
             if (
                 len(tokens) == 1
                 and "-" in tokens[0].text.strip("-")
