@@ -623,3 +623,25 @@ def test_a_noun_that_said_what_a_name_is_outweighs_the_models_tags(index):
     )
     (club,) = resolution.actors
     assert club.type == "ORG" and club.mentions == 16
+
+    # A work's noun makes a name a work, and a work is no actor: "Vera Drake" the film.
+    text = "Vera Drake won. Vera Drake lost. Vera Drake wept. The film Vera Drake."
+    mentions = list(analysis("c", text, [("Vera Drake", "PERSON")] * 4, lang="en").mentions)
+    mentions[-1] = Mention(
+        "c", 0, mentions[-1].start, mentions[-1].end, "Vera Drake", "MISC", "en", source="class"
+    )
+    resolution = resolve(
+        [Analysis(Document("c", "c", text, text=text, language="en"), (), tuple(mentions))], index=index
+    )
+    assert resolution.actors == ()
+
+    # A person a show is named after stays a person when the models call them one as often.
+    text = "Günther Jauch, Günther Netzer, Günther Oettinger. Die Sendung Günther Jauch."
+    found = [("Günther Jauch", "PERSON"), ("Günther Netzer", "PERSON"), ("Günther Oettinger", "PERSON")]
+    mentions = [*analysis("d", text, found).mentions]
+    start = text.rindex("Günther Jauch")
+    mentions.append(Mention("d", 0, start, start + 13, "Günther Jauch", "MISC", "de", source="class"))
+    resolution = resolve(
+        [Analysis(Document("d", "d", text, text=text, language="de"), (), tuple(mentions))], index=index
+    )
+    assert {a.label: a.type for a in resolution.actors}["Günther Jauch"] == "PERSON"

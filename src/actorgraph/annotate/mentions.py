@@ -30,7 +30,8 @@ __all__ = ["extract"]
 
 #: Labels a bare surname gets from the models, and resolution joins to the article's full name.
 _SURNAME_LABELS = frozenset({"PERSON", "ORG", "MISC"})
-#: The model's labels a noun before the name may correct: places are left to the knowledge base.
+#: The model's labels a noun before the name may correct to a person or an organisation: places
+#: are left to the knowledge base. A work's noun corrects any label ("the comedy Sideways").
 _CLASSIFIED_LABELS = frozenset({"PERSON", "ORG", "MISC"})
 
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -82,6 +83,7 @@ class _Rules:
         self.ignored_tails = frozenset(w.lower() for w in names.get("compound_tails_not_actors", []))
         #: A noun that says what kind of actor the name after it is → that type.
         self.class_nouns = {
+            **{w.lower(): "MISC" for w in names.get("work_nouns", [])},
             **{w.lower(): "PERSON" for w in names.get("person_nouns", [])},
             **{w.lower(): "ORG" for w in names.get("organisation_nouns", [])},
         }
@@ -381,12 +383,16 @@ class _Emitter:
 
     def _classified(self, ent: Span, label: str) -> tuple[Span, str, bool]:
         """The span, label and whether a noun said what it names: a span after such a noun, or
-        opening with one, names an organisation or a person, whatever the model made of it
-        ("der Gaskonzern [Gazprom]", "oil firm [Yukos]", "dem [Fernsehsender Silk Way]",
-        "[Choreograf Vincent Paterson]"). An English noun must be lower case, and a noun that
-        opens the span must be a German compound or name a person: "Bank of England", "Group of
-        Eight" and "Bank Austria" are names."""
-        name_class = self.rules.name_class
+        opening with one, names an organisation, a person or a work, whatever the model made of
+        it ("der Gaskonzern [Gazprom]", "oil firm [Yukos]", "dem [Fernsehsender Silk Way]",
+        "[Choreograf Vincent Paterson]", "the comedy [Sideways]"). An English noun must be lower
+        case, and a noun that opens the span must be a German compound or name a person: "Bank
+        of England", "Group of Eight" and "Bank Austria" are names."""
+
+        def name_class(word: str) -> str | None:
+            kind = self.rules.name_class(word)
+            return kind if kind == "MISC" or label in _CLASSIFIED_LABELS else None
+
         first = ent[0].text
         if len(ent) > 1 and ent[1].text[:1].isupper() and (kind := name_class(first)):
             compound = self.lang == "de" and first.lower() not in self.rules.class_nouns
@@ -762,7 +768,7 @@ class _Emitter:
             if ent.start < extended_to:
                 continue  # the rest of a surname an earlier span was extended over
             by_class = False
-            if label in _CLASSIFIED_LABELS and not ent.ent_id_:
+            if not ent.ent_id_:
                 ent, label, by_class = self._classified(ent, label)
             if label == "PERSON" and not ent.ent_id_:
                 end = self._surname_end(ent.start, ent.end)

@@ -493,8 +493,14 @@ class _Resolver:
                 canonical = sorted({m.canonical for m in named if m.canonical})
                 label = canonical[0] if canonical else _canonical_label(named)
                 if kind == "MISC":
-                    if self._person_named(label, named[0].lang):
-                        kind = "PERSON"  # "Billy Bob Thornton", which the model took for a title
+                    works = sum(m.source == "class" and m.label == "MISC" for m in named)
+                    persons = sum(m.source != "class" and m.label == "PERSON" for m in named)
+                    if self._person_named(label, named[0].lang) and persons >= works:
+                        # "Billy Bob Thornton", which the model took for a title; "Günther Jauch",
+                        # whom a "Sendung Günther Jauch" names too
+                        kind = "PERSON"
+                    elif works:
+                        continue  # "the comedy Sideways": a work, whatever else the models said
                     elif fold(label) in self.office_words:
                         kind = "ORG"  # "Gazprom" of a "Gazprom-Chef"
                     else:
