@@ -645,3 +645,17 @@ def test_a_noun_that_said_what_a_name_is_outweighs_the_models_tags(index):
         [Analysis(Document("d", "d", text, text=text, language="de"), (), tuple(mentions))], index=index
     )
     assert {a.label: a.type for a in resolution.actors}["Günther Jauch"] == "PERSON"
+
+
+def test_an_inflected_form_joins_a_name_of_its_kind_and_a_genitive_any(index):
+    """ "Bayern" the state is no form of "Bayer" the company; "Microsofts", which the model calls
+    a place, is Microsoft's genitive."""
+    docs = [
+        analysis("a", "Bayer trifft Microsoft.", [("Bayer", "ORG"), ("Microsoft", "ORG")]),
+        analysis("b", "In Bayern und Bayerns Süden.", [("Bayern", "LOC"), ("Bayerns", "LOC")]),
+        analysis("c", "Die Zahlen Microsofts.", [("Microsofts", "LOC")]),
+    ]
+    resolution = resolve(docs, index=index)
+    assert actor_of(resolution, "b", "Bayern") != actor_of(resolution, "a", "Bayer")
+    assert actor_of(resolution, "b", "Bayerns") == actor_of(resolution, "b", "Bayern")
+    assert actor_of(resolution, "c", "Microsofts") == actor_of(resolution, "a", "Microsoft")

@@ -339,7 +339,8 @@ class _Resolver:
                 continue
             if self.linked[i] is None and text in self.acronyms and uf.find(i) == i and i not in pending:
                 uf.union(i, self.acronyms[text])
-        fields = self.mentions.column("label"), self.mentions.column("text"), self.mentions.column("lang")
+        labels = list(self.mentions.column("label"))
+        fields = labels, self.mentions.column("text"), self.mentions.column("lang")
         for i, (label, text, lang) in enumerate(zip(*fields, strict=True)):
             if self.linked[i] is None and label in PLACE_LABELS and i not in self.dropped:
                 # A name an article that names its state linked ("Peking"), here without one.
@@ -348,10 +349,14 @@ class _Resolver:
                     self.linked[i] = entry
                     uf.union_key(("kb", entry.id), i)
             if self.linked[i] is None and label != "PERSON" and i not in self.dropped and i not in self.roles:
+                place = label in PLACE_LABELS
                 for variant in name_variants(text, lang)[1:]:
-                    key = ("name", "other", name_key(variant, lang))
-                    if key in uf.by_key:
-                        uf.union(uf.by_key[key], i)
+                    # An inflected form joins a name of its kind ("Bayerns" the state joins
+                    # "Bayern", but "Bayern" is no form of "Bayer" the company); a genitive
+                    # joins whatever the model tagged it ("Microsofts", often a place).
+                    j = uf.by_key.get(("name", "other", name_key(variant, lang)))
+                    if j is not None and ((labels[j] in PLACE_LABELS) == place or text.endswith("s")):
+                        uf.union(j, i)
                         break
                 else:
                     self._join_derived_place(i, label, text, lang)
