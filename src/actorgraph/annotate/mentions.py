@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from functools import cache
+from functools import cache, lru_cache
 
 from spacy.attrs import LOWER, NORM, ORTH, SENT_START, SPACY
 from spacy.language import Language
@@ -87,13 +87,15 @@ class _Rules:
             **{w.lower(): "PERSON" for w in names.get("person_nouns", [])},
             **{w.lower(): "ORG" for w in names.get("organisation_nouns", [])},
         }
+        #: Words seen before names repeat: each is looked up once (bounded, for long runs).
+        self.name_class = lru_cache(maxsize=50_000)(self._name_class)
         self.organs = {k.lower(): v for k, v in names.get("organs", {}).items()}
         self.organ_length = max((len(k.split()) for k in self.organs), default=0)
         # Every organ phrase ends in one of these words, maybe inflected: only there can a search
         # for one succeed.
         self.organ_end_forms = inflected_forms({k.rsplit(" ", 1)[-1] for k in self.organs}, lang)
 
-    def name_class(self, word: str) -> str | None:
+    def _name_class(self, word: str) -> str | None:
         """The actor type a noun before a name gives it ("Gaskonzern" → ORG, "actor" → PERSON),
         or None. German compounds count by their last part."""
         lower = word.lower()
