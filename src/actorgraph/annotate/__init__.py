@@ -54,7 +54,7 @@ __all__ = [
 #:     spaces.
 #: 16: the knowledge-base ruler leaves a one-word place name that is a common noun to the
 #:     model ("einige Male" is no Malé).
-ANALYSIS_REVISION = 20
+ANALYSIS_REVISION = 21
 #: Characters per spaCy call; long enough for any normal article, short enough to bound memory.
 MAX_CHUNK_CHARS = 100_000
 #: Characters the model takes in one pass. What a pass allocates grows with its words, not with

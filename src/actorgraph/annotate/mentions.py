@@ -30,8 +30,9 @@ __all__ = ["extract"]
 
 #: Labels a bare surname gets from the models, and resolution joins to the article's full name.
 _SURNAME_LABELS = frozenset({"PERSON", "ORG", "MISC"})
-#: The model's labels a noun before the name may correct to a person or an organisation: places
-#: are left to the knowledge base. A work's noun corrects any label ("the comedy Sideways").
+#: The model's labels a noun before the name may correct to a person or an organisation; a place
+#: only where the knowledge base does not know its name ("gas giant Gazprom", tagged GPE). A
+#: work's noun corrects any label ("the comedy Sideways").
 _CLASSIFIED_LABELS = frozenset({"PERSON", "ORG", "MISC"})
 
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -391,9 +392,12 @@ class _Emitter:
         case, and a noun that opens the span must be a German compound or name a person: "Bank
         of England", "Group of Eight" and "Bank Austria" are names."""
 
+        # A place the knowledge base knows stays a place ("die Bank Austria": "Austria" is no bank).
+        corrected = label in _CLASSIFIED_LABELS or not self.index.exact(ent.text)
+
         def name_class(word: str) -> str | None:
             kind = self.rules.name_class(word)
-            return kind if kind == "MISC" or label in _CLASSIFIED_LABELS else None
+            return kind if kind == "MISC" or corrected else None
 
         first = ent[0].text
         if len(ent) > 1 and ent[1].text[:1].isupper() and (kind := name_class(first)):
