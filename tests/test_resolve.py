@@ -8,13 +8,14 @@ from actorgraph.text import translit_key
 
 
 def analysis(
-    doc_id: str, text: str, entities: list[tuple[str, str]], *, lang: str = "de", date=None
+    doc_id: str, text: str, entities: list[tuple[str, ...]], *, lang: str = "de", date=None
 ) -> Analysis:
-    """An Analysis whose mentions are the first occurrences (after the previous one) of ``entities``."""
+    """An Analysis whose mentions are the first occurrences (after the previous one) of
+    ``entities``: (surface, label) or (surface, label, source)."""
     mentions, pos = [], 0
-    for surface, label in entities:
+    for surface, label, *source in entities:
         start = text.index(surface, pos)
-        mentions.append(Mention(doc_id, 0, start, start + len(surface), surface, label, lang))
+        mentions.append(Mention(doc_id, 0, start, start + len(surface), surface, label, lang, *source))
         pos = start + 1
     return Analysis(Document(doc_id, doc_id, text, text=text, language=lang, date=date), (), tuple(mentions))
 
@@ -604,46 +605,30 @@ def test_a_name_the_models_tag_misc_is_no_actor_unless_it_names_a_person(index):
 def test_a_noun_that_said_what_a_name_is_outweighs_the_models_tags(index):
     """The English model calls "Yukos" a person far more often than a noun says it is a firm."""
     text = "Yukos fell. Yukos sold. Yukos paid. The oil firm Yukos lost."
-    mentions = [m for m in analysis("a", text, [("Yukos", "PERSON")] * 4, lang="en").mentions]
-    mentions[-1] = Mention("a", 0, mentions[-1].start, mentions[-1].end, "Yukos", "ORG", "en", source="class")
-    resolution = resolve(
-        [Analysis(Document("a", "a", text, text=text, language="en"), (), tuple(mentions))], index=index
-    )
-    (yukos,) = resolution.actors
+    found = [("Yukos", "PERSON")] * 3 + [("Yukos", "ORG", "class")]
+    (yukos,) = resolve([analysis("a", text, found, lang="en")], index=index).actors
     assert yukos.type == "ORG" and yukos.mentions == 4
 
     # One such mention does not outweigh fifteen: a garbled "der neue Trainer Red Bull Salzburg".
     text = "Red Bull Salzburg gewann. " * 15 + "Der neue Trainer Red Bull Salzburg will."
-    mentions = list(analysis("b", text, [("Red Bull Salzburg", "ORG")] * 16).mentions)
-    mentions[-1] = Mention(
-        "b", 0, mentions[-1].start, mentions[-1].end, "Red Bull Salzburg", "PERSON", "de", source="class"
-    )
-    resolution = resolve(
-        [Analysis(Document("b", "b", text, text=text, language="de"), (), tuple(mentions))], index=index
-    )
-    (club,) = resolution.actors
+    found = [("Red Bull Salzburg", "ORG")] * 15 + [("Red Bull Salzburg", "PERSON", "class")]
+    (club,) = resolve([analysis("b", text, found)], index=index).actors
     assert club.type == "ORG" and club.mentions == 16
 
     # A work's noun makes a name a work, and a work is no actor: "Vera Drake" the film.
     text = "Vera Drake won. Vera Drake lost. Vera Drake wept. The film Vera Drake."
-    mentions = list(analysis("c", text, [("Vera Drake", "PERSON")] * 4, lang="en").mentions)
-    mentions[-1] = Mention(
-        "c", 0, mentions[-1].start, mentions[-1].end, "Vera Drake", "MISC", "en", source="class"
-    )
-    resolution = resolve(
-        [Analysis(Document("c", "c", text, text=text, language="en"), (), tuple(mentions))], index=index
-    )
-    assert resolution.actors == ()
+    found = [("Vera Drake", "PERSON")] * 3 + [("Vera Drake", "MISC", "class")]
+    assert resolve([analysis("c", text, found, lang="en")], index=index).actors == ()
 
     # A person a show is named after stays a person when the models call them one as often.
     text = "Günther Jauch, Günther Netzer, Günther Oettinger. Die Sendung Günther Jauch."
-    found = [("Günther Jauch", "PERSON"), ("Günther Netzer", "PERSON"), ("Günther Oettinger", "PERSON")]
-    mentions = [*analysis("d", text, found).mentions]
-    start = text.rindex("Günther Jauch")
-    mentions.append(Mention("d", 0, start, start + 13, "Günther Jauch", "MISC", "de", source="class"))
-    resolution = resolve(
-        [Analysis(Document("d", "d", text, text=text, language="de"), (), tuple(mentions))], index=index
-    )
+    found = [
+        ("Günther Jauch", "PERSON"),
+        ("Günther Netzer", "PERSON"),
+        ("Günther Oettinger", "PERSON"),
+        ("Günther Jauch", "MISC", "class"),
+    ]
+    resolution = resolve([analysis("d", text, found)], index=index)
     assert {a.label: a.type for a in resolution.actors}["Günther Jauch"] == "PERSON"
 
 

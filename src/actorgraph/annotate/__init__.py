@@ -54,6 +54,14 @@ __all__ = [
 #:     spaces.
 #: 16: the knowledge-base ruler leaves a one-word place name that is a common noun to the
 #:     model ("einige Male" is no Malé).
+#: 17: a MISC span after a noun of its kind is an organisation or a person ("dem Fernsehsender
+#:     Silk Way").
+#: 18: the same for a person's or an organisation's span ("oil firm Yukos"), with ``source``
+#:     "class".
+#: 19: German class nouns are capitalised and may be genitives; "maker", "broadcaster" and
+#:     "Dienst" are none.
+#: 20: a work's noun makes a span a work ("the comedy Sideways").
+#: 21: a class noun corrects a place tag the knowledge base does not back ("gas giant Gazprom").
 ANALYSIS_REVISION = 21
 #: Characters per spaCy call; long enough for any normal article, short enough to bound memory.
 MAX_CHUNK_CHARS = 100_000

@@ -472,13 +472,13 @@ class _Resolver:
         :data:`GIVEN_NAME_SURNAMES` different surnames: the models also tag a few titles as
         persons ("Finding Neverland", "Sex Pistols"), but no title word opens many names."""
         words = label.split()
-        articles, conjunctions = key_words()
+        function_words = frozenset().union(*key_words())
         return (
             2 <= len(words) <= 4
             and len(self.given_names.get(fold(words[0]), ())) >= GIVEN_NAME_SURNAMES
             and plain_name(label, lang)
             # a title's capitalised "The" or "And" ("Sex And The City")
-            and not any(w.istitle() and w.lower() in articles | conjunctions for w in words[1:])
+            and not any(w.istitle() and w.lower() in function_words for w in words[1:])
         )
 
     def _actors(self) -> Resolution:
