@@ -308,56 +308,50 @@ def test_a_name_across_a_page_break_is_one_line(index):
 
 
 @pytest.mark.parametrize(
-    ("lang", "text", "span", "expected"),
+    ("lang", "text", "span", "tagged", "expected"),
     [
-        ("de", "Er sprach mit dem Fernsehsender Silk Way darüber.", "Silk Way", ("Silk Way", "ORG")),
-        ("de", "Der russische Gaskonzern Gazprom liefert.", "Gazprom", ("Gazprom", "ORG")),
+        ("de", "Er sprach mit dem Fernsehsender Silk Way darüber.", "Silk Way", "MISC", ("Silk Way", "ORG")),
+        ("de", "Der russische Gaskonzern Gazprom liefert.", "Gazprom", "GPE", ("Gazprom", "ORG")),
         (
             "de",
             "Es tanzte Choreograf Vincent Paterson.",
             "Choreograf Vincent Paterson",
+            "MISC",
             ("Vincent Paterson", "PERSON"),
         ),
-        ("en", "The channel Silk Way said so.", "Silk Way", ("Silk Way", "ORG")),
-        ("de", "Die Bilanz des Recyclingunternehmens Häusle ist gut.", "Häusle", ("Häusle", "ORG")),
-        ("de", "Im Dienst Silk Way gab es Streit.", "Silk Way", ("Silk Way", "MISC")),
-        ("en", "It beat the comedy Sideways.", "Sideways", ("Sideways", "MISC")),
-        ("de", "Im Kinofilm Vera Drake spielt sie.", "Vera Drake", ("Vera Drake", "MISC")),
+        ("en", "The channel Silk Way said so.", "Silk Way", "MISC", ("Silk Way", "ORG")),
+        ("de", "Die Bilanz des Recyclingunternehmens Häusle ist gut.", "Häusle", "MISC", ("Häusle", "ORG")),
+        ("de", "Im Dienst Silk Way gab es Streit.", "Silk Way", "MISC", ("Silk Way", "MISC")),
+        ("en", "It beat the comedy Sideways.", "Sideways", "GPE", ("Sideways", "MISC")),
+        ("de", "Im Kinofilm Vera Drake spielt sie.", "Vera Drake", "PERSON", ("Vera Drake", "MISC")),
         # "verband" is a verb
-        ("de", "Mit ihm verband Silk Way eine Freundschaft.", "Silk Way", ("Silk Way", "MISC")),
+        ("de", "Mit ihm verband Silk Way eine Freundschaft.", "Silk Way", "MISC", ("Silk Way", "MISC")),
         (
             "en",
             "He praised actor Billy Bob Thornton.",
             "Billy Bob Thornton",
+            "MISC",
             ("Billy Bob Thornton", "PERSON"),
         ),
-        ("en", "Shares in oil firm Yukos fell.", "Yukos", ("Yukos", "ORG")),
-        ("en", "The gas giant Gazprom sold.", "Gazprom", ("Gazprom", "ORG")),
-        ("de", "Die Bank Kasachstan zahlt.", "Kasachstan", ("Kasachstan", "GPE")),
-        ("de", "Die Firma Stronach zahlt.", "Stronach", ("Stronach", "ORG")),
+        ("en", "Shares in oil firm Yukos fell.", "Yukos", "PERSON", ("Yukos", "ORG")),
+        ("en", "The gas giant Gazprom sold.", "Gazprom", "GPE", ("Gazprom", "ORG")),
+        ("de", "Die Bank Kasachstan zahlt.", "Kasachstan", "GPE", ("Kasachstan", "GPE")),
+        ("de", "Die Firma Stronach zahlt.", "Stronach", "PERSON", ("Stronach", "ORG")),
         # a noun that is part of the name stays
-        ("de", "Die Bank Austria zahlt.", "Bank Austria", ("Bank Austria", "MISC")),
-        ("en", "The Bank of England rose.", "Bank of England", ("Bank of England", "MISC")),
+        ("de", "Die Bank Austria zahlt.", "Bank Austria", "MISC", ("Bank Austria", "MISC")),
+        ("en", "The Bank of England rose.", "Bank of England", "MISC", ("Bank of England", "MISC")),
         # no class noun: the model's MISC stays (resolution leaves such names out)
-        ("en", "He watched Meet The Fockers.", "Meet The Fockers", ("Meet The Fockers", "MISC")),
-        ("de", "Der Absender Silk Way schrieb.", "Silk Way", ("Silk Way", "MISC")),
+        ("en", "He watched Meet The Fockers.", "Meet The Fockers", "MISC", ("Meet The Fockers", "MISC")),
+        ("de", "Der Absender Silk Way schrieb.", "Silk Way", "MISC", ("Silk Way", "MISC")),
     ],
 )
-def test_a_noun_before_a_name_says_what_it_names(index, lang, text, span, expected):
+def test_a_noun_before_a_name_says_what_it_names(index, lang, text, span, tagged, expected):
+    """``tagged`` is what the model made of the span: the models' errors ("Yukos" PERSON)."""
     nlp = spacy.blank(lang)
     nlp.add_pipe("sentencizer")
     doc = nlp(text)
-    labels = {
-        "Yukos": "PERSON",
-        "Stronach": "PERSON",
-        "Sideways": "GPE",
-        "Vera Drake": "PERSON",
-        "Gazprom": "GPE",
-        "Kasachstan": "GPE",
-    }
-    label = labels.get(span, "MISC")  # the models' errors
-    doc.ents = [doc.char_span(text.index(span), text.index(span) + len(span), label=label)]
+    doc.ents = [doc.char_span(text.index(span), text.index(span) + len(span), label=tagged)]
     document = Document("d", "d", text, text=text, language=lang)
     (mention,) = extract(document, [(0, doc)], lang=lang, index=index)[1]
     assert (mention.text, mention.label) == expected
-    assert (mention.source == "class") == (expected[1] != label)
+    assert (mention.source == "class") == (expected[1] != tagged)
