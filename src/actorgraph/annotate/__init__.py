@@ -62,7 +62,10 @@ __all__ = [
 #:     "Dienst" are none.
 #: 20: a work's noun makes a span a work ("the comedy Sideways").
 #: 21: a class noun corrects a place tag the knowledge base does not back ("gas giant Gazprom").
-ANALYSIS_REVISION = 21
+#: 22: an office and a full name the German model took for a body are a person ("Burgenlands
+#:     Landeshauptmann Hans Niessl"); a genitive opens an office; "Niessls Gunst" is Niessl; a
+#:     surname after "bei" or a possessive full name is still that person.
+ANALYSIS_REVISION = 22
 #: Characters per spaCy call; long enough for any normal article, short enough to bound memory.
 MAX_CHUNK_CHARS = 100_000
 #: Characters the model takes in one pass. What a pass allocates grows with its words, not with

@@ -62,6 +62,7 @@ class _Rules:
         self.lang = lang
         self.determiners = frozenset(w.lower() for w in names.get("determiners", []))
         self.honorifics = frozenset(w.lower().rstrip(".") for w in names.get("honorifics", []))
+        self.openers = frozenset(w.lower() for w in names.get("sentence_openers", []))
         self.connectors = frozenset(w.lower() for w in names.get("role_connectors", []))
         self.words = TitleWords(
             names.get("titles", []), names.get("title_suffixes", []), names.get("title_modifiers", [])
@@ -74,8 +75,14 @@ class _Rules:
         self.common_tails = load_wordlist("common_tails", lang)
         self.languages = load_wordlist("languages", lang)
         self.thing_heads = tuple(w.lower() for w in names.get("not_actor_heads", []))
+        #: What institutions' and buildings' names end in ("Stiftung", "Friedenspalast").
+        self.body_heads = tuple(
+            w.lower() for w in (*names.get("institution_heads", {}), *names.get("facility_heads", {}))
+        )
         self.locatives = frozenset(w.lower() for w in names.get("locative_prepositions", []))
         self.trailing = self.determiners | self.connectors | self.locatives
+        #: Prepositions that put a name in a place only ("in"), not beside a person ("bei").
+        self.place_prepositions = frozenset(w.lower() for w in names.get("place_prepositions", []))
         self.capital_words = frozenset(w.lower() for w in names.get("capital_words", []))
         self.particles = frozenset(w.lower() for w in names.get("name_particles", []))
         self.particles_after = frozenset(w.lower() for w in names.get("name_particles_after", []))
@@ -150,14 +157,26 @@ def _role_prefix(tokens: list[Token], rules: _Rules, index: KBIndex) -> int:
     and be followed by a capitalised name, so "General Motors" keeps its first word."""
     best = 0
     has_title = False
+    # "Burgenlands Landeshauptmann Hans Niessl": the genitive of whatever the office is of
+    possessor = (
+        rules.lang == "de"
+        and len(tokens) > 2
+        and _genitive_of_name(tokens[0].text)
+        and rules.is_head_title(tokens[1].text)
+    )
     for k, token in enumerate(tokens[:-1]):
-        if not _role_word(token, rules, index):
+        if not (_role_word(token, rules, index) or (k == 0 and possessor)):
             break
         has_title = has_title or rules.is_head_title(token.text)
         following = tokens[k + 1]
         if has_title and following.text[:1].isupper() and not _role_word(following, rules, index):
             best = k + 1
     return best
+
+
+def _genitive_of_name(word: str) -> bool:
+    """A capitalised German word in the genitive of a name ("Burgenlands", "Niessls")."""
+    return len(word) > 3 and word[:1].isupper() and word.endswith("s") and word[:-1].isalpha()
 
 
 def _trim(
@@ -168,6 +187,8 @@ def _trim(
     mention's role; possessives and punctuation at the end."""
     role: list[Token] = []
     tokens = _one_phrase(tokens, rules)
+    while tokens and tokens[0].text.istitle() and tokens[0].text.lower() in rules.openers:
+        tokens = tokens[1:]  # "Apropos Tesla": the sentence's first word
     while tokens and tokens[0].text.lower() in rules.determiners:
         rest = [t.text for t in tokens[1:]]
         if not (tokens[0].text.islower() or person or (rest and " ".join(rest) in index)):
@@ -298,7 +319,9 @@ class _Emitter:
         #: The last words of the chunk's full person names: "Kurz" and "Kern" name the people
         #: "Sebastian Kurz" and "Christian Kern" here, though elsewhere they are common words.
         self.surnames = frozenset(
-            ent[-1].text for ent in doc.ents if ent.label_ in ("PER", "PERSON") and len(ent) > 1
+            name[-1].text
+            for ent in doc.ents
+            if ent.label_ in ("PER", "PERSON") and len(name := _without_trailing(list(ent))) > 1
         )
         #: The same, from full names whose other words name no place (made when first asked).
         self._person_surnames: frozenset[str] | None = None
@@ -410,25 +433,63 @@ class _Emitter:
                 return ent, kind, True
         return ent, label, False
 
+    def _titled_name(self, ent: Span) -> int:
+        """Where the name starts in a German span the model took for a body that is an office
+        and a full name ("Burgenlands Landeshauptmann Hans Niessl"); 0 if it is none. English
+        bodies are named after offices too ("Queen Mary University", "King Digital")."""
+        if self.lang != "de":
+            return 0
+        tokens = _without_trailing(list(ent))
+        for k, token in enumerate(tokens):
+            if self.rules.is_head_title(token.text):
+                name = [t.text for t in tokens[k + 1 :]]
+                rules = self.rules
+                plain = all(
+                    w[:1].isupper()
+                    and not w.isupper()
+                    and w.replace("-", "").isalpha()
+                    and not rules.is_title(w)
+                    and rules.name_class(w) is None
+                    and not w.lower().endswith(rules.body_heads + rules.thing_heads)
+                    and not self._common(w)
+                    and not _names_a_place(w, self.lang, self.index)
+                    for w in name
+                )
+                return k + 1 if 2 <= len(name) <= 3 and plain else 0
+        return 0
+
+    def _without_possessed(self, tokens: list[Token]) -> list[Token]:
+        """A person's span that runs on from a surname in the genitive to what is that person's:
+        "Niessls Gunst" names Niessl, "Niessls Stellvertreter" someone it leaves unnamed. Only
+        the surname of a full name in the chunk counts: "Thomas Koch" is a name."""
+        if len(tokens) != 2 or not _genitive_of_name(tokens[0].text):
+            return tokens
+        if not any(v in self.surnames for v in name_variants(tokens[0].text, self.lang)[1:]):
+            return tokens
+        if self.rules.is_title(tokens[1].text):
+            return []
+        return tokens[:1] if self._common(tokens[1].text) else tokens
+
     def _surname_not_place(self, word: str) -> bool:
         """Is ``word`` the surname of a person this chunk names in full, and no place the knowledge
-        base knows or the chunk puts a locative before ("in Salzburg")? A full name whose other
-        words name a place ("Manchester United", which the model may call a person) lends its
-        last word to nobody."""
+        base knows or the chunk puts a place's preposition before ("in Salzburg")? A full name
+        whose other words name a place ("Manchester United", which the model may call a person)
+        lends its last word to nobody."""
         if self._person_surnames is None:
             self._person_surnames = frozenset(
-                ent[-1].text
+                name[-1].text
                 for ent in self.doc.ents
                 if ent.label_ in ("PER", "PERSON")
-                and len(ent) > 1
-                and not any(_names_a_place(t.text, self.lang, self.index) for t in ent[:-1])
+                and len(name := _without_trailing(list(ent))) > 1
+                and not any(_names_a_place(t.text, self.lang, self.index) for t in name[:-1])
             )
         if not any(v in self._person_surnames for v in name_variants(word, self.lang)):
             return False
         if _names_a_place(word, self.lang, self.index):
             return False
-        # "in Salzburg" elsewhere in the text: a place, whatever the model made of "… Salzburg"
-        words, lowers, locatives = self.words, self.lowers, self.rules.locatives
+        # "in Salzburg" elsewhere in the text: a place, whatever the model made of "… Salzburg";
+        # "bei Ibrahimovic" and "at Gervais" are said of persons too.
+        words, lowers, locatives = self.words, self.lowers, self.rules.place_prepositions
         return not any(words[i] == word and lowers[i - 1] in locatives for i in range(1, len(words)))
 
     def _is_name(self, text: str, label: str) -> bool:
@@ -782,8 +843,11 @@ class _Emitter:
                     ent = self.doc[ent.start : end]
                     extended_to = end
                     covered.update(range(ent.start, ent.end))
+            office: list[Token] = []
             if label != "PERSON" and _addressed(list(ent), self.rules):
                 label = "PERSON"  # the model's "Mr Ebbers" ORG
+            elif label != "PERSON" and not ent.ent_id_ and (cut := self._titled_name(ent)):
+                label, office, ent = "PERSON", list(ent[:cut]), ent[cut:]
             elif (
                 label in ("LOC", "GPE")
                 and len(ent) == 1
@@ -792,6 +856,8 @@ class _Emitter:
             ):
                 label = "PERSON"  # "Hundstorfer" after "Rudolf Hundstorfer", which the model took for a place
             tokens, role_tokens = _trim(list(ent), self.rules, self.index, person=label == "PERSON")
+            if label == "PERSON":
+                tokens = self._without_possessed(tokens)
             if not tokens:
                 continue
             if label != "PERSON" and self._is_office(tokens):
@@ -799,7 +865,7 @@ class _Emitter:
                 covered.difference_update(range(ent.start, ent.end))
                 continue
             if label == "PERSON" and not role_tokens:
-                role_tokens = self._office_before(ent.start) or self._office_after(ent.end)
+                role_tokens = office or self._office_before(ent.start) or self._office_after(ent.end)
             role = _span_text(role_tokens)
             covered.update(t.i for t in role_tokens)  # the office is this person's, not a mention of its own
             kb_id = ent.ent_id_ or None
