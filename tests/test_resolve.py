@@ -644,3 +644,58 @@ def test_an_inflected_form_joins_a_name_of_its_kind_and_a_genitive_any(index):
     assert actor_of(resolution, "b", "Bayern") != actor_of(resolution, "a", "Bayer")
     assert actor_of(resolution, "b", "Bayerns") == actor_of(resolution, "b", "Bayern")
     assert actor_of(resolution, "c", "Microsofts") == actor_of(resolution, "a", "Microsoft")
+
+
+def test_a_surname_joins_the_full_name_the_model_tagged_otherwise(index):
+    """The model tags "Bernie Ebbers" an organisation where the article opens with him; the
+    "Ebbers" it then names is he, and he is a person, as the corpus opens persons' names with
+    "Bernie". No person's name opens with "Hurricane": "Mitch" stays apart."""
+    text = "Bernie Ebbers was convicted. Ebbers said little. Later Ebbers left."
+    docs = [
+        analysis(
+            "a", text, [("Bernie Ebbers", "ORG"), ("Ebbers", "PERSON"), ("Ebbers", "PERSON")], lang="en"
+        ),
+        analysis("b", "Bernie Sanders spoke.", [("Bernie Sanders", "PERSON")], lang="en"),
+        analysis(
+            "c",
+            "Hurricane Mitch hit. Mitch killed many.",
+            [("Hurricane Mitch", "ORG"), ("Mitch", "PERSON")],
+            lang="en",
+        ),
+    ]
+    res = resolve(docs, index=index)
+    ebbers = actor_of(res, "a", "Bernie Ebbers")
+    assert {actor for (doc, _, _), actor in res.assignment.items() if doc == "a"} == {ebbers}
+    assert next(a for a in res.actors if a.id == ebbers).type == "PERSON"
+    assert actor_of(res, "c", "Mitch") != actor_of(res, "c", "Hurricane Mitch")
+
+
+def test_a_surname_after_the_full_name_is_the_person_not_a_place_of_that_name(index):
+    """ "Hamilton" after "Lewis Hamilton" is he, not Bermuda's capital; without the full name
+    the place stays a place where the model calls it one."""
+    text = "Lewis Hamilton won. Hamilton said he was happy."
+    docs = [
+        analysis("a", text, [("Lewis Hamilton", "PERSON"), ("Hamilton", "PERSON")], lang="en"),
+        analysis("b", "Flights to Hamilton resumed.", [("Hamilton", "GPE")], lang="en"),
+    ]
+    res = resolve(docs, index=index)
+    assert actor_of(res, "a", "Hamilton") == actor_of(res, "a", "Lewis Hamilton")
+    assert actor_of(res, "b", "Hamilton") != actor_of(res, "a", "Lewis Hamilton")
+
+
+def test_a_name_after_a_regnal_title_is_a_given_name(index):
+    """ "Prince Charles" and the article's "Charles" after him are one person, and no "Ray
+    Charles", the corpus's only full name of that surname."""
+    prince = "Prince Charles spoke. Neither Charles nor William came."
+    docs = [
+        analysis("a", "Ray Charles sang.", [("Ray Charles", "PERSON")], lang="en"),
+        analysis("b", "Charles died in 2004.", [("Charles", "PERSON")], lang="en"),
+        analysis(
+            "c", prince, [("Charles", "PERSON", "model", None, "Prince"), ("Charles", "PERSON")], lang="en"
+        ),
+    ]
+    res = resolve(docs, index=index)
+    ray = actor_of(res, "a", "Ray Charles")
+    assert actor_of(res, "b", "Charles") == ray
+    in_c = {actor for (doc, _, _), actor in res.assignment.items() if doc == "c"}
+    assert len(in_c) == 1 and ray not in in_c

@@ -35,6 +35,7 @@ from .names import (
     key_words,
     name_key,
     plain_name,
+    regnal,
     surname_key,
     surname_shaped,
     without_article,
@@ -107,6 +108,9 @@ class _Resolver:
         #: "Xi" of "Xi Jinping") → that name's mention: the person, unless the corpus has a full
         #: name whose surname it is.
         self.first_names: dict[int, int] = {}
+        #: A pending surname whose article names it in full only under another tag ("Bernie
+        #: Ebbers" an ORG) → that name's mention: the person, if its first word is a given name.
+        self.untyped_full_names: dict[int, int] = {}
         #: The first words of the corpus's full person names, folded ("billy" of "Billy Bob
         #: Thornton"), each with the surnames it opens (:meth:`_person_named`).
         self.given_names: defaultdict[str, set[str]] = defaultdict(set)
@@ -162,13 +166,24 @@ class _Resolver:
                     self.linked[i] = entry
                     self.other_names.setdefault(fold(m.text), entry)
         self.dropped.update(i for i in ids if self.current[i].label == "NORP" and self.linked[i] is None)
+        named_in_full = {
+            surname_key(m.text, m.lang)
+            for m in (self.current[i] for i in ids)
+            if m.label == "PERSON" and not is_surname_only(m.label, m.text, m.lang)
+        }
         for i in ids:
-            if self.current[i].label == "PERSON":
-                self.linked[i] = self.linker.link(self.current[i], context_states=context, year=year)
+            m = self.current[i]
+            if m.label == "PERSON":
+                entry = self.linker.link(m, context_states=context, year=year)
+                if entry is not None and entry.type != "PERSON" and self._surname_of(m, named_in_full):
+                    entry = None  # "Hamilton" after "Lewis Hamilton" is he, not Bermuda's capital
+                self.linked[i] = entry
         local_acronyms = article.acronyms
         for acronym, i in local_acronyms.items():
             self.acronyms.setdefault(acronym, i)
         full_names: dict[str, list[int]] = defaultdict(list)
+        #: Full names the model tagged something else ("Bernie Ebbers" an ORG), by surname.
+        full_names_untyped: dict[str, list[int]] = defaultdict(list)
         #: A full name's first word → the full names of the article it opens.
         given: dict[str, set[int]] = defaultdict(set)
         for i in ids:
@@ -190,11 +205,24 @@ class _Resolver:
                     self.uf.union_key(key, i)
             if m.role:
                 self.office_words.update(_office_bodies(m.role))
+            if (
+                m.label != "PERSON"
+                and self.linked[i] is None
+                and not m.canonical
+                and 2 <= len(m.text.split()) <= 3
+                and plain_name(m.text, m.lang)
+            ):
+                full_names_untyped[surname_key(m.text, m.lang)].append(i)
             if m.label == "PERSON" and not is_surname_only(m.label, m.text, m.lang):
                 full_names[surname_key(m.text, m.lang)].append(i)
                 if plain_name(m.text, m.lang):
                     given[m.text.split()[0]].add(i)
                     self.given_names[fold(m.text.split()[0])].add(surname_key(m.text, m.lang))
+        regnal_names = {
+            m.text
+            for m in (self.current[i] for i in ids)
+            if is_surname_only(m.label, m.text, m.lang) and regnal(m.role, m.lang)
+        }
         for i in ids:
             m = self.current[i]
             if self.linked[i] is not None or i in self.dropped or m.text in local_acronyms:
@@ -207,7 +235,19 @@ class _Resolver:
                         self.uf.union(i, roots.pop())
                 continue
             # The surname as written, else uninflected ("Kerns Rede", "Van der Bellens").
-            keys = (surname_key(variant, m.lang) for variant in name_variants(m.text, m.lang))
+            keys = [surname_key(variant, m.lang) for variant in name_variants(m.text, m.lang)]
+            if regnal(m.role, m.lang) or (m.text in regnal_names and not any(k in full_names for k in keys)):
+                # "Prince Charles", and the article's "Charles" after him: a given name, which
+                # joins no "Ray Charles", but the one full name of the article it opens ("Prince
+                # Saud" is "Saud al-Faisal")
+                if len(openers := {self.uf.find(j) for j in given.get(m.text, ())}) == 1:
+                    self.uf.union(i, openers.pop())
+                    continue
+                entry = self.linker.surname(m.text, m.lang, context, year)
+                if entry is not None:
+                    self.linked[i] = entry
+                self.uf.union_key(("kb", entry.id) if entry else ("regnal", translit_key(m.text, None)), i)
+                continue
             namesakes = next((full_names[k] for k in keys if k in full_names), [])
             roots = {self.uf.find(j) for j in namesakes}
             if len(roots) == 1:
@@ -224,6 +264,9 @@ class _Resolver:
                 self.pending_surnames.append(i)
                 if len(openers := {self.uf.find(j) for j in given.get(m.text, ())}) == 1:
                     self.first_names[i] = openers.pop()
+                untyped = next((full_names_untyped[k] for k in keys if k in full_names_untyped), [])
+                if len({self.uf.find(j) for j in untyped}) == 1:
+                    self.untyped_full_names[i] = untyped[0]
         for i in role_ids:
             holder = self._role_holder(i, ids)
             if holder is not None:
@@ -242,6 +285,13 @@ class _Resolver:
                 self.uf.union_key(("kb", entry.id), i)
             else:
                 self.dropped.add(i)
+
+    @staticmethod
+    def _surname_of(m: Mention, named_in_full: set[str]) -> bool:
+        """Is ``m`` a bare surname of a full name in ``named_in_full`` (surname keys)?"""
+        return is_surname_only(m.label, m.text, m.lang) and any(
+            surname_key(v, m.lang) in named_in_full for v in name_variants(m.text, m.lang)
+        )
 
     def _affiliations(
         self, actor_id: str, kind: str, members: list[Mention], entry: KBEntry | None
@@ -387,6 +437,9 @@ class _Resolver:
                         uf.union(ra, rb)
                         kb_of[uf.find(ra)] = kb_of[ra] | kb_of[rb]
         for i in self.pending_surnames:
+            if (j := self.untyped_full_names.get(i)) is not None and self._opens_a_name(j):
+                uf.union(i, j)  # the article's "Bernie Ebbers", though the corpus has a Bernard
+                continue
             m = self.mentions[i]
             namesakes = {**by_surname.get(surname_key(m.text, m.lang), {})}
             namesakes.update(by_surname.get(_SPELLED + surname_key(m.text, None), {}))
@@ -399,6 +452,8 @@ class _Resolver:
                 bare = without_prefix(m.text)  # "ex-Yukos" is Yukos
                 uf.union_key(("name", "person", translit_key(bare, m.lang)), i)
                 uf.union_key(("spelling", "person", translit_key(bare, None)), i)
+                if not roots and (royal := uf.by_key.get(("regnal", translit_key(bare, None)))) is not None:
+                    uf.union(royal, i)  # "Philip" where the corpus has "Prince Philip" and no "… Philip"
         self._bare_names_across_types(by_surname)
 
     def _join_derived_place(self, i: int, label: str, word: str, lang: str) -> None:
@@ -464,6 +519,11 @@ class _Resolver:
         del roots
         for c in np.lexsort((ids[starts], start[earliest], document[earliest])).tolist():
             yield ids[starts[c] : ends[c]].tolist()
+
+    def _opens_a_name(self, i: int) -> bool:
+        """Does mention ``i`` open with a word that opens a full name the corpus tags a person?
+        "Bernie Ebbers", tagged an organisation here, does; "Hurricane Mitch" does not."""
+        return fold(self.mentions[i].text.split()[0]) in self.given_names
 
     def _person_named(self, label: str, lang: str) -> bool:
         """Does ``label``, a name most of whose mentions the model tagged MISC, name a person:

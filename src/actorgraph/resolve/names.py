@@ -11,6 +11,7 @@ from functools import cache
 
 from ..resources import load_resource, load_wordlist
 from ..text import fold, translit_key
+from ..titles import head_titles
 
 __all__ = [
     "given_names",
@@ -21,6 +22,7 @@ __all__ = [
     "name_key",
     "name_particles",
     "plain_name",
+    "regnal",
     "surname_key",
     "surname_shaped",
     "uninflected",
@@ -128,6 +130,22 @@ def surname_shaped(text: str, lang: str) -> bool:
 def is_surname_only(label: str, text: str, lang: str) -> bool:
     """A person named by the surname alone."""
     return label == "PERSON" and surname_shaped(text, lang)
+
+
+@cache
+def _regnal_titles(lang: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in load_resource("names", lang).get("regnal_titles", []))
+
+
+def regnal(role: str | None, lang: str) -> bool:
+    """Does ``role`` hold a title that goes before a given name ("Prince Charles", "König Abdullah")?
+
+    Examples
+    --------
+    >>> regnal("Prince", "en"), regnal("Minister", "en"), regnal(None, "en")
+    (True, False, False)
+    """
+    return bool(role) and bool(head_titles(role, lang) & _regnal_titles(lang))
 
 
 @cache
