@@ -699,3 +699,33 @@ def test_a_name_after_a_regnal_title_is_a_given_name(index):
     assert actor_of(res, "b", "Charles") == ray
     in_c = {actor for (doc, _, _), actor in res.assignment.items() if doc == "c"}
     assert len(in_c) == 1 and ray not in in_c
+
+
+def test_a_surname_tagged_an_organisation_joins_its_articles_person_only(index):
+    """The model tags "Campbell" ORG after "Alastair Campbell" and after "Kevin Campbell": each
+    joins its article's person, and the two persons stay two. "Ford", which most articles name
+    without "Bill Ford", is the company even beside him."""
+    docs = [
+        analysis(
+            "a",
+            "Alastair Campbell spoke. Campbell left.",
+            [("Alastair Campbell", "PERSON"), ("Campbell", "ORG")],
+            lang="en",
+        ),
+        analysis(
+            "b",
+            "Kevin Campbell scored. Campbell ran.",
+            [("Kevin Campbell", "PERSON"), ("Campbell", "ORG")],
+            lang="en",
+        ),
+        analysis(
+            "c", "Bill Ford spoke. Ford cut jobs.", [("Bill Ford", "PERSON"), ("Ford", "ORG")], lang="en"
+        ),
+        analysis("d", "Ford sold cars.", [("Ford", "ORG")], lang="en"),
+        analysis("e", "Ford made a loss.", [("Ford", "ORG")], lang="en"),
+    ]
+    res = resolve(docs, index=index)
+    assert actor_of(res, "a", "Campbell") == actor_of(res, "a", "Alastair Campbell")
+    assert actor_of(res, "b", "Campbell") == actor_of(res, "b", "Kevin Campbell")
+    assert actor_of(res, "a", "Alastair Campbell") != actor_of(res, "b", "Kevin Campbell")
+    assert actor_of(res, "c", "Ford") == actor_of(res, "d", "Ford") != actor_of(res, "c", "Bill Ford")

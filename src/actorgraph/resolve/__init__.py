@@ -111,6 +111,14 @@ class _Resolver:
         #: A pending surname whose article names it in full only under another tag ("Bernie
         #: Ebbers" an ORG) → that name's mention: the person, if its first word is a given name.
         self.untyped_full_names: dict[int, int] = {}
+        #: A one-word name tagged ORG or MISC that its article names a person by in full ("Campbell"
+        #: after "Alastair Campbell") → that full name's mention: the person, unless the corpus
+        #: names the word mostly without such a person ("Ford", "Disney": companies).
+        self.org_surnames: dict[int, int] = {}
+        #: Surname key → the articles that tag the word alone ORG or MISC, and of those the ones
+        #: that also name a person of that surname in full.
+        self.org_word_articles: Counter[str] = Counter()
+        self.org_word_articles_with_person: Counter[str] = Counter()
         #: The first words of the corpus's full person names, folded ("billy" of "Billy Bob
         #: Thornton"), each with the surnames it opens (:meth:`_person_named`).
         self.given_names: defaultdict[str, set[str]] = defaultdict(set)
@@ -200,6 +208,8 @@ class _Resolver:
                     self.uf.union_key(self._spelled_key(m), i)
             elif m.text in local_acronyms and local_acronyms[m.text] != i:
                 self.uf.union(i, local_acronyms[m.text])
+            elif self._org_surname(m, named_in_full) and m.text not in local_acronyms:
+                pass  # keyed below, once the article's full names are known
             elif not is_surname_only(m.label, m.text, m.lang):
                 for key in self._name_keys(m):
                     self.uf.union_key(key, i)
@@ -218,6 +228,13 @@ class _Resolver:
                 if plain_name(m.text, m.lang):
                     given[m.text.split()[0]].add(i)
                     self.given_names[fold(m.text.split()[0])].add(surname_key(m.text, m.lang))
+        for key in {
+            surname_key(m.text, m.lang)
+            for m in (self.current[i] for i in ids)
+            if m.label in ("ORG", "MISC") and surname_shaped(m.text, m.lang) and not m.canonical
+        }:
+            self.org_word_articles[key] += 1
+            self.org_word_articles_with_person[key] += key in named_in_full
         regnal_names = {
             m.text
             for m in (self.current[i] for i in ids)
@@ -228,11 +245,16 @@ class _Resolver:
             if self.linked[i] is not None or i in self.dropped or m.text in local_acronyms:
                 continue
             if not is_surname_only(m.label, m.text, m.lang):
-                if m.label in ("ORG", "MISC") and surname_shaped(m.text, m.lang):
-                    # Models often tag a bare surname as ORG; the document's full name decides.
-                    roots = {self.uf.find(j) for j in full_names.get(surname_key(m.text, m.lang), ())}
-                    if len(roots) == 1:
-                        self.uf.union(i, roots.pop())
+                if m.canonical or not self._org_surname(m, named_in_full):
+                    continue
+                # Models often tag a bare surname as ORG; the article's full name decides, unless
+                # the corpus mostly names it without that person (see _corpus).
+                namesakes = full_names.get(surname_key(m.text, m.lang), [])
+                if len({self.uf.find(j) for j in namesakes}) == 1:
+                    self.org_surnames[i] = namesakes[0]
+                else:
+                    for key in self._name_keys(m):
+                        self.uf.union_key(key, i)
                 continue
             # The surname as written, else uninflected ("Kerns Rede", "Van der Bellens").
             keys = [surname_key(variant, m.lang) for variant in name_variants(m.text, m.lang)]
@@ -285,6 +307,15 @@ class _Resolver:
                 self.uf.union_key(("kb", entry.id), i)
             else:
                 self.dropped.add(i)
+
+    @staticmethod
+    def _org_surname(m: Mention, named_in_full: set[str]) -> bool:
+        """Is ``m`` a one-word name tagged ORG or MISC that its article names a person by in full?"""
+        return (
+            m.label in ("ORG", "MISC")
+            and surname_shaped(m.text, m.lang)
+            and surname_key(m.text, m.lang) in named_in_full
+        )
 
     @staticmethod
     def _surname_of(m: Mention, named_in_full: set[str]) -> bool:
@@ -383,6 +414,14 @@ class _Resolver:
     # -- across documents ----------------------------------------------------------------
     def _corpus(self) -> None:
         uf = self.uf
+        for i, j in self.org_surnames.items():
+            m = self.mentions[i]
+            key = surname_key(m.text, m.lang)
+            if 2 * self.org_word_articles_with_person[key] >= self.org_word_articles[key]:
+                uf.union(i, j)
+            else:  # "Ford" beside "Bill Ford": the company most articles name without him
+                for name_key_ in self._name_keys(m):
+                    uf.union_key(name_key_, i)
         pending = set(self.pending_surnames)
         for i, text in enumerate(self.mentions.column("text")):
             if i in self.roles:
