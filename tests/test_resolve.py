@@ -729,3 +729,16 @@ def test_a_surname_tagged_an_organisation_joins_its_articles_person_only(index):
     assert actor_of(res, "b", "Campbell") == actor_of(res, "b", "Kevin Campbell")
     assert actor_of(res, "a", "Alastair Campbell") != actor_of(res, "b", "Kevin Campbell")
     assert actor_of(res, "c", "Ford") == actor_of(res, "d", "Ford") != actor_of(res, "c", "Bill Ford")
+
+
+def test_acronyms_meet_as_written(index):
+    """Transliteration rules would make "BAA" (the airports) "BA" and "BVB" (the club) the
+    competition authority "BWB"."""
+    docs = [
+        analysis("a", "Bank Austria (BA) grew. BA said.", [("Bank Austria", "ORG"), ("BA", "ORG")]),
+        analysis("b", "BAA runs Heathrow.", [("BAA", "PERSON")], lang="en"),
+        analysis("c", "Der BVB und die BWB.", [("BVB", "ORG"), ("BWB", "ORG")]),
+    ]
+    res = resolve(docs, index=index)
+    assert actor_of(res, "a", "BA") == actor_of(res, "a", "Bank Austria") != actor_of(res, "b", "BAA")
+    assert actor_of(res, "c", "BVB") != actor_of(res, "c", "BWB")

@@ -29,6 +29,7 @@ from .assignment import Assignment, MentionKey
 from .columns import MentionColumns
 from .link import FIRST_NAME_SIMILARITY, PLACE_LABELS, PLACE_WORD_LABELS, Linker
 from .names import (
+    acronym_key,
     given_names,
     is_surname_only,
     key_form,
@@ -407,7 +408,7 @@ class _Resolver:
     @staticmethod
     def _spelled_key(m: Mention) -> tuple:
         """The key of a name as spelled (see :meth:`_name_keys`)."""
-        spelled = translit_key(key_form(m.text), None)
+        spelled = acronym_key(m.text) or translit_key(key_form(m.text), None)
         group = "" if " " in spelled else "person" if m.label == "PERSON" else "other"
         return ("spelling", group, spelled)
 
@@ -489,8 +490,8 @@ class _Resolver:
                 uf.union(i, self.first_names[i])
             else:
                 bare = without_prefix(m.text)  # "ex-Yukos" is Yukos
-                uf.union_key(("name", "person", translit_key(bare, m.lang)), i)
-                uf.union_key(("spelling", "person", translit_key(bare, None)), i)
+                uf.union_key(("name", "person", acronym_key(bare) or translit_key(bare, m.lang)), i)
+                uf.union_key(("spelling", "person", acronym_key(bare) or translit_key(bare, None)), i)
                 if not roots and (royal := uf.by_key.get(("regnal", translit_key(bare, None)))) is not None:
                     uf.union(royal, i)  # "Philip" where the corpus has "Prince Philip" and no "… Philip"
         self._bare_names_across_types(by_surname)

@@ -14,6 +14,7 @@ from ..text import fold, translit_key
 from ..titles import head_titles
 
 __all__ = [
+    "acronym_key",
     "given_names",
     "hyphen_prefixes",
     "is_surname_only",
@@ -105,10 +106,26 @@ def uninflected(text: str, lang: str) -> str:
     return " ".join(words)
 
 
+#: An acronym: capitals and digits, which no transliteration rule applies to.
+_ACRONYM = re.compile(r"[A-ZÄÖÜ][A-ZÄÖÜ0-9&]{1,5}")
+
+
+def acronym_key(text: str) -> str | None:
+    """An acronym's key, its letters as written: transliteration would make "BAA" "BA" and
+    "BVB" "BWB". ``None`` for anything else.
+
+    Examples
+    --------
+    >>> acronym_key("BAA"), acronym_key("Nato"), acronym_key("Bank Austria")
+    ('baa', None, None)
+    """
+    return text.lower() if _ACRONYM.fullmatch(text) else None
+
+
 def name_key(text: str, lang: str) -> str:
     """A name's key under its language's rules: transliterated (:func:`translit_key`), and
-    without its leading words' inflection (:func:`uninflected`)."""
-    return translit_key(uninflected(key_form(text), lang), lang)
+    without its leading words' inflection (:func:`uninflected`); an acronym as written."""
+    return acronym_key(text) or translit_key(uninflected(key_form(text), lang), lang)
 
 
 @cache
