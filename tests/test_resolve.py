@@ -135,6 +135,14 @@ def test_acronyms_defined_in_the_text(index):
     unrca = actor_of(res, "a", "UNRCA")
     assert unrca == actor_of(res, "a", "UN-Regionalzentrum für vorbeugende Diplomatie in Zentralasien")
     assert unrca != actor_of(res, "a", "Zentralasien")
+    # The model's one word of "Arbeiterpartei Kurdistans" defines no "PKK".
+    text = "Die Arbeiterpartei Kurdistans (PKK) kämpft. Die PKK und Kurdistan."
+    spans = [("Kurdistans", "ORG"), ("PKK", "ORG"), ("Kurdistan", "LOC")]
+    res = resolve([analysis("b", text, spans)], index=index)
+    assert actor_of(res, "b", "PKK") not in (
+        actor_of(res, "b", "Kurdistans"),
+        actor_of(res, "b", "Kurdistan"),
+    )
 
 
 def test_place_names_do_not_define_acronyms(index):

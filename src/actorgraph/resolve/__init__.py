@@ -693,12 +693,13 @@ def _thing_acronyms(raw: str, lang: str) -> set[str]:
 
 
 def _defines(long_form: Mention, acronym: str) -> bool:
-    """Can ``acronym`` abbreviate ``long_form``? An ORG span may abbreviate across languages
-    ("Konferenz … (CICA)"); other spans must start with the acronym's first letter and
-    contain its letters in order, so "Zentralasien (UNRCA)" defines nothing."""
+    """Can ``acronym`` abbreviate ``long_form``? An ORG span of several words may abbreviate
+    across languages ("Konferenz … (CICA)"); other spans must start with the acronym's first
+    letter and contain its letters in order, so "Zentralasien (UNRCA)" defines nothing, nor
+    does the model's "Kurdistans" of "Arbeiterpartei Kurdistans (PKK)"."""
     if acronym == long_form.text or sum(c.isupper() for c in acronym) < 2:
         return False
-    if long_form.label == "ORG":
+    if long_form.label == "ORG" and " " in long_form.text.strip():
         return True
     letters = fold(long_form.text).replace(" ", "")
     wanted = fold(acronym).replace(" ", "")
