@@ -7,7 +7,7 @@ Plain functions of a name's text and language, with the language's word lists fr
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from ..resources import load_resource, load_wordlist
 from ..text import fold, translit_key
@@ -106,6 +106,10 @@ def uninflected(text: str, lang: str) -> str:
     return " ".join(words)
 
 
+#: Names whose shape and surname key are remembered: resolution asks for each mention's several
+#: times, and names repeat across a corpus.
+_REMEMBERED = 100_000
+
 #: An acronym: capitals and digits, which no transliteration rule applies to.
 _ACRONYM = re.compile(r"[A-ZÄÖÜ][A-ZÄÖÜ0-9&]{1,5}")
 
@@ -136,6 +140,7 @@ def name_particles(lang: str) -> frozenset[str]:
     )
 
 
+@lru_cache(maxsize=_REMEMBERED)
 def surname_shaped(text: str, lang: str) -> bool:
     """One word, or particles and one word: "Tokayev", "Van der Bellen", "Mikl-Leitner" (a
     double-barrelled surname is one word)."""
@@ -188,6 +193,7 @@ def without_prefix(text: str) -> str:
     return " ".join([*before, last])
 
 
+@lru_cache(maxsize=_REMEMBERED)
 def surname_key(text: str, lang: str | None) -> str:
     """The key of a name's last word, hyphens and all, but without an article or a lowercase
     word a hyphen joins to it: "Johanna Mikl-Leitner" → "mikl leitner", "al-Assad" → "assad"."""
