@@ -716,8 +716,8 @@ def test_a_surname_tagged_an_organisation_joins_its_articles_person_only(index):
     docs = [
         analysis(
             "a",
-            "Alastair Campbell spoke. Campbell left.",
-            [("Alastair Campbell", "PERSON"), ("Campbell", "ORG")],
+            "Alastair Campbell spoke. Campbell left. Campbell came back.",
+            [("Alastair Campbell", "PERSON"), ("Campbell", "ORG"), ("Campbell", "ORG")],
             lang="en",
         ),
         analysis(
@@ -736,6 +736,9 @@ def test_a_surname_tagged_an_organisation_joins_its_articles_person_only(index):
     assert actor_of(res, "a", "Campbell") == actor_of(res, "a", "Alastair Campbell")
     assert actor_of(res, "b", "Campbell") == actor_of(res, "b", "Kevin Campbell")
     assert actor_of(res, "a", "Alastair Campbell") != actor_of(res, "b", "Kevin Campbell")
+    # a surname tagged ORG that joined its person votes for a person
+    campbell = next(a for a in res.actors if a.id == actor_of(res, "a", "Campbell"))
+    assert campbell.type == "PERSON"
     assert actor_of(res, "c", "Ford") == actor_of(res, "d", "Ford") != actor_of(res, "c", "Bill Ford")
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import replace
 from typing import NamedTuple
 
 import numpy as np
@@ -120,6 +121,10 @@ class _Resolver:
         #: that also name a person of that surname in full.
         self.org_word_articles: Counter[str] = Counter()
         self.org_word_articles_with_person: Counter[str] = Counter()
+        #: Mentions whose model tag is not what they name: a surname tagged ORG that joined its
+        #: article's person votes for a person ("Campbell", tagged ORG ten times, of "Alastair
+        #: Campbell").
+        self.person_votes: set[int] = set()
         #: The first words of the corpus's full person names, folded ("billy" of "Billy Bob
         #: Thornton"), each with the surnames it opens (:meth:`_person_named`).
         self.given_names: defaultdict[str, set[str]] = defaultdict(set)
@@ -420,6 +425,7 @@ class _Resolver:
             key = surname_key(m.text, m.lang)
             if 2 * self.org_word_articles_with_person[key] >= self.org_word_articles[key]:
                 uf.union(i, j)
+                self.person_votes.add(i)
             else:  # "Ford" beside "Bill Ford": the company most articles name without him
                 for name_key_ in self._name_keys(m):
                     uf.union_key(name_key_, i)
@@ -588,13 +594,17 @@ class _Resolver:
         assignment = Assignment()
         for ids in self._clusters():
             members = self.mentions.pick(ids)
-            named = [m for m in members if m.source != "role"] or members
+            named_ids = [(i, m) for i, m in zip(ids, members, strict=True) if m.source != "role"]
+            named_ids = named_ids or list(zip(ids, members, strict=True))
+            named = [m for _, m in named_ids]
             kb_ids = Counter(self.linked[i].id for i in ids if self.linked[i] is not None)
             entry = self.index.kb[min(kb_ids, key=lambda k: (-kb_ids[k], k))] if kb_ids else None
             if entry is not None:
                 actor_id, label, kind = entry.id, entry.label, entry.type
             else:
-                kind = _majority_type(named)
+                kind = _majority_type(
+                    [replace(m, label="PERSON") if i in self.person_votes else m for i, m in named_ids]
+                )
                 canonical = sorted({m.canonical for m in named if m.canonical})
                 label = canonical[0] if canonical else _canonical_label(named)
                 if kind == "MISC":
