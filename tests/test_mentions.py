@@ -344,6 +344,13 @@ def test_a_place_that_is_the_surname_of_a_full_name_is_that_person(index):
             [("Demokratin Clinton", "PER")],
             [("Clinton", "PERSON", None)],
         ),
+        # a noun that describes a person or a business, at a sentence's start
+        (
+            "en",
+            "Broadcaster Chris Evans spoke. DJ Shadow played.",
+            [("Broadcaster Chris Evans", "PERSON"), ("DJ Shadow", "PERSON")],
+            [("Chris Evans", "PERSON", None), ("DJ Shadow", "PERSON", None)],
+        ),
         # ranks of the forces and the clergy are forms of address
         ("en", "Gen Pinochet died.", [("Gen Pinochet", "PERSON")], [("Pinochet", "PERSON", None)]),
         (

@@ -65,7 +65,9 @@ __all__ = [
 #: 22: an office and a full name the German model took for a body are a person ("Burgenlands
 #:     Landeshauptmann Hans Niessl"); a genitive opens an office; "Niessls Gunst" is Niessl; a
 #:     surname after "bei" or a possessive full name is still that person.
-ANALYSIS_REVISION = 22
+#: 23: a person's span of three words or more loses a describing noun that opens it
+#:     ("Broadcaster Chris Evans").
+ANALYSIS_REVISION = 23
 #: Characters per spaCy call; long enough for any normal article, short enough to bound memory.
 MAX_CHUNK_CHARS = 100_000
 #: Characters the model takes in one pass. What a pass allocates grows with its words, not with

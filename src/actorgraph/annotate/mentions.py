@@ -63,6 +63,7 @@ class _Rules:
         self.determiners = frozenset(w.lower() for w in names.get("determiners", []))
         self.honorifics = frozenset(w.lower().rstrip(".") for w in names.get("honorifics", []))
         self.openers = frozenset(w.lower() for w in names.get("sentence_openers", []))
+        self.descriptive = frozenset(w.lower() for w in names.get("descriptive_nouns", []))
         self.connectors = frozenset(w.lower() for w in names.get("role_connectors", []))
         self.words = TitleWords(
             names.get("titles", []), names.get("title_suffixes", []), names.get("title_modifiers", [])
@@ -196,6 +197,8 @@ def _trim(
         tokens = tokens[1:]
     if person:
         tokens = _without_honorifics(tokens, rules)
+        if len(tokens) > 2 and tokens[0].text.lower() in rules.descriptive and tokens[1].text[:1].isupper():
+            tokens = tokens[1:]  # "Broadcaster Chris Evans", at a sentence's start
         cut = _role_prefix(tokens, rules, index)
         role, tokens = tokens[:cut], _without_honorifics(tokens[cut:], rules)
     tokens = _without_trailing(tokens)
