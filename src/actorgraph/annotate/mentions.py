@@ -442,11 +442,11 @@ class _Emitter:
         bodies are named after offices too ("Queen Mary University", "King Digital")."""
         if self.lang != "de":
             return 0
+        rules = self.rules
         tokens = _without_trailing(list(ent))
         for k, token in enumerate(tokens):
-            if self.rules.is_head_title(token.text):
+            if rules.is_head_title(token.text):
                 name = [t.text for t in tokens[k + 1 :]]
-                rules = self.rules
                 plain = all(
                     w[:1].isupper()
                     and not w.isupper()

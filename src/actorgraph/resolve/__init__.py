@@ -111,7 +111,8 @@ class _Resolver:
         #: name whose surname it is.
         self.first_names: dict[int, int] = {}
         #: A pending surname whose article names it in full only under another tag ("Bernie
-        #: Ebbers" an ORG) → that name's mention: the person, if its first word is a given name.
+        #: Ebbers" an ORG) → that name's mention: the person, if its first word opens a full name
+        #: the corpus tags a person (:meth:`_opens_a_name`).
         self.untyped_full_names: dict[int, int] = {}
         #: A one-word name tagged ORG or MISC that its article names a person by in full ("Campbell"
         #: after "Alastair Campbell") → that full name's mention: the person, unless the corpus
@@ -265,16 +266,7 @@ class _Resolver:
             # The surname as written, else uninflected ("Kerns Rede", "Van der Bellens").
             keys = [surname_key(variant, m.lang) for variant in name_variants(m.text, m.lang)]
             if regnal(m.role, m.lang) or (m.text in regnal_names and not any(k in full_names for k in keys)):
-                # "Prince Charles", and the article's "Charles" after him: a given name, which
-                # joins no "Ray Charles", but the one full name of the article it opens ("Prince
-                # Saud" is "Saud al-Faisal")
-                if len(openers := {self.uf.find(j) for j in given.get(m.text, ())}) == 1:
-                    self.uf.union(i, openers.pop())
-                    continue
-                entry = self.linker.surname(m.text, m.lang, context, year)
-                if entry is not None:
-                    self.linked[i] = entry
-                self.uf.union_key(("kb", entry.id) if entry else ("regnal", translit_key(m.text, None)), i)
+                self._given_name(i, given.get(m.text, set()), context, year)
                 continue
             namesakes = next((full_names[k] for k in keys if k in full_names), [])
             roots = {self.uf.find(j) for j in namesakes}
@@ -313,6 +305,21 @@ class _Resolver:
                 self.uf.union_key(("kb", entry.id), i)
             else:
                 self.dropped.add(i)
+
+    def _given_name(self, i: int, opened: set[int], context: frozenset[str], year: int | None) -> None:
+        """Resolve mention ``i``, a name after a regnal title ("Prince Charles") or the
+        article's same name after it: a given name, which joins no "Ray Charles", but the one
+        full name of the article it opens (``opened``: "Prince Saud" is "Saud al-Faisal"), a
+        knowledge-base person the article's context backs, or the same name after such a title
+        elsewhere."""
+        if len(openers := {self.uf.find(j) for j in opened}) == 1:
+            self.uf.union(i, openers.pop())
+            return
+        m = self.current[i]
+        entry = self.linker.surname(m.text, m.lang, context, year)
+        if entry is not None:
+            self.linked[i] = entry
+        self.uf.union_key(("kb", entry.id) if entry else ("regnal", translit_key(m.text, None)), i)
 
     @staticmethod
     def _org_surname(m: Mention, named_in_full: set[str]) -> bool:
@@ -427,8 +434,8 @@ class _Resolver:
                 uf.union(i, j)
                 self.person_votes.add(i)
             else:  # "Ford" beside "Bill Ford": the company most articles name without him
-                for name_key_ in self._name_keys(m):
-                    uf.union_key(name_key_, i)
+                for key_of_name in self._name_keys(m):
+                    uf.union_key(key_of_name, i)
         pending = set(self.pending_surnames)
         for i, text in enumerate(self.mentions.column("text")):
             if i in self.roles:
