@@ -215,9 +215,10 @@ class _Resolver:
                     self.uf.union_key(self._spelled_key(m), i)
             elif m.text in local_acronyms and local_acronyms[m.text] != i:
                 self.uf.union(i, local_acronyms[m.text])
-            elif self._org_surname(m, named_in_full) and m.text not in local_acronyms:
-                pass  # keyed below, once the article's full names are known
-            elif not is_surname_only(m.label, m.text, m.lang):
+            elif not is_surname_only(m.label, m.text, m.lang) and (
+                # a one-word name tagged ORG that the article names a person by is keyed below
+                m.text in local_acronyms or not self._org_surname(m, named_in_full)
+            ):
                 for key in self._name_keys(m):
                     self.uf.union_key(key, i)
             if m.role:
