@@ -319,13 +319,15 @@ class _Emitter:
         self.chunk_spans: dict[Mention, tuple[int, int]] = {}
         #: Acronyms defined for an institution name ("UNRCA"), with the name's canonical key.
         self.institution_acronyms: dict[str, str] = {}
-        #: The last words of the chunk's full person names: "Kurz" and "Kern" name the people
-        #: "Sebastian Kurz" and "Christian Kern" here, though elsewhere they are common words.
-        self.surnames = frozenset(
-            name[-1].text
+        #: The chunk's full person names, without a possessive or punctuation that ends them.
+        self._full_names = [
+            name
             for ent in doc.ents
             if ent.label_ in ("PER", "PERSON") and len(name := _without_trailing(list(ent))) > 1
-        )
+        ]
+        #: Their last words: "Kurz" and "Kern" name the people "Sebastian Kurz" and "Christian
+        #: Kern" here, though elsewhere they are common words.
+        self.surnames = frozenset(name[-1].text for name in self._full_names)
         #: The same, from full names whose other words name no place (made when first asked).
         self._person_surnames: frozenset[str] | None = None
 
@@ -481,10 +483,8 @@ class _Emitter:
         if self._person_surnames is None:
             self._person_surnames = frozenset(
                 name[-1].text
-                for ent in self.doc.ents
-                if ent.label_ in ("PER", "PERSON")
-                and len(name := _without_trailing(list(ent))) > 1
-                and not any(_names_a_place(t.text, self.lang, self.index) for t in name[:-1])
+                for name in self._full_names
+                if not any(_names_a_place(t.text, self.lang, self.index) for t in name[:-1])
             )
         if not any(v in self._person_surnames for v in name_variants(word, self.lang)):
             return False
