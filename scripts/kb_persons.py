@@ -61,6 +61,8 @@ HONORIFICS = [
     r"his\s+royal\s+highness",
     r"her\s+royal\s+highness",
     r"his\s+(?:excellency|majesty|highness|holiness|eminence|beatitude)",
+    r"(?:(?:his|her)\s+)?(?:serene\s+)?highness",
+    r"majesty",
     r"her\s+(?:excellency|majesty|highness)",
     r"the\s+(?:right\s+)?hono(?:u)?rable",
     r"the\s+rt\.?\s+hon\.?",
@@ -90,9 +92,10 @@ HONORIFICS = [
     r"emir",
     r"amir",
     r"(?:field\s+)?marshal",
-    r"(?:lieutenant|major|brigadier)[\s-]+general",
+    r"(?:lie?u?tenant|major|brigadier)[\s-]+general",  # "Lietenant-General" as the source spells it
     r"general",
     r"colonel",
+    r"commander",
     r"lieutenant",
     r"captain",
     r"admiral",
@@ -106,8 +109,10 @@ HONORIFICS = [
     r"prime\s+minister",
     r"dat(?:o|uk)['’]?(?:\s+(?:seri|sri))?",  # Malaysian honours: "Dato' Sri Anifah Aman"
     r"tan\s+sri",
-    r"lyon(?:po|chhen)",  # Bhutanese ministers' title, also spelled "Lyompo"
+    r"lyon(?:po|chhen|choen)",  # Bhutanese ministers' title, also spelled "Lyompo"
     r"lyompo",
+    r"samdech(?:\s+akka\s+moha\s+sena\s+padei\s+techo|\s+moha\s+borvor\s+thipadei)?",  # Cambodian honours
+    r"sardar",
 ]
 _HON_RE = re.compile(r"^(?:" + "|".join(HONORIFICS) + r")(?:[\s.;:,]+|$|(?<=\.))", re.IGNORECASE)
 _SHEIKH_RE = re.compile(r"^(?:sheikh|shaikh|sheik|shaykh)\b\.?\s*", re.IGNORECASE)
@@ -454,11 +459,26 @@ def _is_subsequence(short: list[str], long: list[str]) -> bool:
     return all(part in position for part in short)
 
 
+def _before_last_parts(name: str, count: int) -> str:
+    """The token of ``name`` just before its last ``count`` parts (see :func:`_parts`),
+    lower-cased: "bin" for "Tamim bin Hamad bin Khalifa Al-Thani" and 3."""
+    tokens = _tokens(name)
+    seen = 0
+    for k in range(len(tokens) - 1, 0, -1):
+        seen += tokens[k].lower() not in _PARTICLES and bool(_fold(tokens[k]))
+        if seen == count:
+            return tokens[k - 1].lower()
+    return ""
+
+
 def _variant_kind(a: list[dict], b: list[dict]) -> str | None:
     """How the names of two row groups of one state are one person's, or ``None``.
 
     * ``"short"``: one name is the other without middle names, first and last name kept
-      ("João Lourenço", "João Manuel Gonçalves Lourenço");
+      ("João Lourenço", "João Manuel Gonçalves Lourenço"), or without the names that open it
+      ("Tayyip Erdoğan", "Recep Tayyip Erdogan"; "Sassou Nguesso", "Denis Sassou Nguesso"),
+      unless what is left is a father's name ("Hamad bin Khalifa Al-Thani" of "Tamim bin
+      Hamad bin Khalifa Al-Thani");
     * ``"typo"``: as many names, the same last name and initial, spellings nearly equal
       ("Tarka Halonen", "Tarja Halonen"; difflib ratio >= 0.85);
     * ``"nickname"``: the same names but the first, whose first two letters agree, in one post
@@ -474,7 +494,12 @@ def _variant_kind(a: list[dict], b: list[dict]) -> str | None:
         return None  # "Al-Sabah", "Al-Jaber Al-Sabah": family names, no given name to compare
     short, long = (pa, pb) if len(pa) <= len(pb) else (pb, pa)
     if len(short) < len(long):
-        return "short" if short[0] == long[0] and _is_subsequence(short, long) else None
+        if short[0] == long[0] and _is_subsequence(short, long):
+            return "short"
+        long_name = name_b if long is pb else name_a
+        if long[-len(short) :] == short and _before_last_parts(long_name, len(short)) not in _NASAB:
+            return "short"
+        return None
     first_a, first_b = _light(_tokens(name_a)[0]), _light(_tokens(name_b)[0])
     if pa[1:] == pb[1:] and first_a[:2] == first_b[:2]:
         posts = {r["post"] for r in a} & {r["post"] for r in b}

@@ -269,6 +269,10 @@ def test_spellings_of_one_speaker_are_one_person_and_relatives_stay_apart() -> N
         row("Hamad bin Khalifa Al-Thani", 2010, state="iso:QAT"),
         row("Hamad bin Jassim bin Jabr Al-Thani", 2010, "Prime Minister", state="iso:QAT"),
         row("Hamad Al-Thani", 2011, state="iso:QAT"),  # either of them
+        row("Recep Tayyip Erdogan", 2023, state="iso:TUR"),
+        row("Tayyip Erdoğan", 2024, state="iso:TUR"),  # without the name that opens it
+        row("Hamad bin Khalifa Al-Thani", 2005, "Emir", state="iso:QAT"),
+        row("Tamim bin Hamad bin Khalifa Al-Thani", 2006, "Head of State", state="iso:QAT"),  # his son
         row("Dato' Sri Anifah Aman", 2011, "Minister for Foreign Affairs", state="iso:MYS"),
         row("Datuk Anifah Aman", 2009, "Minister for Foreign Affairs", state="iso:MYS"),
     ]
@@ -282,6 +286,8 @@ def test_spellings_of_one_speaker_are_one_person_and_relatives_stay_apart() -> N
         ["Ilham Aliyev"],
         ["Joe Biden", "Joseph R. Biden"],
         ["João Lourenço", "João Manuel Gonçalves Lourenço"],
+        ["Recep Tayyip Erdogan", "Tayyip Erdoğan"],
+        ["Tamim bin Hamad bin Khalifa Al-Thani"],
         ["Tarja Halonen", "Tarka Halonen"],
     ]
 
