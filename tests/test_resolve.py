@@ -753,3 +753,42 @@ def test_acronyms_meet_as_written(index):
     res = resolve(docs, index=index)
     assert actor_of(res, "a", "BA") == actor_of(res, "a", "Bank Austria") != actor_of(res, "b", "BAA")
     assert actor_of(res, "c", "BVB") != actor_of(res, "c", "BWB")
+
+
+def test_a_word_describing_a_person_is_no_part_of_the_name(index):
+    """ "Sprinter Kelly Holmes" is the "Kelly Holmes" of the corpus, and labelled so; a given
+    name that opens other names of the corpus stays part of the name ("Hans Christian
+    Andersen" is no "Christian Andersen")."""
+    docs = [
+        analysis("a", "Sprinter Kelly Holmes won gold.", [("Sprinter Kelly Holmes", "PERSON")], lang="en"),
+        analysis("b", "Kelly Holmes retired.", [("Kelly Holmes", "PERSON")], lang="en"),
+        analysis("c", "Hans Christian Andersen wrote.", [("Hans Christian Andersen", "PERSON")], lang="en"),
+        analysis("d", "Christian Andersen sang.", [("Christian Andersen", "PERSON")], lang="en"),
+        analysis("e", "Hans Blix spoke.", [("Hans Blix", "PERSON")], lang="en"),
+    ]
+    res = resolve(docs, index=index)
+    holmes = actor_of(res, "a", "Sprinter Kelly Holmes")
+    assert holmes == actor_of(res, "b", "Kelly Holmes")
+    assert next(a for a in res.actors if a.id == holmes).label == "Kelly Holmes"
+    assert actor_of(res, "c", "Hans Christian Andersen") != actor_of(res, "d", "Christian Andersen")
+
+
+def test_a_full_name_is_the_articles_fuller_name_that_ends_with_it(index):
+    """ "Peña Nieto" after "Enrique Peña Nieto"; but "Norbert Hofer" is not the "Kickl Norbert
+    Hofer" the model ran together from two persons' names."""
+    docs = [
+        analysis(
+            "a",
+            "Enrique Peña Nieto kam. Peña Nieto sprach.",
+            [("Enrique Peña Nieto", "PERSON"), ("Peña Nieto", "PERSON")],
+            lang="de",
+        ),
+        analysis(
+            "b",
+            "Herbert Kickl sprach. Dann Kickl Norbert Hofer, und Norbert Hofer.",
+            [("Herbert Kickl", "PERSON"), ("Kickl Norbert Hofer", "PERSON"), ("Norbert Hofer", "PERSON")],
+        ),
+    ]
+    res = resolve(docs, index=index)
+    assert actor_of(res, "a", "Peña Nieto") == actor_of(res, "a", "Enrique Peña Nieto")
+    assert actor_of(res, "b", "Kickl Norbert Hofer") != actor_of(res, "b", "Norbert Hofer")

@@ -126,6 +126,12 @@ class _Resolver:
         #: article's person votes for a person ("Campbell", tagged ORG ten times, of "Alastair
         #: Campbell").
         self.person_votes: set[int] = set()
+        #: Full names that open with a word describing the person ("Sprinter Kelly Holmes"),
+        #: joined to the name without it: never the actor's label (:meth:`_described_names`).
+        self.described: set[int] = set()
+        #: A full name and the article's fuller name that ends with it ("Peña Nieto", "Enrique
+        #: Peña Nieto"), joined after the described names are found (:meth:`_fuller_names`).
+        self.fuller_names: list[tuple[int, int]] = []
         #: The first words of the corpus's full person names, folded ("billy" of "Billy Bob
         #: Thornton"), each with the surnames it opens (:meth:`_person_named`).
         self.given_names: defaultdict[str, set[str]] = defaultdict(set)
@@ -243,6 +249,7 @@ class _Resolver:
         }:
             self.org_word_articles[key] += 1
             self.org_word_articles_with_person[key] += key in named_in_full
+        self._fuller_names([i for named in full_names.values() for i in named], named_in_full)
         regnal_names = {
             m.text
             for m in (self.current[i] for i in ids)
@@ -306,6 +313,32 @@ class _Resolver:
                 self.uf.union_key(("kb", entry.id), i)
             else:
                 self.dropped.add(i)
+
+    def _fuller_names(self, full_names: list[int], named_in_full: set[str]) -> None:
+        """Find the article's fuller name that a full name ends, which it joins: "Peña Nieto"
+        is its "Enrique Peña Nieto", "Saumarez Smith" its "Charles Saumarez Smith". The join
+        waits for :meth:`_described_names`, which must see "Richard Lugner" apart from the
+        "Baumeister Richard Lugner" of his article.
+
+        The words the fuller name adds must be capitalised, and none of them a surname of the
+        article's persons: "Kickl Van der Bellen", two names the model ran together, is neither
+        Kickl nor Van der Bellen; "Jakob von Gunten von Robert Walser" is a novel and its author.
+        """
+        words = {i: self.current[i].text.split() for i in full_names}
+        for i in full_names:
+            short = words[i]
+            roots = {
+                self.uf.find(j)
+                for j in full_names
+                if len(words[j]) > len(short)
+                and words[j][-len(short) :] == short
+                and all(
+                    w[:1].isupper() and surname_key(w, self.current[j].lang) not in named_in_full
+                    for w in words[j][: -len(short)]
+                )
+            }
+            if len(roots) == 1:
+                self.fuller_names.append((i, roots.pop()))
 
     def _given_name(self, i: int, opened: set[int], context: frozenset[str], year: int | None) -> None:
         """Resolve mention ``i``, a name after a regnal title ("Prince Charles") or the
@@ -464,6 +497,7 @@ class _Resolver:
                         break
                 else:
                     self._join_derived_place(i, label, text, lang)
+        self._described_names()
         # Surname → {cluster root: the (text, language) of its first full name}
         by_surname: dict[str, dict[int, tuple[str, str]]] = defaultdict(dict)
         fields = self.mentions.column("label"), self.mentions.column("text"), self.mentions.column("lang")
@@ -509,6 +543,47 @@ class _Resolver:
                 if not roots and (royal := uf.by_key.get(("regnal", translit_key(bare, None)))) is not None:
                     uf.union(royal, i)  # "Philip" where the corpus has "Prince Philip" and no "… Philip"
         self._bare_names_across_types(by_surname)
+
+    def _described_names(self) -> None:
+        """Join "Sprinter Kelly Holmes" to the corpus's "Kelly Holmes", and "Briton Clive Owen",
+        "Innenverteidiger Christopher Dibon" and "Youtuber Senad Hasani" to their names.
+
+        The first word of such a name describes the person: it opens no two-word person's name
+        in the corpus, and fewer than :data:`GIVEN_NAME_SURNAMES` full names at all, where a
+        given name opens many; and it is no surname of the article's persons. What follows it
+        must be a full name the corpus names alone.
+        "Enrique Peña Nieto" joins "Peña Nieto" the same way; "Hans Christian Andersen" keeps
+        his "Hans", which opens "Hans Niessl".
+        """
+        uf = self.uf
+        fields = (self.mentions.column(name) for name in ("label", "text", "lang", "doc_id"))
+        persons = [
+            (i, text.split(), lang, doc)
+            for i, (label, text, lang, doc) in enumerate(zip(*fields, strict=True))
+            if label == "PERSON" and self.linked[i] is None and i not in self.roles and i not in self.dropped
+        ]
+        openers = {fold(words[0]) for _, words, _, _ in persons if len(words) == 2}
+        surnames = {(doc, surname_key(words[-1], lang)) for _, words, lang, doc in persons if len(words) > 1}
+        joins = []
+        for i, words, lang, doc in persons:
+            first = fold(words[0])
+            if not 3 <= len(words) <= 4 or first in openers or (doc, surname_key(words[0], lang)) in surnames:
+                continue  # a given name, or a surname of the article ("Kickl Norbert Hofer")
+            if len(self.given_names.get(first, ())) >= GIVEN_NAME_SURNAMES:
+                continue
+            name = " ".join(words[1:])
+            if not name[:1].isupper() or not plain_name(name, lang):
+                continue
+            j = uf.by_key.get(("name", "person", name_key(name, lang)))
+            if j is not None and uf.find(j) != uf.find(i):
+                joins.append((i, j))
+        # Decided before any joins, so that every mention of "Baumeister Richard Lugner" counts
+        # as described, not only the first.
+        for i, j in joins:
+            uf.union(i, j)
+            self.described.add(i)
+        for i, j in self.fuller_names:
+            uf.union(i, j)
 
     def _join_derived_place(self, i: int, label: str, word: str, lang: str) -> None:
         """Join a place's adjective or inhabitants' noun to the place the corpus names
@@ -614,7 +689,9 @@ class _Resolver:
                     [replace(m, label="PERSON") if i in self.person_votes else m for i, m in named_ids]
                 )
                 canonical = sorted({m.canonical for m in named if m.canonical})
-                label = canonical[0] if canonical else _canonical_label(named)
+                # "Kelly Holmes", not "Sprinter Kelly Holmes"
+                undescribed = [m for i, m in named_ids if i not in self.described]
+                label = canonical[0] if canonical else _canonical_label(undescribed or named)
                 if kind == "MISC":
                     works = sum(m.source == "class" and m.label == "MISC" for m in named)
                     persons = sum(m.source != "class" and m.label == "PERSON" for m in named)
