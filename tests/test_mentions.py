@@ -351,6 +351,13 @@ def test_a_place_that_is_the_surname_of_a_full_name_is_that_person(index):
             [("Broadcaster Chris Evans", "PERSON"), ("DJ Shadow", "PERSON")],
             [("Chris Evans", "PERSON", None), ("DJ Shadow", "PERSON", None)],
         ),
+        # a German common noun that is no office, or a compound ending in one; a given name stays
+        (
+            "de",
+            "Lega-Spitzenpolitiker Roberto Calderoli sprach. Hans Peter Doskozil auch.",
+            [("Lega-Spitzenpolitiker Roberto Calderoli", "PERSON"), ("Hans Peter Doskozil", "PERSON")],
+            [("Roberto Calderoli", "PERSON", None), ("Hans Peter Doskozil", "PERSON", None)],
+        ),
         # ranks of the forces and the clergy are forms of address
         ("en", "Gen Pinochet died.", [("Gen Pinochet", "PERSON")], [("Pinochet", "PERSON", None)]),
         (

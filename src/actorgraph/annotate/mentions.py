@@ -201,10 +201,23 @@ def _trim(
             tokens = tokens[1:]  # "Broadcaster Chris Evans", at a sentence's start
         cut = _role_prefix(tokens, rules, index)
         role, tokens = tokens[:cut], _without_honorifics(tokens[cut:], rules)
+        if not role and 3 <= len(tokens) <= 4 and _german_describing_noun(tokens, rules):
+            tokens = tokens[1:]  # "Innenverteidiger Christopher Dibon"
     tokens = _without_trailing(tokens)
     while person and len(tokens) > 1 and _names_a_state(tokens[-1].text, rules.lang, index):
         tokens = tokens[:-1]  # "bekräftigte Attleeu Kasachstans Unterstützung"
     return tokens, role
+
+
+def _german_describing_noun(tokens: list[Token], rules: _Rules) -> bool:
+    """Does a German common noun that is no office open the name ("Lega-Spitzenpolitiker
+    Roberto Calderoli", "Gründungschefredakteur Helmut Markwort")? Such a noun, or the noun its
+    compound ends in, is one of the words that are almost never names (``common_nouns.txt``)."""
+    if rules.lang != "de" or not all(t.text[:1].isupper() for t in tokens[1:2] + tokens[-1:]):
+        return False
+    word = tokens[0].text.rsplit("-", 1)[-1].lower()
+    nouns = rules.common_nouns
+    return (word in nouns or compound_head(word, nouns) is not None) and tokens[1].text.lower() not in nouns
 
 
 def _one_phrase(tokens: list[Token], rules: _Rules) -> list[Token]:
