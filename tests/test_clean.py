@@ -98,6 +98,15 @@ def test_nfc_normalisation_keeps_offsets():
     assert raw[slice(*doc.raw_span(i, i + len("Guterres")))] == "Guterres"
 
 
+def test_spacing_inside_a_line_is_one_space_and_keeps_offsets():
+    """The tokenizer makes a token of a run of spaces, which cut "Stavros  Theodorakis" in two."""
+    raw = "Am Montag erklärte Stavros  Theodorakis\tin Athen,\u00a0die Partei werde dem Abkommen zustimmen."
+    doc = clean(Document("d", "d.txt", raw), language="de")
+    assert "Stavros Theodorakis in Athen, die Partei" in doc.text
+    i = doc.text.index("Theodorakis")
+    assert raw[slice(*doc.raw_span(i - 8, i + len("Theodorakis")))] == "Stavros  Theodorakis"
+
+
 def test_header_title_kept_header_keys_dropped():
     raw = " date 2024-07 Besuch in Astana\n\n" + BODY
     doc = Document("d", "d.txt", raw, meta=(("body_start", 31), ("title_span", (14, 30))))

@@ -49,6 +49,9 @@ _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 _LATIN = re.compile(r"[A-Za-z\u00C0-\u024F]")
 _MIXED_WORD = re.compile(r"\w+")
 _LONE_CYRILLIC = re.compile(r"(?<!\w)[\u0400-\u04FF]{1,3}(?!\w)")
+#: Spacing inside a line that is not one plain space: the tokenizer makes a token of it, and a
+#: name the source spaced twice ("Stavros  Theodorakis") is cut in two.
+_WIDE_SPACE = re.compile(r"[ \t\u00a0\u2007\u2009\u202f]{2,}|[\t\u00a0\u2007\u2009\u202f]")
 
 
 class _Line(NamedTuple):
@@ -225,8 +228,8 @@ class _Builder:
 
 
 def _replacements(text: str, language: str | None) -> list[tuple[int, int, str]]:
-    """(start, end, new text) edits for homoglyphs and Unicode normalisation, sorted."""
-    edits: list[tuple[int, int, str]] = []
+    """(start, end, new text) edits for homoglyphs, Unicode normalisation and spacing, sorted."""
+    edits: list[tuple[int, int, str]] = [(m.start(), m.end(), " ") for m in _WIDE_SPACE.finditer(text)]
     if _CYRILLIC.search(text) and _LATIN.search(text):
         common = load_resource("cleaning", "common").get("latin_lookalikes", {})
         conjunctions = (

@@ -68,7 +68,8 @@ __all__ = [
 #: 23: a person's span of three words or more loses a describing noun that opens it
 #:     ("Broadcaster Chris Evans").
 #: 24: so does a German common noun that is no office ("Innenverteidiger Christopher Dibon").
-ANALYSIS_REVISION = 24
+#: 25: cleaning makes spacing inside a line one plain space ("Stavros  Theodorakis").
+ANALYSIS_REVISION = 25
 #: Characters per spaCy call; long enough for any normal article, short enough to bound memory.
 MAX_CHUNK_CHARS = 100_000
 #: Characters the model takes in one pass. What a pass allocates grows with its words, not with
