@@ -792,3 +792,25 @@ def test_a_full_name_is_the_articles_fuller_name_that_ends_with_it(index):
     res = resolve(docs, index=index)
     assert actor_of(res, "a", "Peña Nieto") == actor_of(res, "a", "Enrique Peña Nieto")
     assert actor_of(res, "b", "Kickl Norbert Hofer") != actor_of(res, "b", "Norbert Hofer")
+
+
+def test_a_lower_case_word_at_a_sentence_start_is_no_person(index):
+    """The German model reads a sentence's capital as a name: "Möglich", "Gefordert" and
+    "Stimmt" name no one there; "Lange" inside a sentence, and "Berget" after a minute of a
+    line-up, are persons."""
+    text = "Möglich ist das. „Gefordert wurde es lange. Stimmt das? Dann sagte Lange nichts. (61. Berget)"
+    docs = [
+        analysis(
+            "a",
+            text,
+            [
+                ("Möglich", "PERSON"),
+                ("Gefordert", "PERSON"),
+                ("Stimmt", "PERSON"),
+                ("Lange", "PERSON"),
+                ("Berget", "PERSON"),
+            ],
+        )
+    ]
+    labels = {a.label for a in resolve(docs, index=index).actors}
+    assert labels == {"Lange", "Berget"}

@@ -35,6 +35,7 @@ from .names import (
     is_surname_only,
     key_form,
     key_words,
+    lowercase_word,
     name_key,
     plain_name,
     regnal,
@@ -97,9 +98,20 @@ class _Resolver:
         #: Acronyms the corpus uses for things, not actors ("GDP", "COVID").
         self.things: set[str] = set()
         self.articles: list[_Article] = []
+        #: One-word persons that are a word the language writes in lower case, at a sentence's
+        #: start ("Möglich", "Gefordert"): a cluster of nothing else is no actor.
+        self.capitalised_words: set[int] = set()
         for analysis in analyses:  # the one pass over the corpus's documents
             doc = analysis.document
             ids = self.mentions.extend(analysis.mentions)
+            self.capitalised_words.update(
+                i
+                for i, m in zip(ids, analysis.mentions, strict=True)
+                if m.label == "PERSON"
+                and m.source == "model"
+                and _opens_sentence(doc.text_raw, m.start)
+                and lowercase_word(m.text, m.lang)
+            )
             defined = _acronym_definitions(doc.text_raw, analysis.mentions, ids.start)
             self.articles.append(_Article(_year(doc.date), ids, defined))
             self.things |= _thing_acronyms(doc.text_raw, doc.language or "en")
@@ -684,6 +696,8 @@ class _Resolver:
             entry = self.index.kb[min(kb_ids, key=lambda k: (-kb_ids[k], k))] if kb_ids else None
             if entry is not None:
                 actor_id, label, kind = entry.id, entry.label, entry.type
+            elif all(i in self.capitalised_words for i, _ in named_ids):
+                continue  # "Gefordert wurde …": no one
             else:
                 kind = _majority_type(
                     [replace(m, label="PERSON") if i in self.person_votes else m for i, m in named_ids]
@@ -736,6 +750,19 @@ class _Resolver:
 #: that starts with the word is tried, and fails, at nearly every word of every article.
 _BRACKETED = re.compile(r"\(\s*([A-Z][A-Za-z0-9]{1,9})\s*\)")
 _WORD_BEFORE = re.compile(r"(\w+)\s*\Z")
+
+
+#: What may come right before a sentence's first word: its end, a quote, a bracket, a dash.
+_BEFORE_SENTENCE = frozenset(".!?:;\"'„“”»«‚‘’(–—-\n")
+
+
+def _opens_sentence(raw: str, start: int) -> bool:
+    """Does the word at ``start`` open a sentence, a line or a quotation? A full stop after a
+    number ends none: "(61. Berget)" is a substitution in a team's line-up."""
+    before = raw[max(0, start - 20) : start].rstrip(" \t\u00a0")
+    if before.endswith(".") and before[-2:-1].isdigit():
+        return False
+    return not before or before[-1] in _BEFORE_SENTENCE
 
 
 def _defined(raw: str) -> Iterator[tuple[str, str]]:

@@ -20,6 +20,7 @@ __all__ = [
     "is_surname_only",
     "key_form",
     "key_words",
+    "lowercase_word",
     "name_key",
     "name_particles",
     "plain_name",
@@ -104,6 +105,26 @@ def uninflected(text: str, lang: str) -> str:
             ending = next((e for e in endings if word.endswith(e) and len(word) - len(e) >= 3), "")
             words[n] = word[: len(word) - len(ending)]
     return " ".join(words)
+
+
+def lowercase_word(word: str, lang: str) -> bool:
+    """Is ``word`` a word the language writes in lower case, maybe inflected: an adjective,
+    adverb or verb that a capital at a sentence's start makes look like a name? German only
+    (``lowercase_words.txt``): "Möglich", "Gefordert", "Gewaltsamer", "Stimmt" (stimmen).
+
+    Examples
+    --------
+    >>> lowercase_word("Gewaltsamer", "de"), lowercase_word("Stimmt", "de"), lowercase_word("Kickl", "de")
+    (True, True, False)
+    """
+    words = load_wordlist("lowercase_words", lang)
+    lower = word.lower()
+    if not words or not lower.isalpha():
+        return False
+    stems = [lower, *(lower[: -len(e)] for e in _adjective_endings(lang) if lower.endswith(e))]
+    if lower.endswith("t"):  # "stimmt": stimmen, "feiert": feiern
+        stems += [lower[:-1] + "en", lower[:-1] + "n"]
+    return any(stem in words for stem in stems)
 
 
 #: Names whose shape and surname key are remembered: resolution asks for each mention's several
