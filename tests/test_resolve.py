@@ -814,3 +814,23 @@ def test_a_lower_case_word_at_a_sentence_start_is_no_person(index):
     ]
     labels = {a.label for a in resolve(docs, index=index).actors}
     assert labels == {"Lange", "Berget"}
+
+
+def test_a_name_the_models_tag_otherwise_with_its_article_is_a_group(index):
+    """No one is named with an article: "The Scissor Sisters" is a band though the model calls
+    "Scissor Sisters" a person twice; "The Da Vinci Code", a work more often, stays no actor."""
+    docs = [
+        analysis("a", "The Scissor Sisters won.", [("The Scissor Sisters", "MISC")], lang="en"),
+        analysis(
+            "b", "Scissor Sisters sang. Scissor Sisters left.", [("Scissor Sisters", "PERSON")] * 2, lang="en"
+        ),
+        analysis(
+            "c",
+            "The Da Vinci Code sold. The Da Vinci Code again.",
+            [("The Da Vinci Code", "MISC")] * 2,
+            lang="en",
+        ),
+        analysis("d", "Da Vinci Code was read.", [("Da Vinci Code", "PERSON")], lang="en"),
+    ]
+    actors = {a.label: a.type for a in resolve(docs, index=index).actors}
+    assert actors == {"Scissor Sisters": "ORG"}
