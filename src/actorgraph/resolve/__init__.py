@@ -141,6 +141,10 @@ class _Resolver:
         #: Full names that open with a word describing the person ("Sprinter Kelly Holmes"),
         #: joined to the name without it: never the actor's label (:meth:`_described_names`).
         self.described: set[int] = set()
+        #: Full names of three or four words whose first word is no surname of their article,
+        #: and the first words of the corpus's two-word names (:meth:`_described_names`).
+        self.maybe_described: list[int] = []
+        self.two_word_openers: set[str] = set()
         #: A full name and the article's fuller name that ends with it ("Peña Nieto", "Enrique
         #: Peña Nieto"), joined after the described names are found (:meth:`_fuller_names`).
         self.fuller_names: list[tuple[int, int]] = []
@@ -251,9 +255,19 @@ class _Resolver:
                 full_names_untyped[surname_key(m.text, m.lang)].append(i)
             if m.label == "PERSON" and not is_surname_only(m.label, m.text, m.lang):
                 full_names[surname_key(m.text, m.lang)].append(i)
+                words = m.text.split()
                 if plain_name(m.text, m.lang):
-                    given[m.text.split()[0]].add(i)
-                    self.given_names[fold(m.text.split()[0])].add(surname_key(m.text, m.lang))
+                    given[words[0]].add(i)
+                    self.given_names[fold(words[0])].add(surname_key(m.text, m.lang))
+                if len(words) == 2:
+                    self.two_word_openers.add(fold(words[0]))
+                elif (
+                    3 <= len(words) <= 4
+                    and self.linked[i] is None
+                    # "Kickl Norbert Hofer" opens with a surname of the article: not described
+                    and surname_key(words[0], m.lang) not in named_in_full
+                ):
+                    self.maybe_described.append(i)
         for key in {
             surname_key(m.text, m.lang)
             for m in (self.current[i] for i in ids)
@@ -510,6 +524,8 @@ class _Resolver:
                 else:
                     self._join_derived_place(i, label, text, lang)
         self._described_names()
+        for i, j in self.fuller_names:  # after the described names: see _fuller_names
+            uf.union(i, j)
         # Surname → {cluster root: the (text, language) of its first full name}
         by_surname: dict[str, dict[int, tuple[str, str]]] = defaultdict(dict)
         fields = self.mentions.column("label"), self.mentions.column("text"), self.mentions.column("lang")
@@ -562,31 +578,23 @@ class _Resolver:
 
         The first word of such a name describes the person: it opens no two-word person's name
         in the corpus, and fewer than :data:`GIVEN_NAME_SURNAMES` full names at all, where a
-        given name opens many; and it is no surname of the article's persons. What follows it
-        must be a full name the corpus names alone.
-        "Enrique Peña Nieto" joins "Peña Nieto" the same way; "Hans Christian Andersen" keeps
-        his "Hans", which opens "Hans Niessl".
+        given name opens many ("Hans Christian Andersen" keeps his "Hans", which opens "Hans
+        Niessl"); and it is no surname of the article's persons. What follows it must be a full
+        name the corpus names alone.
         """
         uf = self.uf
-        fields = (self.mentions.column(name) for name in ("label", "text", "lang", "doc_id"))
-        persons = [
-            (i, text.split(), lang, doc)
-            for i, (label, text, lang, doc) in enumerate(zip(*fields, strict=True))
-            if label == "PERSON" and self.linked[i] is None and i not in self.roles and i not in self.dropped
-        ]
-        openers = {fold(words[0]) for _, words, _, _ in persons if len(words) == 2}
-        surnames = {(doc, surname_key(words[-1], lang)) for _, words, lang, doc in persons if len(words) > 1}
         joins = []
-        for i, words, lang, doc in persons:
-            first = fold(words[0])
-            if not 3 <= len(words) <= 4 or first in openers or (doc, surname_key(words[0], lang)) in surnames:
-                continue  # a given name, or a surname of the article ("Kickl Norbert Hofer")
-            if len(self.given_names.get(first, ())) >= GIVEN_NAME_SURNAMES:
+        for i in self.maybe_described:
+            m = self.mentions[i]
+            first, *rest = m.text.split()
+            folded = fold(first)
+            given_name = len(self.given_names.get(folded, ())) >= GIVEN_NAME_SURNAMES
+            if given_name or folded in self.two_word_openers:
                 continue
-            name = " ".join(words[1:])
-            if not name[:1].isupper() or not plain_name(name, lang):
+            name = " ".join(rest)
+            if not name[:1].isupper() or not plain_name(name, m.lang):
                 continue
-            j = uf.by_key.get(("name", "person", name_key(name, lang)))
+            j = uf.by_key.get(("name", "person", name_key(name, m.lang)))
             if j is not None and uf.find(j) != uf.find(i):
                 joins.append((i, j))
         # Decided before any joins, so that every mention of "Baumeister Richard Lugner" counts
@@ -594,8 +602,6 @@ class _Resolver:
         for i, j in joins:
             uf.union(i, j)
             self.described.add(i)
-        for i, j in self.fuller_names:
-            uf.union(i, j)
 
     def _join_derived_place(self, i: int, label: str, word: str, lang: str) -> None:
         """Join a place's adjective or inhabitants' noun to the place the corpus names
