@@ -795,10 +795,13 @@ def test_a_full_name_is_the_articles_fuller_name_that_ends_with_it(index):
 
 
 def test_a_lower_case_word_at_a_sentence_start_is_no_person(index):
-    """The German model reads a sentence's capital as a name: "Möglich", "Gefordert" and
-    "Stimmt" name no one there; "Lange" inside a sentence, and "Berget" after a minute of a
-    line-up, are persons."""
-    text = "Möglich ist das. „Gefordert wurde es lange. Stimmt das? Dann sagte Lange nichts. (61. Berget)"
+    """The German model reads a sentence's capital as a name: "Möglich", "Gefordert", "Stimmt"
+    and "Triumphal" name nothing there; "Lange" inside a sentence, "Berget" after a minute of a
+    line-up and "ENG", England's team, do."""
+    text = (
+        "Möglich ist das. „Gefordert wurde es lange. Stimmt das? Dann sagte Lange nichts. (61. Berget)"
+        ". Triumphal war der Einzug. ENG gewann."
+    )
     docs = [
         analysis(
             "a",
@@ -809,11 +812,13 @@ def test_a_lower_case_word_at_a_sentence_start_is_no_person(index):
                 ("Stimmt", "PERSON"),
                 ("Lange", "PERSON"),
                 ("Berget", "PERSON"),
+                ("Triumphal", "LOC"),
+                ("ENG", "ORG"),
             ],
         )
     ]
     labels = {a.label for a in resolve(docs, index=index).actors}
-    assert labels == {"Lange", "Berget"}
+    assert labels == {"Lange", "Berget", "ENG"}
 
 
 def test_a_name_the_models_tag_otherwise_with_its_article_is_a_group(index):

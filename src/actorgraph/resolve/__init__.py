@@ -98,8 +98,8 @@ class _Resolver:
         #: Acronyms the corpus uses for things, not actors ("GDP", "COVID").
         self.things: set[str] = set()
         self.articles: list[_Article] = []
-        #: One-word persons that are a word the language writes in lower case, at a sentence's
-        #: start ("Möglich", "Gefordert"): a cluster of nothing else is no actor.
+        #: One-word names that are a word the language writes in lower case, at a sentence's
+        #: start ("Möglich", "Gefordert", "Triumphal"): a cluster of nothing else is no actor.
         self.capitalised_words: set[int] = set()
         for analysis in analyses:  # the one pass over the corpus's documents
             doc = analysis.document
@@ -107,7 +107,7 @@ class _Resolver:
             self.capitalised_words.update(
                 i
                 for i, m in zip(ids, analysis.mentions, strict=True)
-                if m.label == "PERSON"
+                if m.label != "NORP"
                 and m.source == "model"
                 and _opens_sentence(doc.text_raw, m.start)
                 and lowercase_word(m.text, m.lang)

@@ -116,10 +116,12 @@ def lowercase_word(word: str, lang: str) -> bool:
     --------
     >>> lowercase_word("Gewaltsamer", "de"), lowercase_word("Stimmt", "de"), lowercase_word("Kickl", "de")
     (True, True, False)
+    >>> lowercase_word("ENG", "de")
+    False
     """
     words = load_wordlist("lowercase_words", lang)
     lower = word.lower()
-    if not words or not lower.isalpha():
+    if not words or not lower.isalpha() or word.isupper():  # "ENG" is England's team
         return False
     stems = [lower, *(lower[: -len(e)] for e in _adjective_endings(lang) if lower.endswith(e))]
     if lower.endswith("t"):  # "stimmt": stimmen, "feiert": feiern
