@@ -469,3 +469,19 @@ def test_a_noun_before_a_name_says_what_it_names(index, lang, text, span, tagged
     (mention,) = extract(document, [(0, doc)], lang=lang, index=index)[1]
     assert (mention.text, mention.label) == expected
     assert (mention.source == "class") == (expected[1] != tagged)
+
+
+def test_names_joined_by_a_slash_are_mentions_of_their_own(index):
+    # A route and a doubles pair: two names the model tagged as one span.
+    text = "Die Strecke Wien/Kiew ist neu. Gegen Jamie Murray/John Peers verloren Khol / Hundstorfer."
+    spans = [("Wien/Kiew", "LOC"), ("Jamie Murray/John Peers", "PER"), ("Khol / Hundstorfer", "PER")]
+    found = {(name, label) for name, label, _ in _labelled(text, spans, "de", index)}
+    assert {("Wien", "LOC"), ("Kiew", "LOC")} <= found
+    assert {("Jamie Murray", "PERSON"), ("John Peers", "PERSON")} <= found
+    assert {("Khol", "PERSON"), ("Hundstorfer", "PERSON")} <= found
+    assert not any("/" in name for name, _ in found)
+    # An acronym's or an organisation's slash is its own.
+    text = "HIV/AIDS bleibt. AC/DC spielte, Columbia/Sony Pictures zahlte."
+    spans = [("HIV/AIDS", "LOC"), ("AC/DC", "PER"), ("Columbia/Sony Pictures", "ORG")]
+    found = {name for name, _, _ in _labelled(text, spans, "de", index)}
+    assert found == {"HIV/AIDS", "AC/DC", "Columbia/Sony Pictures"}

@@ -69,7 +69,8 @@ __all__ = [
 #:     ("Broadcaster Chris Evans").
 #: 24: so does a German common noun that is no office ("Innenverteidiger Christopher Dibon").
 #: 25: cleaning makes spacing inside a line one plain space ("Stavros  Theodorakis").
-ANALYSIS_REVISION = 25
+#: 26: a person's or a place's span is cut at its slashes ("Wien/Kiew", "Khol/Hundstorfer").
+ANALYSIS_REVISION = 26
 #: Characters per spaCy call; long enough for any normal article, short enough to bound memory.
 MAX_CHUNK_CHARS = 100_000
 #: Characters the model takes in one pass. What a pass allocates grows with its words, not with

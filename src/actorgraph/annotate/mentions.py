@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from functools import cache, lru_cache
+from itertools import pairwise
 
 from spacy.attrs import LOWER, NORM, ORTH, SENT_START, SPACY
 from spacy.language import Language
@@ -283,6 +284,34 @@ def _addressed(tokens: list[Token], rules: _Rules) -> bool:
         and name[-1].text[:1].isupper()
         and not any(t.is_punct or _POSSESSIVE.fullmatch(t.text) for t in name)
     )
+
+
+#: Labels of spans that may be two names joined by a slash ("Wien/Kiew", "Khol/Hundstorfer");
+#: an organisation's or a work's slash is more often its own ("AC/DC", "Speakerboxxx/The Love Below").
+_SLASH_SPLIT_LABELS = frozenset({"PERSON", "LOC", "GPE"})
+
+
+def _slash_parts(ent: Span, label: str) -> list[Span]:
+    """The model's span cut at its slashes when every part opens with a capitalised word.
+
+    A line-up or a route writes two names with a slash between them ("Wien/Kiew", "Jamie
+    Murray/John Peers", "Saalfelden / Zell am See"), and the model tags them as one. A part
+    that opens with an acronym or a lower-case word ("HIV/AIDS", "Frühling/sommer") keeps the
+    span whole.
+    """
+    cuts = [t.i for t in ent if t.text == "/"]
+    if not cuts or ent.ent_id_ or label not in _SLASH_SPLIT_LABELS:
+        return [ent]
+    bounds = [ent.start, *cuts, ent.end]
+    parts = [(a if a == ent.start else a + 1, b) for a, b in pairwise(bounds)]
+    doc = ent.doc
+    if any(b <= a or not _title_case(doc[a].text) for a, b in parts):
+        return [ent]
+    return [Span(doc, a, b, label=ent.label) for a, b in parts]
+
+
+def _title_case(word: str) -> bool:
+    return len(word) > 1 and word[0].isupper() and word[1].islower()
 
 
 def _span_text(tokens: list[Token]) -> str | None:
@@ -839,69 +868,75 @@ class _Emitter:
         yield from self.organs(organ_tokens, persons)
         yield from self.institutions(organ_tokens)
         covered |= organ_tokens
-        for ent in self.doc.ents:
-            if dateline is not None and ent.start < dateline[1] and ent.end > dateline[0]:
+        for whole in self.doc.ents:
+            if dateline is not None and whole.start < dateline[1] and whole.end > dateline[0]:
                 continue
-            if organ_tokens & set(range(ent.start, ent.end)):
+            if organ_tokens & set(range(whole.start, whole.end)):
                 continue
-            label = labels.get(ent.label_)
-            covered.update(range(ent.start, ent.end))
-            if label is None:
+            model_label = labels.get(whole.label_)
+            covered.update(range(whole.start, whole.end))
+            if model_label is None:
                 continue
-            if ent.start < extended_to:
-                continue  # the rest of a surname an earlier span was extended over
-            by_class = False
-            if not ent.ent_id_:
-                ent, label, by_class = self._classified(ent, label)
-            if label == "PERSON" and not ent.ent_id_:
-                end = self._surname_end(ent.start, ent.end)
-                if end > ent.end:
-                    ent = self.doc[ent.start : end]
-                    extended_to = end
-                    covered.update(range(ent.start, ent.end))
-            office: list[Token] = []
-            if label != "PERSON" and _addressed(list(ent), self.rules):
-                label = "PERSON"  # the model's "Mr Ebbers" ORG
-            elif label != "PERSON" and not ent.ent_id_ and (cut := self._titled_name(ent)):
-                label, office, ent = "PERSON", list(ent[:cut]), ent[cut:]
-            elif (
-                label in ("LOC", "GPE")
-                and len(ent) == 1
-                and not ent.ent_id_
-                and self._surname_not_place(ent.text)
-            ):
-                label = "PERSON"  # "Hundstorfer" after "Rudolf Hundstorfer", which the model took for a place
-            tokens, role_tokens = _trim(list(ent), self.rules, self.index, person=label == "PERSON")
-            if label == "PERSON":
-                tokens = self._without_possessed(tokens)
-            if not tokens:
-                continue
-            if label != "PERSON" and self._is_office(tokens):
-                # "die G7-Außenminister", "Kazakh President": an office, resolved like one below
-                covered.difference_update(range(ent.start, ent.end))
-                continue
-            if label == "PERSON" and not role_tokens:
-                role_tokens = office or self._office_before(ent.start) or self._office_after(ent.end)
-            role = _span_text(role_tokens)
-            covered.update(t.i for t in role_tokens)  # the office is this person's, not a mention of its own
-            kb_id = ent.ent_id_ or None
-            source = "ruler" if kb_id else "class" if by_class else "model"
-            if (
-                len(tokens) == 1
-                and "-" in tokens[0].text.strip("-")
-                and not kb_id
-                and tokens[0].text not in self.index
-            ):
-                found = self.compound(tokens[0], label=label, role=role)
+            for ent in _slash_parts(whole, model_label):
+                label = model_label
+                if ent.start < extended_to:
+                    continue  # the rest of a surname an earlier span was extended over
+                by_class = False
+                if not ent.ent_id_:
+                    ent, label, by_class = self._classified(ent, label)
+                if label == "PERSON" and not ent.ent_id_:
+                    end = self._surname_end(ent.start, ent.end)
+                    if end > ent.end:
+                        ent = self.doc[ent.start : end]
+                        extended_to = end
+                        covered.update(range(ent.start, ent.end))
+                office: list[Token] = []
+                if label != "PERSON" and _addressed(list(ent), self.rules):
+                    label = "PERSON"  # the model's "Mr Ebbers" ORG
+                elif label != "PERSON" and not ent.ent_id_ and (cut := self._titled_name(ent)):
+                    label, office, ent = "PERSON", list(ent[:cut]), ent[cut:]
+                elif (
+                    label in ("LOC", "GPE")
+                    and len(ent) == 1
+                    and not ent.ent_id_
+                    and self._surname_not_place(ent.text)
+                ):
+                    label = (
+                        "PERSON"  # "Hundstorfer" after "Rudolf Hundstorfer", which the model took for a place
+                    )
+                tokens, role_tokens = _trim(list(ent), self.rules, self.index, person=label == "PERSON")
+                if label == "PERSON":
+                    tokens = self._without_possessed(tokens)
+                if not tokens:
+                    continue
+                if label != "PERSON" and self._is_office(tokens):
+                    # "die G7-Außenminister", "Kazakh President": an office, resolved like one below
+                    covered.difference_update(range(ent.start, ent.end))
+                    continue
+                if label == "PERSON" and not role_tokens:
+                    role_tokens = office or self._office_before(ent.start) or self._office_after(ent.end)
+                role = _span_text(role_tokens)
+                covered.update(
+                    t.i for t in role_tokens
+                )  # the office is this person's, not a mention of its own
+                kb_id = ent.ent_id_ or None
+                source = "ruler" if kb_id else "class" if by_class else "model"
+                if (
+                    len(tokens) == 1
+                    and "-" in tokens[0].text.strip("-")
+                    and not kb_id
+                    and tokens[0].text not in self.index
+                ):
+                    found = self.compound(tokens[0], label=label, role=role)
+                    if found is not None:
+                        yield found
+                        continue
+                    if self.rules.is_title(tokens[0].text):
+                        continue
+                start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+                found = self.mention(start, end, label, tokens[0].i, source=source, kb_id=kb_id, role=role)
                 if found is not None:
                     yield found
-                    continue
-                if self.rules.is_title(tokens[0].text):
-                    continue
-            start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-            found = self.mention(start, end, label, tokens[0].i, source=source, kb_id=kb_id, role=role)
-            if found is not None:
-                yield found
         for i, word in enumerate(self.words):
             if i not in covered and "-" in word.strip("-") and word[:1].isupper():
                 if self.rules.is_title(word):
