@@ -821,6 +821,25 @@ def test_a_lower_case_word_at_a_sentence_start_is_no_person(index):
     assert labels == {"Lange", "Berget", "ENG"}
 
 
+def test_an_english_word_its_article_writes_in_lower_case_is_no_actor(index):
+    """ "Law lords" and "the law", "the Cardinal" and "the cardinal": a capitalised common word
+    names nothing. "Rice", also a word, stays when a full name of the corpus is hers, and so
+    does a word the article never writes in lower case ("Shell")."""
+    docs = [
+        analysis(
+            "a",
+            "Law lords were wrong, the law said. The Cardinal spoke; the cardinal left. Shell rose.",
+            [("Law", "PERSON"), ("Cardinal", "ORG"), ("Shell", "ORG")],
+            lang="en",
+        ),
+        analysis("b", "Condoleezza Rice spoke.", [("Condoleezza Rice", "PERSON")], lang="en"),
+        analysis("c", "Rice said rice prices rose.", [("Rice", "PERSON")], lang="en"),
+    ]
+    res = resolve(docs, index=index)
+    assert {a.label for a in res.actors} == {"Shell", "Condoleezza Rice"}
+    assert actor_of(res, "c", "Rice") == actor_of(res, "b", "Condoleezza Rice")
+
+
 def test_a_name_the_models_tag_otherwise_with_its_article_is_a_group(index):
     """No one is named with an article: "The Scissor Sisters" is a band though the model calls
     "Scissor Sisters" a person twice; "The Da Vinci Code", a work more often, stays no actor."""

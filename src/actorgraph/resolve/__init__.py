@@ -99,19 +99,14 @@ class _Resolver:
         self.things: set[str] = set()
         self.articles: list[_Article] = []
         #: One-word names that are a word the language writes in lower case, at a sentence's
-        #: start ("Möglich", "Gefordert", "Triumphal"): a cluster of nothing else is no actor.
+        #: start ("Möglich", "Gefordert", "Triumphal"), or, in English, a word their article
+        #: writes in lower case too ("Authority", "Valley", "Ticket"): a cluster of nothing else
+        #: is no actor.
         self.capitalised_words: set[int] = set()
         for analysis in analyses:  # the one pass over the corpus's documents
             doc = analysis.document
             ids = self.mentions.extend(analysis.mentions)
-            self.capitalised_words.update(
-                i
-                for i, m in zip(ids, analysis.mentions, strict=True)
-                if m.label != "NORP"
-                and m.source == "model"
-                and _opens_sentence(doc.text_raw, m.start)
-                and lowercase_word(m.text, m.lang)
-            )
+            self.capitalised_words.update(_capitalised_words(doc.text_raw, ids, analysis.mentions))
             defined = _acronym_definitions(doc.text_raw, analysis.mentions, ids.start)
             self.articles.append(_Article(_year(doc.date), ids, defined))
             self.things |= _thing_acronyms(doc.text_raw, doc.language or "en")
@@ -760,6 +755,34 @@ _WORD_BEFORE = re.compile(r"(\w+)\s*\Z")
 
 #: What may come right before a sentence's first word: its end, a quote, a bracket, a dash.
 _BEFORE_SENTENCE = frozenset(".!?:;\"'„“”»«‚‘’(–—-\n")
+
+
+def _capitalised_words(raw: str, ids: range, mentions: Sequence[Mention]) -> Iterator[int]:
+    """The ids of the model's one-word names that are common words written with a capital: a
+    German word the language writes in lower case, at a sentence's start ("Möglich",
+    "Gefordert"), and an English word the same article writes in lower case too ("the
+    authority … Authority", "a ticket … Ticket"). An English name that is also a word ("Rice",
+    "Bush") is kept by the full name, or the knowledge-base entry, of its cluster."""
+    for i, m in zip(ids, mentions, strict=True):
+        if m.label == "NORP" or m.source != "model":
+            continue
+        opening_word = _opens_sentence(raw, m.start) and lowercase_word(m.text, m.lang)
+        if opening_word or (
+            m.lang == "en" and m.text.isalpha() and not m.text.isupper() and _in_lower_case(raw, m.text)
+        ):
+            yield i
+
+
+def _in_lower_case(raw: str, word: str) -> bool:
+    """Does ``raw`` hold ``word`` in lower case as a word of its own (not "lawyer" for "Law")?"""
+    lower = word.lower()
+    at = raw.find(lower)
+    while at >= 0:
+        end = at + len(lower)
+        if not (at and raw[at - 1].isalpha()) and not (end < len(raw) and raw[end].isalpha()):
+            return True
+        at = raw.find(lower, end)
+    return False
 
 
 def _opens_sentence(raw: str, start: int) -> bool:
