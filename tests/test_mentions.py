@@ -485,3 +485,19 @@ def test_names_joined_by_a_slash_are_mentions_of_their_own(index):
     spans = [("HIV/AIDS", "LOC"), ("AC/DC", "PER"), ("Columbia/Sony Pictures", "ORG")]
     found = {name for name, _, _ in _labelled(text, spans, "de", index)}
     assert found == {"HIV/AIDS", "AC/DC", "Columbia/Sony Pictures"}
+
+
+def test_a_result_or_a_time_the_span_ran_into_is_no_part_of_the_name(index):
+    text = "Soriano0:2 fiel. TPS Turku 2:3 n.V verlor. Franz Josef Rehrl 2:51,7 siegte. Radio 1 sendet."
+    spans = [
+        ("Soriano0:2", "PER"),
+        ("TPS Turku 2:3 n.V", "ORG"),
+        ("Franz Josef Rehrl 2:51,7", "PER"),
+        ("Radio 1", "ORG"),
+    ]
+    found = {name for name, _, _ in _labelled(text, spans, "de", index)}
+    assert found == {"Soriano", "TPS Turku", "Franz Josef Rehrl", "Radio 1"}
+    text = "Natalie Appleton,31, sang."
+    assert {name for name, _, _ in _labelled(text, [("Natalie Appleton,31", "PERSON")], "en", index)} == {
+        "Natalie Appleton"
+    }

@@ -46,6 +46,9 @@ _ACRONYM_DEFINITION = re.compile(r"\(([A-Z][A-Z0-9]{1,9})\)")
 #: An address, a handle or a long number; a host name only with a path after it, since
 #: "Booking.com" names a company and "pic.twitter.com/Z9NhykaTPv" nothing.
 _URLISH = re.compile(r"@|://|www\.|\d{3,}|[a-z]\.[a-z]{2,}/\w")
+#: A result, a time or an age the span ran into: "Soriano0:2", "TPS Turku 2:3 n.V", "Franz
+#: Josef Rehrl 2:51,7", "Natalie Appleton,31". A plain number is a name's own ("Radio 1").
+_FIGURE_TAIL = re.compile(r"(?<=[^\W\d_]{2})(?: ?\d+[:.,]\d[\w:.,]*(?: n\. ?V\.?)?|,\d{1,3})$")
 #: The capitalised word right after a span.
 _NEXT_WORD = re.compile(r"\s+([A-ZÄÖÜ][\w-]*)")
 
@@ -388,6 +391,8 @@ class _Emitter:
             end_char = start_char + len(stripped)
         if stripped.endswith(("’s", "'s")) and len(stripped) > 3:
             stripped, end_char = stripped[:-2], end_char - 2
+        if figure := _FIGURE_TAIL.search(stripped):
+            stripped, end_char = stripped[: figure.start()], end_char - len(figure.group())
         words = stripped.split(" ")
         while len(words) > 1 and words[-1].lower() in self.rules.trailing:
             words.pop()  # "Horn of", "Organization on the": a span the model cut short
