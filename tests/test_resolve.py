@@ -858,3 +858,31 @@ def test_a_name_the_models_tag_otherwise_with_its_article_is_a_group(index):
     ]
     actors = {a.label: a.type for a in resolve(docs, index=index).actors}
     assert actors == {"Scissor Sisters": "ORG"}
+
+
+def test_a_name_without_its_middle_names_is_that_person(index):
+    """Within an article, "Sergej Netschajew" is its "Sergej Jurjewitsch Netschajew"; across the
+    corpus, a knowledge-base person named with middle names is the short form where the
+    article's states back it ("Recep Erdogan" beside Turkey), and no one where they don't
+    ("Sher Khan" of a British council is no "Sher Ali Khan" who spoke for Pakistan in 1969)."""
+    docs = [
+        analysis(
+            "a",
+            "Sergej Jurjewitsch Netschajew kam. Sergej Netschajew ging.",
+            [("Sergej Jurjewitsch Netschajew", "PERSON"), ("Sergej Netschajew", "PERSON")],
+        ),
+        analysis(
+            "b",
+            "Recep Erdogan of Turkey spoke in Turkey.",
+            [("Recep Erdogan", "PERSON"), ("Turkey", "GPE"), ("Turkey", "GPE")],
+            lang="en",
+            date="2005-01-10",
+        ),
+        analysis(
+            "c", "Sher Khan of the council spoke.", [("Sher Khan", "PERSON")], lang="en", date="2005-01-10"
+        ),
+    ]
+    res = resolve(docs, index=index)
+    assert actor_of(res, "a", "Sergej Netschajew") == actor_of(res, "a", "Sergej Jurjewitsch Netschajew")
+    assert actor_of(res, "b", "Recep Erdogan") == "ungdc:recep-tayyip-erdogan"
+    assert not actor_of(res, "c", "Sher Khan").startswith("ungdc:")

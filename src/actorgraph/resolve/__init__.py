@@ -337,25 +337,38 @@ class _Resolver:
 
     def _fuller_names(self, full_names: list[int], named_in_full: set[str]) -> None:
         """Find the article's fuller name that a full name ends, which it joins: "Peña Nieto"
-        is its "Enrique Peña Nieto", "Saumarez Smith" its "Charles Saumarez Smith". The join
-        waits for :meth:`_described_names`, which must see "Richard Lugner" apart from the
-        "Baumeister Richard Lugner" of his article.
+        is its "Enrique Peña Nieto", "Saumarez Smith" its "Charles Saumarez Smith". A name of
+        two words also joins the fuller name that puts middle names between them: "Sergej
+        Netschajew" is the article's "Sergej Jurjewitsch Netschajew", "Anna Day" its "Anna
+        Therese Day". The join waits for :meth:`_described_names`, which must see "Richard
+        Lugner" apart from the "Baumeister Richard Lugner" of his article.
 
         The words the fuller name adds must be capitalised, and none of them a surname of the
         article's persons: "Kickl Van der Bellen", two names the model ran together, is neither
         Kickl nor Van der Bellen; "Jakob von Gunten von Robert Walser" is a novel and its author.
         """
         words = {i: self.current[i].text.split() for i in full_names}
+
+        def added(j: int, extra: list[str]) -> bool:
+            lang = self.current[j].lang
+            return all(w[:1].isupper() and surname_key(w, lang) not in named_in_full for w in extra)
+
         for i in full_names:
-            short = words[i]
+            short, entry = words[i], self.linked[i]
             roots = {
                 self.uf.find(j)
                 for j in full_names
                 if len(words[j]) > len(short)
-                and words[j][-len(short) :] == short
-                and all(
-                    w[:1].isupper() and surname_key(w, self.current[j].lang) not in named_in_full
-                    for w in words[j][: -len(short)]
+                # "George Bush" and "George W. Bush": the knowledge base knows two persons
+                and (entry is None or self.linked[j] is None or self.linked[j].id == entry.id)
+                and (
+                    (words[j][-len(short) :] == short and added(j, words[j][: -len(short)]))
+                    or (
+                        len(short) == 2
+                        and words[j][0] == short[0]
+                        and words[j][-1] == short[-1]
+                        and added(j, words[j][1:-1])
+                    )
                 )
             }
             if len(roots) == 1:

@@ -139,12 +139,19 @@ class Linker:
         exact = [e for e in self.index.transliterated(name, lang) if e.type == "PERSON"]
         if len(exact) == 1:
             return exact[0]
-        candidates = [
-            e for e in self.index.by_surname(parts[-1], lang) if self._first_names_match(parts[:-1], lang, e)
-        ]
-        if not candidates:
-            return None
-        return candidates[0] if len(candidates) == 1 else self._choose(candidates, context_states, year)
+        namesakes = self.index.by_surname(parts[-1], lang)
+        candidates = [e for e in namesakes if self._first_names_match(parts[:-1], lang, e)]
+        if candidates:
+            return candidates[0] if len(candidates) == 1 else self._choose(candidates, context_states, year)
+        if len(parts) == 2 and len(name.split()) == 2:
+            # "Recep Erdogan" leaves out the middle name of "Recep Tayyip Erdoğan"; a looser
+            # match, so the document's states or date must back it ("Sher Khan" of the Muslim
+            # Council of Britain is no "Sher Ali Khan" who spoke for Pakistan in 1969).
+            first = translit_key(parts[0], lang)
+            shortened = [e for e in namesakes if _opens_longer_name(first, e)]
+            if shortened:
+                return self._choose(shortened, context_states, year, require_support=True)
+        return None
 
     @staticmethod
     def _first_names_match(given: list[str], lang: str, entry: KBEntry) -> bool:
@@ -199,3 +206,14 @@ class Linker:
                     return chosen[0] if len(chosen) == 1 else None
             return None
         return ranked[0][2]
+
+
+def _opens_longer_name(first: str, entry: KBEntry) -> bool:
+    """Does the first name ``first`` (a transliteration key) open one of ``entry``'s names of
+    three words or more?"""
+    for names in entry.names.values():
+        for full in names:
+            parts = fold(full).split()
+            if len(parts) > 2 and fuzz.ratio(first, translit_key(parts[0], "en")) >= FIRST_NAME_SIMILARITY:
+                return True
+    return False
