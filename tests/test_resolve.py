@@ -840,6 +840,20 @@ def test_an_english_word_its_article_writes_in_lower_case_is_no_actor(index):
     assert actor_of(res, "c", "Rice") == actor_of(res, "b", "Condoleezza Rice")
 
 
+def test_a_german_word_with_a_common_noun_ending_is_no_actor(index):
+    """Plurals and "-ismus" are nouns, whatever the model tagged them; "Samsung" ends in "-ung"
+    and stays."""
+    text = "Hausdurchsuchungen folgten. Geheimnisse blieben. Rechtsextremismus wuchs. Samsung wuchs."
+    spans = [
+        ("Hausdurchsuchungen", "LOC"),
+        ("Geheimnisse", "ORG"),
+        ("Rechtsextremismus", "PER"),
+        ("Samsung", "ORG"),
+    ]
+    labels = {a.label for a in resolve([analysis("a", text, spans)], index=index).actors}
+    assert labels == {"Samsung"}
+
+
 def test_a_name_the_models_tag_otherwise_with_its_article_is_a_group(index):
     """No one is named with an article: "The Scissor Sisters" is a band though the model calls
     "Scissor Sisters" a person twice; "The Da Vinci Code", a work more often, stays no actor."""

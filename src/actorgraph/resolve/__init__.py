@@ -37,6 +37,7 @@ from .names import (
     key_words,
     lowercase_word,
     name_key,
+    noun_ending,
     plain_name,
     regnal,
     surname_key,
@@ -98,10 +99,8 @@ class _Resolver:
         #: Acronyms the corpus uses for things, not actors ("GDP", "COVID").
         self.things: set[str] = set()
         self.articles: list[_Article] = []
-        #: One-word names that are a word the language writes in lower case, at a sentence's
-        #: start ("Möglich", "Gefordert", "Triumphal"), or, in English, a word their article
-        #: writes in lower case too ("Authority", "Valley", "Ticket"): a cluster of nothing else
-        #: is no actor.
+        #: One-word names that are common words (:func:`_capitalised_words`): a cluster of
+        #: nothing else is no actor.
         self.capitalised_words: set[int] = set()
         for analysis in analyses:  # the one pass over the corpus's documents
             doc = analysis.document
@@ -773,15 +772,18 @@ _BEFORE_SENTENCE = frozenset(".!?:;\"'„“”»«‚‘’(–—-\n")
 def _capitalised_words(raw: str, ids: range, mentions: Sequence[Mention]) -> Iterator[int]:
     """The ids of the model's one-word names that are common words written with a capital: a
     German word the language writes in lower case, at a sentence's start ("Möglich",
-    "Gefordert"), and an English word the same article writes in lower case too ("the
+    "Gefordert"), a word with a common noun's ending ("Hausdurchsuchungen"), and an English
+    word the same article writes in lower case too ("the
     authority … Authority", "a ticket … Ticket"). An English name that is also a word ("Rice",
     "Bush") is kept by the full name, or the knowledge-base entry, of its cluster."""
     for i, m in zip(ids, mentions, strict=True):
         if m.label == "NORP" or m.source != "model":
             continue
         opening_word = _opens_sentence(raw, m.start) and lowercase_word(m.text, m.lang)
-        if opening_word or (
-            m.lang == "en" and m.text.isalpha() and not m.text.isupper() and _in_lower_case(raw, m.text)
+        if (
+            opening_word
+            or noun_ending(m.text, m.lang)
+            or (m.lang == "en" and m.text.isalpha() and not m.text.isupper() and _in_lower_case(raw, m.text))
         ):
             yield i
 

@@ -23,6 +23,7 @@ __all__ = [
     "lowercase_word",
     "name_key",
     "name_particles",
+    "noun_ending",
     "plain_name",
     "regnal",
     "surname_key",
@@ -105,6 +106,24 @@ def uninflected(text: str, lang: str) -> str:
             ending = next((e for e in endings if word.endswith(e) and len(word) - len(e) >= 3), "")
             words[n] = word[: len(word) - len(ending)]
     return " ".join(words)
+
+
+def noun_ending(word: str, lang: str) -> bool:
+    """Does ``word`` end the way only the language's common nouns do (``noun_endings``)? German
+    plurals ("Hausdurchsuchungen", "Geheimnisse") and "-ismus" name nothing.
+
+    Examples
+    --------
+    >>> noun_ending("Hausdurchsuchungen", "de"), noun_ending("Samsung", "de"), noun_ending("Ungen", "de")
+    (True, False, False)
+    """
+    lower = word.lower()
+    return word.isalpha() and any(lower.endswith(e) and len(lower) >= len(e) + 4 for e in _noun_endings(lang))
+
+
+@cache
+def _noun_endings(lang: str) -> tuple[str, ...]:
+    return tuple(load_resource("names", lang).get("noun_endings", []))
 
 
 def lowercase_word(word: str, lang: str) -> bool:
