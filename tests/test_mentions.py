@@ -380,6 +380,12 @@ def test_a_place_that_is_the_surname_of_a_full_name_is_that_person(index):
             [("Tesla", "PERSON", None), ("Herbert Kickl", "PERSON", "Innenminister")],
         ),
         (
+            "de",
+            "Sowohl Faymann als auch Merkel kamen.",
+            [("Sowohl Faymann", "PER"), ("Merkel", "PER")],
+            [("Faymann", "PERSON", None), ("Merkel", "PERSON", None)],
+        ),
+        (
             "en",
             "Without Charles it fails. Will Smith came.",
             [("Without Charles", "PERSON"), ("Will Smith", "PERSON")],
