@@ -507,3 +507,18 @@ def test_a_result_or_a_time_the_span_ran_into_is_no_part_of_the_name(index):
     assert {name for name, _, _ in _labelled(text, [("Natalie Appleton,31", "PERSON")], "en", index)} == {
         "Natalie Appleton"
     }
+
+
+def test_a_hyphenated_german_noun_before_one_more_word_is_no_part_of_the_name(index):
+    text = (
+        "Graz-Coach Foda jubelte. Top-Duo Slowakei siegte. Frank-Walter Steinmeier kam. "
+        "ÖBB-Infrastruktur AG baut."
+    )
+    spans = [
+        ("Graz-Coach Foda", "PER"),
+        ("Top-Duo Slowakei", "LOC"),
+        ("Frank-Walter Steinmeier", "PER"),
+        ("ÖBB-Infrastruktur AG", "ORG"),
+    ]
+    found = {name for name, _, _ in _labelled(text, spans, "de", index)}
+    assert found == {"Foda", "Slowakei", "Frank-Walter Steinmeier", "ÖBB-Infrastruktur AG"}

@@ -207,6 +207,13 @@ def _trim(
         role, tokens = tokens[:cut], _without_honorifics(tokens[cut:], rules)
         if not role and 3 <= len(tokens) <= 4 and _german_describing_noun(tokens, rules):
             tokens = tokens[1:]  # "Innenverteidiger Christopher Dibon"
+    if (
+        len(tokens) == 2
+        and "-" in tokens[0].text
+        and _title_case(tokens[1].text)
+        and _german_describing_noun(tokens, rules)
+    ):
+        tokens = tokens[1:]  # "Graz-Coach Foda", "Top-Duo Slowakei": a noun's compound
     tokens = _without_trailing(tokens)
     while person and len(tokens) > 1 and _names_a_state(tokens[-1].text, rules.lang, index):
         tokens = tokens[:-1]  # "bekräftigte Attleeu Kasachstans Unterstützung"
