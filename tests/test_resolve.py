@@ -796,11 +796,11 @@ def test_a_full_name_is_the_articles_fuller_name_that_ends_with_it(index):
 
 def test_a_lower_case_word_at_a_sentence_start_is_no_person(index):
     """The German model reads a sentence's capital as a name: "Möglich", "Gefordert", "Stimmt"
-    and "Triumphal" name nothing there; "Lange" inside a sentence, "Berget" after a minute of a
-    line-up and "ENG", England's team, do."""
+    and "Triumphal" name nothing there, nor "Fraglich" heading a list; "Lange" inside a
+    sentence, "Berget" after a minute of a line-up and "ENG", England's team, do."""
     text = (
         "Möglich ist das. „Gefordert wurde es lange. Stimmt das? Dann sagte Lange nichts. (61. Berget)"
-        ". Triumphal war der Einzug. ENG gewann."
+        ". Triumphal war der Einzug. ENG gewann. Es fehlt Ziegl Fraglich: Trauner"
     )
     docs = [
         analysis(
@@ -814,6 +814,7 @@ def test_a_lower_case_word_at_a_sentence_start_is_no_person(index):
                 ("Berget", "PERSON"),
                 ("Triumphal", "LOC"),
                 ("ENG", "ORG"),
+                ("Fraglich", "LOC"),
             ],
         )
     ]

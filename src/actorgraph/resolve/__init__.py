@@ -772,16 +772,17 @@ _BEFORE_SENTENCE = frozenset(".!?:;\"'„“”»«‚‘’(–—-\n")
 def _capitalised_words(raw: str, ids: range, mentions: Sequence[Mention]) -> Iterator[int]:
     """The ids of the model's one-word names that are common words written with a capital: a
     German word the language writes in lower case, at a sentence's start ("Möglich",
-    "Gefordert"), a word with a common noun's ending ("Hausdurchsuchungen"), and an English
-    word the same article writes in lower case too ("the
-    authority … Authority", "a ticket … Ticket"). An English name that is also a word ("Rice",
-    "Bush") is kept by the full name, or the knowledge-base entry, of its cluster."""
+    "Gefordert") or before a colon ("Fraglich: Trauner"), a word with a common noun's ending
+    ("Hausdurchsuchungen"), and an English word the same article writes in lower case too
+    ("the authority … Authority", "a ticket … Ticket"). An English name that is also a word
+    ("Rice", "Bush") is kept by the full name, or the knowledge-base entry, of its cluster."""
     for i, m in zip(ids, mentions, strict=True):
         if m.label == "NORP" or m.source != "model":
             continue
-        opening_word = _opens_sentence(raw, m.start) and lowercase_word(m.text, m.lang)
+        # "Möglich ist das", and a list's heading: "Fraglich: Trauner, Hart"
+        placed_as_capitalised = _opens_sentence(raw, m.start) or raw[m.end : m.end + 1] == ":"
         if (
-            opening_word
+            (placed_as_capitalised and lowercase_word(m.text, m.lang))
             or noun_ending(m.text, m.lang)
             or (m.lang == "en" and m.text.isalpha() and not m.text.isupper() and _in_lower_case(raw, m.text))
         ):
