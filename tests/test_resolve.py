@@ -855,6 +855,26 @@ def test_a_german_word_with_a_common_noun_ending_is_no_actor(index):
     assert labels == {"Samsung"}
 
 
+def test_a_country_code_after_an_athlete_is_no_actor(index):
+    """Results put the athlete's country in brackets: an ISO code ("AUT") or a sports body's
+    own ("GER"). "ENG" alone is England's team, and a code after an organisation its acronym."""
+    text = (
+        "Dominic Thiem (AUT) schlug Tony Martin (GER). ENG gewann. Die Champions Hockey League (CHL) begann."
+    )
+    spans = [
+        ("Dominic Thiem", "PERSON"),
+        ("AUT", "ORG"),
+        ("Tony Martin", "PERSON"),
+        ("GER", "ORG"),
+        ("ENG", "ORG"),
+        ("Champions Hockey League", "ORG"),
+        ("CHL", "ORG"),
+    ]
+    res = resolve([analysis("a", text, spans)], index=index)
+    assert {a.label for a in res.actors} == {"Dominic Thiem", "Tony Martin", "ENG", "Champions Hockey League"}
+    assert actor_of(res, "a", "CHL") == actor_of(res, "a", "Champions Hockey League")
+
+
 def test_a_name_the_models_tag_otherwise_with_its_article_is_a_group(index):
     """No one is named with an article: "The Scissor Sisters" is a band though the model calls
     "Scissor Sisters" a person twice; "The Da Vinci Code", a work more often, stays no actor."""

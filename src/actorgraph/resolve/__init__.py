@@ -14,6 +14,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
+from itertools import pairwise
 from typing import NamedTuple
 
 import numpy as np
@@ -102,10 +103,14 @@ class _Resolver:
         #: One-word names that are common words (:func:`_capitalised_words`): a cluster of
         #: nothing else is no actor.
         self.capitalised_words: set[int] = set()
+        #: Country codes after an athlete's name ("Dominic Thiem (AUT)"): no actor.
+        self.nationality_codes: set[int] = set()
+        codes = _country_codes(index)
         for analysis in analyses:  # the one pass over the corpus's documents
             doc = analysis.document
             ids = self.mentions.extend(analysis.mentions)
             self.capitalised_words.update(_capitalised_words(doc.text_raw, ids, analysis.mentions))
+            self.nationality_codes.update(_nationality_codes(doc.text_raw, ids, analysis.mentions, codes))
             defined = _acronym_definitions(doc.text_raw, analysis.mentions, ids.start)
             self.articles.append(_Article(_year(doc.date), ids, defined))
             self.things |= _thing_acronyms(doc.text_raw, doc.language or "en")
@@ -166,6 +171,7 @@ class _Resolver:
             for i, (text, source) in enumerate(zip(texts, sources, strict=True))
             if text in self.things and source != "ruler"
         )
+        self.dropped |= self.nationality_codes
         for article in self.articles:
             self._document(article)
         self._corpus()
@@ -785,6 +791,34 @@ def _capitalised_words(raw: str, ids: range, mentions: Sequence[Mention]) -> Ite
             (placed_as_capitalised and lowercase_word(m.text, m.lang))
             or noun_ending(m.text, m.lang)
             or (m.lang == "en" and m.text.isalpha() and not m.text.isupper() and _in_lower_case(raw, m.text))
+        ):
+            yield i
+
+
+def _country_codes(index: KBIndex) -> frozenset[str]:
+    """The codes that stand for a state in sports results: the knowledge base's ISO codes and
+    the sports bodies' own (``country_codes.yaml``)."""
+    iso = {e.codes["iso3"] for e in index.kb.by_kind("state") if "iso3" in e.codes}
+    return frozenset(iso | set(load_resource("country_codes").get("sports_codes", {})))
+
+
+#: What lies between an athlete's name and the country code in brackets after it.
+_BEFORE_CODE = re.compile(r"\s*\(\s*")
+
+
+def _nationality_codes(
+    raw: str, ids: range, mentions: Sequence[Mention], codes: frozenset[str]
+) -> Iterator[int]:
+    """The ids of the country codes in brackets right after a person's name: "Dominic Thiem
+    (AUT)" says where he is from, and names no actor; "ENG gewann" names England's team. After
+    an organisation's name such a code is its acronym ("Champions Hockey League (CHL)")."""
+    ordered = sorted(zip(ids, mentions, strict=True), key=lambda pair: (pair[1].start, pair[1].end))
+    for (_, person), (i, code) in pairwise(ordered):
+        if (
+            person.label == "PERSON"
+            and code.text in codes
+            and _BEFORE_CODE.fullmatch(raw, person.end, code.start)
+            and raw[code.end : code.end + 1] in (")", "/", "-", ",")
         ):
             yield i
 
