@@ -875,6 +875,20 @@ def test_a_country_code_after_an_athlete_is_no_actor(index):
     assert actor_of(res, "a", "CHL") == actor_of(res, "a", "Champions Hockey League")
 
 
+def test_a_german_full_name_in_the_genitive_is_the_name(index):
+    """ "Heinz-Christian Straches Rede" names Heinz-Christian Strache; in English an "s" is part
+    of the name ("John Nettles" is no "John Nettle")."""
+    docs = [
+        analysis("a", "Heinz-Christian Strache sprach.", [("Heinz-Christian Strache", "PERSON")]),
+        analysis("b", "Heinz-Christian Straches Rede fiel aus.", [("Heinz-Christian Straches", "PERSON")]),
+        analysis("c", "John Nettle spoke.", [("John Nettle", "PERSON")], lang="en"),
+        analysis("d", "John Nettles acted.", [("John Nettles", "PERSON")], lang="en"),
+    ]
+    res = resolve(docs, index=index)
+    assert actor_of(res, "b", "Heinz-Christian Straches") == actor_of(res, "a", "Heinz-Christian Strache")
+    assert actor_of(res, "d", "John Nettles") != actor_of(res, "c", "John Nettle")
+
+
 def test_a_name_the_models_tag_otherwise_with_its_article_is_a_group(index):
     """No one is named with an article: "The Scissor Sisters" is a band though the model calls
     "Scissor Sisters" a person twice; "The Da Vinci Code", a work more often, stays no actor."""

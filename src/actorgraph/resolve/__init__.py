@@ -536,6 +536,13 @@ class _Resolver:
                         break
                 else:
                     self._join_derived_place(i, label, text, lang)
+            elif self.linked[i] is None and label == "PERSON" and lang == "de" and " " in text:
+                # A German full name in the genitive is the name: "Heinz-Christian Straches"
+                for variant in name_variants(text, lang)[1:]:
+                    j = uf.by_key.get(("name", "person", name_key(variant, lang)))
+                    if j is not None and i not in self.dropped and i not in self.roles:
+                        uf.union(j, i)
+                        break
         self._described_names()
         for i, j in self.fuller_names:  # after the described names: see _fuller_names
             uf.union(i, j)
