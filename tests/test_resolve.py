@@ -883,9 +883,12 @@ def test_a_german_full_name_in_the_genitive_is_the_name(index):
         analysis("b", "Heinz-Christian Straches Rede fiel aus.", [("Heinz-Christian Straches", "PERSON")]),
         analysis("c", "John Nettle spoke.", [("John Nettle", "PERSON")], lang="en"),
         analysis("d", "John Nettles acted.", [("John Nettles", "PERSON")], lang="en"),
+        analysis("e", "Frank Stronach kam.", [("Frank Stronach", "PERSON")]),
+        analysis("f", "Frank Stronachs Partei zerfiel.", [("Frank Stronachs", "ORG")]),
     ]
     res = resolve(docs, index=index)
     assert actor_of(res, "b", "Heinz-Christian Straches") == actor_of(res, "a", "Heinz-Christian Strache")
+    assert actor_of(res, "f", "Frank Stronachs") == actor_of(res, "e", "Frank Stronach")
     assert actor_of(res, "d", "John Nettles") != actor_of(res, "c", "John Nettle")
 
 

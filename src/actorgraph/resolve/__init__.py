@@ -529,17 +529,22 @@ class _Resolver:
                 for variant in name_variants(text, lang)[1:]:
                     # An inflected form joins a name of its kind ("Bayerns" the state joins
                     # "Bayern", but "Bayern" is no form of "Bayer" the company); a genitive
-                    # joins whatever the model tagged it ("Microsofts", often a place).
+                    # joins whatever the model tagged it ("Microsofts", often a place), and a
+                    # German full name's the person ("Frank Stronachs" tagged ORG).
                     j = uf.by_key.get(("name", "other", name_key(variant, lang)))
+                    if j is None and lang == "de" and " " in text and text.endswith("s"):
+                        j = uf.by_key.get(("name", "person", name_key(variant, lang)))
                     if j is not None and ((labels[j] in PLACE_LABELS) == place or text.endswith("s")):
                         uf.union(j, i)
                         break
                 else:
                     self._join_derived_place(i, label, text, lang)
             elif self.linked[i] is None and label == "PERSON" and lang == "de" and " " in text:
-                # A German full name in the genitive is the name: "Heinz-Christian Straches"
+                # A German full name in the genitive is the name: "Heinz-Christian Straches",
+                # and "Ridley Scotts" the "Ridley Scott" tagged ORG
                 for variant in name_variants(text, lang)[1:]:
-                    j = uf.by_key.get(("name", "person", name_key(variant, lang)))
+                    key = name_key(variant, lang)
+                    j = uf.by_key.get(("name", "person", key), uf.by_key.get(("name", "other", key)))
                     if j is not None and i not in self.dropped and i not in self.roles:
                         uf.union(j, i)
                         break
