@@ -35,8 +35,12 @@ def test_transliteration_keys():
         ("Berdimuchamedow", "Berdimuhamedov"),
         ("Aschgabat", "Ashgabat"),
         ("Lawrow", "Lavrov"),
+        ("Alexej", "Aleksey"),
+        ("Maxim", "Maksim"),
     ]:
         assert translit_key(de, "de") == translit_key(en, "en")
+    assert translit_key("Alexei Miller", "en") == translit_key("Aleksey Miller", "en")
+    assert translit_key("Marx", "de") != translit_key("Marks", "en")  # an "x" before no vowel
 
 
 def test_spellings_across_languages_become_one_actor(index):
