@@ -824,8 +824,8 @@ def _nationality_codes(
     """The ids of the country codes in brackets right after a person's name: "Dominic Thiem
     (AUT)" says where he is from, and names no actor; "ENG gewann" names England's team. After
     an organisation's name such a code is its acronym ("Champions Hockey League (CHL)")."""
-    ordered = sorted(zip(ids, mentions, strict=True), key=lambda pair: (pair[1].start, pair[1].end))
-    for (_, person), (i, code) in pairwise(ordered):
+    # An analysis holds its mentions in the order of the text.
+    for (_, person), (i, code) in pairwise(zip(ids, mentions, strict=True)):
         if (
             person.label == "PERSON"
             and code.text in codes

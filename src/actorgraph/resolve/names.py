@@ -117,8 +117,11 @@ def noun_ending(word: str, lang: str) -> bool:
     >>> noun_ending("Hausdurchsuchungen", "de"), noun_ending("Samsung", "de"), noun_ending("Ungen", "de")
     (True, False, False)
     """
+    endings = _noun_endings(lang)
+    if not endings or not word.isalpha():
+        return False
     lower = word.lower()
-    return word.isalpha() and any(lower.endswith(e) and len(lower) >= len(e) + 4 for e in _noun_endings(lang))
+    return lower.endswith(endings) and any(lower.endswith(e) and len(lower) >= len(e) + 4 for e in endings)
 
 
 @cache
