@@ -539,13 +539,20 @@ class _Resolver:
                         break
                 else:
                     self._join_derived_place(i, label, text, lang)
-            elif self.linked[i] is None and label == "PERSON" and lang == "de" and " " in text:
+            elif (
+                self.linked[i] is None
+                and label == "PERSON"
+                and lang == "de"
+                and " " in text
+                and i not in self.dropped
+                and i not in self.roles
+            ):
                 # A German full name in the genitive is the name: "Heinz-Christian Straches",
                 # and "Ridley Scotts" the "Ridley Scott" tagged ORG
                 for variant in name_variants(text, lang)[1:]:
                     key = name_key(variant, lang)
                     j = uf.by_key.get(("name", "person", key), uf.by_key.get(("name", "other", key)))
-                    if j is not None and i not in self.dropped and i not in self.roles:
+                    if j is not None:
                         uf.union(j, i)
                         break
         self._described_names()
