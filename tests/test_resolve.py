@@ -942,3 +942,42 @@ def test_a_name_without_its_middle_names_is_that_person(index):
     assert actor_of(res, "a", "Sergej Netschajew") == actor_of(res, "a", "Sergej Jurjewitsch Netschajew")
     assert actor_of(res, "b", "Recep Erdogan") == "ungdc:recep-tayyip-erdogan"
     assert not actor_of(res, "c", "Sher Khan").startswith("ungdc:")
+
+
+def test_a_company_named_with_its_legal_form_is_the_company(index):
+    """ "Sony Corporation" is the corpus's "Sony" and takes its name, "Oil & Natural Gas Corp"
+    the "Oil and Natural Gas Corporation"; "Burgenland AG" is no place the corpus tags
+    "Burgenland", nor "Minsk Group" the knowledge base's Minsk."""
+    docs = [
+        analysis("a", "Sony Corporation said so.", [("Sony Corporation", "ORG")], lang="en"),
+        analysis("b", "Sony sold more. Sony grew.", [("Sony", "ORG"), ("Sony", "ORG")], lang="en"),
+        analysis("c", "Oil & Natural Gas Corp bid.", [("Oil & Natural Gas Corp", "ORG")], lang="en"),
+        analysis("d", "Oil and Natural Gas Corporation won.", [("Oil and Natural Gas Corporation", "ORG")]),
+        analysis("e", "Die Burgenland AG baut.", [("Burgenland AG", "ORG")]),
+        analysis("f", "Im Burgenland regnet es.", [("Burgenland", "LOC")]),
+        analysis("g", "The Minsk Group met in Minsk.", [("Minsk Group", "ORG"), ("Minsk", "ORG")], lang="en"),
+    ]
+    res = resolve(docs, index=index)
+    sony = actor_of(res, "a", "Sony Corporation")
+    assert sony == actor_of(res, "b", "Sony")
+    assert next(a.label for a in res.actors if a.id == sony) == "Sony"
+    ongc = actor_of(res, "c", "Oil & Natural Gas Corp")
+    assert ongc == actor_of(res, "d", "Oil and Natural Gas Corporation")
+    assert actor_of(res, "e", "Burgenland AG") != actor_of(res, "f", "Burgenland")
+    assert actor_of(res, "g", "Minsk Group") != actor_of(res, "g", "Minsk")
+
+
+def test_an_organisation_is_linked_without_its_article_and_with_and_for_ampersand(index):
+    """ "The World Trade Organisation" and "Food & Agriculture Organisation" are the knowledge
+    base's organisations."""
+    docs = [
+        analysis(
+            "a",
+            "The World Trade Organisation and the Food & Agriculture Organisation met.",
+            [("The World Trade Organisation", "ORG"), ("Food & Agriculture Organisation", "ORG")],
+            lang="en",
+        ),
+    ]
+    res = resolve(docs, index=index)
+    assert actor_of(res, "a", "The World Trade Organisation") == "igo:wto"
+    assert actor_of(res, "a", "Food & Agriculture Organisation") == "igo:fao"

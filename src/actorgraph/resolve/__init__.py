@@ -32,6 +32,7 @@ from .columns import MentionColumns
 from .link import FIRST_NAME_SIMILARITY, PLACE_LABELS, PLACE_WORD_LABELS, Linker
 from .names import (
     acronym_key,
+    company_name,
     given_names,
     is_surname_only,
     key_form,
@@ -163,6 +164,12 @@ class _Resolver:
         self.other_names: dict[str, KBEntry] = {}
         #: The mentions of the document being resolved, by position.
         self.current: dict[int, Mention] = {}
+        #: Organisations named with their legal form ("Sony Corporation"), each with its name
+        #: without it ("Sony"), joined across the corpus by :meth:`_company_names`.
+        self.company_forms: list[tuple[int, str]] = []
+        #: The name keys of places the model tagged and the knowledge base does not know
+        #: ("Burgenland"): no company's name without its legal form ("Burgenland AG") joins them.
+        self.place_keys: set[str] = set()
 
     def run(self) -> Resolution:
         texts, sources = self.mentions.column("text"), self.mentions.column("source")
@@ -243,6 +250,10 @@ class _Resolver:
             ):
                 for key in self._name_keys(m):
                     self.uf.union_key(key, i)
+                if m.label == "ORG" and (company := company_name(m.text)) != m.text:
+                    self.company_forms.append((i, company))
+                elif m.label in PLACE_LABELS:
+                    self.place_keys.add(name_key(m.text, m.lang))
             if m.role:
                 self.office_words.update(_office_bodies(m.role))
             if (
@@ -500,6 +511,7 @@ class _Resolver:
     # -- across documents ----------------------------------------------------------------
     def _corpus(self) -> None:
         uf = self.uf
+        self._company_names()
         for i, j in self.org_surnames.items():
             m = self.mentions[i]
             key = surname_key(m.text, m.lang)
@@ -603,6 +615,24 @@ class _Resolver:
                 if not roots and (royal := uf.by_key.get(("regnal", translit_key(bare, None)))) is not None:
                     uf.union(royal, i)  # "Philip" where the corpus has "Prince Philip" and no "… Philip"
         self._bare_names_across_types(by_surname)
+
+    def _company_names(self) -> None:
+        """Join an organisation named with its legal form to its name without it: "Sony
+        Corporation" is the corpus's "Sony", "Oil & Natural Gas Corp" its "Oil and Natural Gas
+        Corporation", "Warner Bros" its "Warner Brothers" (:func:`~.names.company_name`).
+
+        Not when what is left is a name the corpus tags a place: "Burgenland AG" is not the
+        Burgenland. (A place the knowledge base knows, such as the Minsk of "Minsk Group", is
+        joined by its entry, not by its name.)
+        """
+        uf = self.uf
+        for i, company in self.company_forms:
+            key = name_key(company, self.mentions[i].lang)
+            if key in self.place_keys:
+                continue
+            uf.union_key(("company", key), i)
+            if (j := uf.by_key.get(("name", "other", key))) is not None:
+                uf.union(j, i)
 
     def _described_names(self) -> None:
         """Join "Sprinter Kelly Holmes" to the corpus's "Kelly Holmes", and "Briton Clive Owen",
@@ -999,9 +1029,15 @@ def _canonical_label(members: list[Mention]) -> str:
 
     inflected = {f for f, langs in languages.items() if all(derived(f, lang) for lang in langs)}
     candidates = [f for f in forms if f not in inflected] or list(forms)
-    # "Bank of England" over "The Bank of England", which opens sentences.
+    # "Bank of England" over "The Bank of England", which opens sentences; "Sony" over "Sony
+    # Corporation", an organisation's name with its legal form.
     bare = {f: without_article(f) for f in candidates}
-    return min(candidates, key=lambda f: (-_name_words(bare[f]), bare[f] != f, -forms[f], -len(f), f))
+    companies = {m.text for m in members if m.label == "ORG"}
+    plain = {f: company_name(bare[f]) if f in companies else bare[f] for f in candidates}
+    return min(
+        candidates,
+        key=lambda f: (-_name_words(plain[f]), bare[f] != f, plain[f] != bare[f], -forms[f], -len(f), f),
+    )
 
 
 def _name_words(form: str) -> int:

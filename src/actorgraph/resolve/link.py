@@ -15,6 +15,7 @@ from ..kb import KBEntry
 from ..kbindex import KBIndex
 from ..records import Mention
 from ..text import fold, name_variants, place_names, translit_key
+from .names import key_words, without_article
 
 __all__ = ["PLACE_LABELS", "PLACE_WORD_LABELS", "Linker", "compatible"]
 
@@ -43,6 +44,25 @@ PLACE_WORD_LABELS = ("GPE", "LOC", "NORP", "MISC")
 _DERIVED_PLACE_KINDS = ("state", "capital", "city", "region")
 
 
+def _written_forms(name: str, lang: str) -> list[str]:
+    """The forms of a name the knowledge base may list it by: the name's variants
+    (:func:`~actorgraph.text.name_variants`), then those of the name without the article that
+    opens it and with a word for "&" (any language's: an English name is often quoted in a
+    German article): "The World Trade Organisation", "Food & Agriculture Organisation".
+
+    Examples
+    --------
+    >>> _written_forms("The Food & Drink Board", "en")[:3]
+    ['The Food & Drink Board', 'Food & Drink Board', 'The Food and Drink Board']
+    """
+    forms = [name]
+    if (bare := without_article(name)) != name:
+        forms.append(bare)
+    if " & " in name:
+        forms += [form.replace(" & ", f" {word} ") for word in sorted(key_words()[1]) for form in forms]
+    return [variant for form in forms for variant in name_variants(form, lang)]
+
+
 def compatible(label: str, entry: KBEntry) -> bool:
     """May a mention labelled ``label`` refer to ``entry``? MISC may be anything but a person."""
     group, kb_group = _TYPE_GROUPS.get(label, "misc"), _TYPE_GROUPS.get(entry.type, "misc")
@@ -64,7 +84,8 @@ class Linker:
         if mention.kb_id and mention.kb_id in self.index.kb:
             return self.index.kb[mention.kb_id]
         name, label, lang = mention.text, mention.label, mention.lang
-        for variant in name_variants(name, lang):
+        forms = name_variants(name, lang) if label == "PERSON" else _written_forms(name, lang)
+        for variant in forms:
             found = [e for e in self.index.exact(variant) if label == "MISC" or compatible(label, e)]
             if len(found) == 1:
                 return found[0]
@@ -89,7 +110,7 @@ class Linker:
                 if chosen:  # "Micronesia": the state before the region of its name
                     return chosen
         if label != "PERSON":
-            for variant in name_variants(name, lang):
+            for variant in forms:
                 found = [e for e in self.index.transliterated(variant, lang) if compatible(label, e)]
                 if found:
                     return self._choose(found, context_states, year) if len(found) > 1 else found[0]

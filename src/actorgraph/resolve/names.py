@@ -15,6 +15,7 @@ from ..titles import head_titles
 
 __all__ = [
     "acronym_key",
+    "company_name",
     "given_names",
     "hyphen_prefixes",
     "is_surname_only",
@@ -78,6 +79,46 @@ def key_form(text: str) -> str:
     if len(words) >= 3:
         words = [w for w in words if w.lower() not in articles] or words
     return " ".join("&" if w.lower() in conjunctions else w for w in words)
+
+
+@cache
+def _company_words() -> tuple[frozenset[str], dict[str, str]]:
+    """Every language's ``company_designators`` (without dots), and its
+    ``company_abbreviations``: a company keeps its legal form in any language's article."""
+    names = load_resource("names")
+    designators = frozenset(w.replace(".", "").lower() for w in names.get("company_designators", []))
+    abbreviations = {k.replace(".", "").lower(): v for k, v in names.get("company_abbreviations", {}).items()}
+    return designators, abbreviations
+
+
+def company_name(text: str) -> str:
+    """An organisation's name without the legal form or designator that ends it, and with its
+    abbreviations written out (``company_designators`` and ``company_abbreviations`` in the
+    languages' ``names.yaml``): articles write a company's name with its legal form and
+    without, and abbreviate it in some places.
+
+    A name that would keep no word but an article is returned as it is.
+
+    Examples
+    --------
+    >>> company_name("Sony Corporation"), company_name("Goldman Sachs & Co."), company_name("Warner Bros")
+    ('Sony', 'Goldman Sachs', 'Warner Brothers')
+    >>> company_name("Casinos Austria AG"), company_name("The Company"), company_name("Bank of England")
+    ('Casinos Austria', 'The Company', 'Bank of England')
+    """
+    designators, abbreviations = _company_words()
+    articles, conjunctions = key_words()
+    words = [abbreviations.get(w.replace(".", "").lower(), w) for w in text.split()]
+    end = len(words)
+    while end > 1 and words[end - 1].replace(".", "").rstrip(",").lower() in designators:
+        end -= 1
+        while end > 1 and (words[end - 1] == "&" or words[end - 1].lower() in conjunctions):
+            end -= 1  # "& Co"
+        words[end - 1] = words[end - 1].rstrip(",")
+    kept = words[:end]
+    if all(w.lower() in articles for w in kept):
+        return text
+    return " ".join(kept)
 
 
 @cache
