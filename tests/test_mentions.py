@@ -493,6 +493,20 @@ def test_names_joined_by_a_slash_are_mentions_of_their_own(index):
     assert found == {"HIV/AIDS", "AC/DC", "Columbia/Sony Pictures"}
 
 
+def test_names_listed_with_commas_are_mentions_of_their_own(index):
+    text = (
+        "Chris Martin, Dido sangen. Blur, Oasis spielten. Das Ministry of Economy, Trade and Industry zahlte."
+    )
+    spans = [
+        ("Chris Martin, Dido", "PER"),
+        ("Blur, Oasis", "ORG"),
+        ("Ministry of Economy, Trade and Industry", "ORG"),
+    ]
+    found = {(name, label) for name, label, _ in _labelled(text, spans, "de", index)}
+    assert {("Chris Martin", "PERSON"), ("Dido", "PERSON"), ("Blur", "ORG"), ("Oasis", "ORG")} <= found
+    assert ("Ministry of Economy, Trade and Industry", "ORG") in found
+
+
 def test_a_result_or_a_time_the_span_ran_into_is_no_part_of_the_name(index):
     text = "Soriano0:2 fiel. TPS Turku 2:3 n.V verlor. Franz Josef Rehrl 2:51,7 siegte. Radio 1 sendet."
     spans = [

@@ -72,7 +72,8 @@ __all__ = [
 #: 26: a person's or a place's span is cut at its slashes ("Wien/Kiew", "Khol/Hundstorfer").
 #: 27: a result, a time or an age a span ran into is no part of the name ("Soriano0:2").
 #: 28: nor, in German, a hyphenated noun before one more word ("Graz-Coach Foda").
-ANALYSIS_REVISION = 28
+#: 29: a span that lists names with commas is cut into them ("Chris Martin, Dido").
+ANALYSIS_REVISION = 29
 #: Characters per spaCy call; long enough for any normal article, short enough to bound memory.
 MAX_CHUNK_CHARS = 100_000
 #: Characters the model takes in one pass. What a pass allocates grows with its words, not with

@@ -299,19 +299,36 @@ def _addressed(tokens: list[Token], rules: _Rules) -> bool:
 #: Labels of spans that may be two names joined by a slash ("Wien/Kiew", "Khol/Hundstorfer");
 #: an organisation's or a work's slash is more often its own ("AC/DC", "Speakerboxxx/The Love Below").
 _SLASH_SPLIT_LABELS = frozenset({"PERSON", "LOC", "GPE"})
+_COMMA_SPLIT_LABELS = frozenset({"PERSON", "LOC", "GPE", "ORG"})
 
 
-def _slash_parts(ent: Span, label: str) -> list[Span]:
-    """The model's span cut at its slashes when every part opens with a capitalised word.
+def _listed_parts(ent: Span, label: str) -> list[Span]:
+    """The model's span cut into the names it lists, at its slashes or its commas, when every
+    part opens with a capitalised word.
 
     A line-up or a route writes two names with a slash between them ("Wien/Kiew", "Jamie
     Murray/John Peers", "Saalfelden / Zell am See"), and the model tags them as one. A part
     that opens with an acronym or a lower-case word ("HIV/AIDS", "Frühling/sommer") keeps the
-    span whole.
+    span whole, and so does an organisation's slash ("Columbia/Sony Pictures").
+
+    A list of names with commas between them is tagged as one too ("Chris Martin, Dido",
+    "Blur, Oasis", "Hasenhüttl, Hinterseer"). A span with a lower-case word keeps its commas:
+    "Ministry of Economy, Trade and Industry" is one name.
     """
-    cuts = [t.i for t in ent if t.text == "/"]
-    if not cuts or ent.ent_id_ or label not in _SLASH_SPLIT_LABELS:
+    if ent.ent_id_:
         return [ent]
+    if label in _SLASH_SPLIT_LABELS and (cuts := [t.i for t in ent if t.text == "/"]):
+        return _parts(ent, cuts)
+    if label not in _COMMA_SPLIT_LABELS or "," not in ent.text:
+        return [ent]
+    if any(t.is_alpha and t.text[0].islower() for t in ent):
+        return [ent]
+    return _parts(ent, [t.i for t in ent if t.text == ","])
+
+
+def _parts(ent: Span, cuts: list[int]) -> list[Span]:
+    """``ent`` without the tokens at ``cuts``, as the spans between them; or ``[ent]`` unless
+    every one of them opens with a capitalised word."""
     bounds = [ent.start, *cuts, ent.end]
     parts = [(a if a == ent.start else a + 1, b) for a, b in pairwise(bounds)]
     doc = ent.doc
@@ -889,7 +906,7 @@ class _Emitter:
             covered.update(range(whole.start, whole.end))
             if model_label is None:
                 continue
-            for ent in _slash_parts(whole, model_label):
+            for ent in _listed_parts(whole, model_label):
                 label = model_label
                 if ent.start < extended_to:
                     continue  # the rest of a surname an earlier span was extended over
