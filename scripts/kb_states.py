@@ -9,6 +9,9 @@ Sources (all packaged, nothing is fetched at run time):
 * ``babel`` (Unicode CLDR, Unicode License v3): German/English short territory names (e.g. "Russland",
   "Russia") and German exemplar-city names of time zones (e.g. "Wien" for the city GeoNames calls "Vienna").
 * ``countryinfo`` (MIT): English demonyms; this package is only needed to run this script.
+* ``speakers_by_session.tsv`` of the UN General Debate Corpus (CC0 1.0): the names the UN gives the
+  states whose delegations spoke from 1992 on ("Republic of Korea", "Democratic Republic of the
+  Congo", "Plurinational State of Bolivia"), as analysts' sources name them (:func:`un_names`).
 
 German nationality adjectives are derived from the German country names by the suffix rules in
 :func:`german_adjective`, plus the override table :data:`DE_ADJ_OVERRIDES` for irregular forms.
@@ -16,12 +19,14 @@ All adjectives are stored as lowercase lemmas.
 
 Run from the repository root::
 
-    python scripts/kb_states.py            # writes src/actorgraph/data/kb/states.jsonl
+    python scripts/kb_states.py --speakers ../shared/data/news/ungdc/speakers_by_session.tsv
+                                           # writes src/actorgraph/data/kb/states.jsonl
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
 import gettext
 import json
 import re
@@ -36,6 +41,10 @@ from babel.dates import get_timezone_location
 
 DATA = Path(__file__).resolve().parents[1] / "src" / "actorgraph" / "data"
 DEFAULT_OUT = DATA / "kb" / "states.jsonl"
+DEFAULT_SPEAKERS = "../shared/data/news/ungdc/speakers_by_session.tsv"
+#: The UN names of states are read from this session's year on: earlier rows name states that
+#: no longer exist under the codes of their successors ("United Arab Republic" under ARE).
+UN_NAMES_SINCE = 1992
 DE_COMMON_NOUNS = DATA / "lang" / "de" / "common_nouns.txt"
 
 # --------------------------------------------------------------------------------------------------
@@ -395,12 +404,108 @@ def _strip_parens(name: str) -> str | None:
     return None
 
 
+#: A state's formal name: a form of state, then "of" and the state's short name.
+_FORMAL_NAME = re.compile(
+    r"(?:.+ )?(?:Republic|State|Kingdom|Federation|Union|Commonwealth|Principality|Sultanate|"
+    r"Confederation|Duchy) of (?:the )?(?P<short>.+)",
+    re.IGNORECASE,
+)
+
+
+def _un_form(name: str) -> tuple[str, str] | None:
+    """A state's formal name as a UN delegation gives it, in running-text order, with the short
+    name it ends with; ``None`` for any other name. "Bolivia, Plurinational State of" ->
+    ("Plurinational State of Bolivia", "Bolivia"), "Congo, the Democratic Republic of the" ->
+    ("Democratic Republic of the Congo", "Congo"); "Congo, Brazzaville", "Lybia" and "Taoiseach
+    of Ireland" -> ``None``."""
+    name = " ".join(name.replace("’", "'").split())
+    if not name or any(ch in name for ch in "/()"):
+        return None
+    name = _running_order(name)
+    if name is None:
+        return None
+    formal = _FORMAL_NAME.fullmatch(name)
+    return (name, formal["short"]) if formal else None
+
+
+def _running_order(name: str) -> str | None:
+    """A list's "Congo, The Democratic Republic of the" as running text writes it, "Democratic
+    Republic of the Congo"; a name without a comma as it is, and ``None`` for another comma."""
+    if "," in name:
+        head, _, tail = name.partition(",")
+        tail = tail.strip()
+        if "," in tail or not re.search(r"\b[Oo]f( [Tt]he)?$", tail):
+            return None
+        name = f"{tail} {head.strip()}"
+    return re.sub(r"^(the|The) ", "", re.sub(r" (Of|The) ", lambda m: m[0].lower(), name))
+
+
+def _german_running_order(name: str) -> str | None:
+    """A German list's "Korea, Republik" as running text writes it, "Republik Korea" (also
+    "Syrien, Arabische Republik", "Mikronesien, Föderierte Staaten von"); ``None`` for any other
+    name ("Taiwan, Chinesische Provinz", "Bonaire, Sint Eustatius und Saba")."""
+    head, comma, tail = name.partition(", ")
+    if not comma or not re.search(r"(?:[Rr]epublik|Staat|Staaten(?: von)?)$", tail):
+        return None
+    return f"{tail} {head}"
+
+
+def _state_label(name: str, names: list[str]) -> str:
+    """The label of a state whose name is ``name``: in running-text order ("State of
+    Palestine" for "Palestine, State of"), else the first of its ``names`` without a comma or
+    brackets ("British Virgin Islands" for "Virgin Islands, British"; "Holy See" for "Holy See
+    (Vatican City State)")."""
+    if "," not in name and "(" not in name:
+        return name
+    ordered = _running_order(name) if "(" not in name else None
+    plain = [n for n in names if not any(ch in n for ch in ",()")]
+    return ordered or (plain[0] if plain else name)
+
+
+def un_names(path: Path, *, since: int = UN_NAMES_SINCE) -> dict[str, list[tuple[str, str]]]:
+    """The formal names the UN General Debate speaker list gives each state (ISO alpha-3) from
+    the session of ``since`` on, each with its short name (:func:`_un_form`). A name given to
+    more than one state is left out."""
+    codes: dict[tuple[str, str], set[str]] = defaultdict(set)
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle, delimiter="\t"):
+            if int(row["Year"]) >= since and (form := _un_form(row["Country"])):
+                codes[form].add(row["ISO Code"].strip())
+    names: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for form in sorted(codes):
+        if len(codes[form]) == 1:
+            names[next(iter(codes[form]))].append(form)
+    return dict(names)
+
+
+def _words(names: list[str]) -> set[str]:
+    return {w.lower() for n in names for w in re.findall(r"[\w'-]+", n)}
+
+
+def _confirmed_un_names(forms: list[tuple[str, str]], names: list[str]) -> list[str]:
+    """The UN's formal names whose short name is made of words the state's other names hold:
+    "Republic of Korea" for "South Korea"; a typo in the list ("Republic of Co") is left out."""
+    known, taken = _words(names), {n.lower() for n in names}
+    confirmed = []
+    for name, short in forms:
+        if _words([short]) <= known and name.lower() not in taken:
+            confirmed.append(name)
+            taken.add(name.lower())
+    return confirmed
+
+
 # Short forms before a comma that are ambiguous between two states and are therefore not added.
 _AMBIGUOUS_SHORT = {"Korea", "Congo", "Kongo", "Virgin Islands", "Taiwan"}
 
 
-def build_states() -> list[dict]:
+def build_states(speakers: Path | None = None) -> list[dict]:
     """Build the state and capital records.
+
+    Parameters
+    ----------
+    speakers : Path, optional
+        The UN General Debate speaker list, whose names of states (:func:`un_names`) are added
+        to the English names; ``None`` leaves them out.
 
     Returns
     -------
@@ -416,6 +521,7 @@ def build_states() -> list[dict]:
     for city in gc.get_cities().values():
         cities_by_cc[city["countrycode"]].append(city)
     demonyms = english_demonyms()
+    un = un_names(speakers) if speakers is not None else {}
 
     states: list[dict] = []
     capitals: list[dict] = []
@@ -431,6 +537,8 @@ def build_states() -> list[dict]:
         label = getattr(c, "common_name", None) or c.name
         sup = NAME_SUPPLEMENT.get(iso3, {})
         en_names = _uniq([label, *en, *extra_en, *sup.get("en", ())])
+        en_names = _uniq([*en_names, *_confirmed_un_names(un.get(iso3, []), en_names)])
+        label = _state_label(label, en_names)
 
         de_base = [de_tr.gettext(n) for n in en if de_tr.gettext(n) != n or n == c.name]
         de_names = _uniq(de_base)
@@ -440,7 +548,7 @@ def build_states() -> list[dict]:
             if short and short not in _AMBIGUOUS_SHORT:
                 extra_de.append(short)
             extra_de.append(_strip_parens(n))
-        de_names = _uniq([*de_names, *extra_de, *sup.get("de", ())])
+        de_names = _uniq([*de_names, *extra_de, *sup.get("de", ()), *map(_german_running_order, de_names)])
         de_short = _short_form(de_tr.gettext(c.name)) or de_tr.gettext(c.name)
 
         adj_en = _uniq([*demonyms.get(iso3, []), *EN_ADJ_SUPPLEMENT.get(iso3, ())])
@@ -595,8 +703,11 @@ def main(argv: list[str] | None = None) -> int:
     """Command-line entry point."""
     ap = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output JSONL path")
+    ap.add_argument(
+        "--speakers", type=Path, default=Path(DEFAULT_SPEAKERS), help="UNGDC speakers_by_session.tsv"
+    )
     args = ap.parse_args(argv)
-    records = build_states()
+    records = build_states(args.speakers)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     with args.out.open("w", encoding="utf-8") as fh:
         for rec in records:

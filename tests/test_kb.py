@@ -109,10 +109,24 @@ def test_kazakhstan(kb: KnowledgeBase) -> None:
         ("Bosnien-Herzegowina", "de", "iso:BIH"),
         ("Kosovo", "en", "iso:XKX"),  # no ISO 3166-1 entry; GeoNames and CLDR list it
         ("Kosovo", "de", "iso:XKX"),
+        # the UN's formal names, from the General Debate speaker list
+        ("Republic of Korea", "en", "iso:KOR"),
+        ("Democratic Republic of the Congo", "en", "iso:COD"),
+        ("former Yugoslav Republic of Macedonia", "en", "iso:MKD"),
+        ("Republik Korea", "de", "iso:KOR"),  # pycountry's "Korea, Republik" in running order
     ],
 )
 def test_short_and_former_state_names(kb: KnowledgeBase, name: str, lang: str, state: str) -> None:
     assert (name, state) in set(kb.surface_forms(lang))
+
+
+def test_state_labels_are_names_in_running_text(kb: KnowledgeBase) -> None:
+    """A list's "Palestine, State of" is labelled "State of Palestine", and "Holy See (Vatican
+    City State)" "Vatican City": no label of a state has a comma or a bracket."""
+    states = [e for e in kb if e.kind == "state"]
+    assert not [e.label for e in states if any(ch in e.label for ch in ",()")]
+    assert kb["iso:PSE"].label == "State of Palestine"
+    assert kb["iso:COD"].label == "Democratic Republic of the Congo"
 
 
 def test_kosovo_is_a_state_with_its_capital(kb: KnowledgeBase) -> None:
