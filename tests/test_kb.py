@@ -129,6 +129,15 @@ def test_state_labels_are_names_in_running_text(kb: KnowledgeBase) -> None:
     assert kb["iso:COD"].label == "Democratic Republic of the Congo"
 
 
+def test_armed_groups_are_one_entry_under_all_their_names(kb: KnowledgeBase) -> None:
+    isil = kb["group:isil"]
+    assert (isil.type, isil.kind) == ("ORG", "group")
+    forms = {name for name, entry in kb.surface_forms("en") if entry == "group:isil"}
+    assert {"ISIL", "ISIS", "Daesh", "Islamic State", "Islamic State of Iraq and the Levant"} <= forms
+    assert ("IS", "group:isil") in set(kb.surface_forms("de"))  # German news's "Terrormiliz IS"
+    assert ("IS", "group:isil") not in set(kb.surface_forms("en"))  # English "IS" is mostly a word
+
+
 def test_kosovo_is_a_state_with_its_capital(kb: KnowledgeBase) -> None:
     kosovo = kb["iso:XKX"]
     assert (kosovo.kind, kosovo.label, kosovo.codes["iso2"]) == ("state", "Kosovo", "XK")

@@ -981,3 +981,19 @@ def test_an_organisation_is_linked_without_its_article_and_with_and_for_ampersan
     res = resolve(docs, index=index)
     assert actor_of(res, "a", "The World Trade Organisation") == "igo:wto"
     assert actor_of(res, "a", "Food & Agriculture Organisation") == "igo:fao"
+
+
+def test_an_armed_group_is_one_actor_under_its_names_whatever_the_model_tagged(index):
+    """ "ISIL", "Daesh" and "Islamic State" are one group, and "Boko Haram", which the English
+    model tags a person, is the group too."""
+    docs = [
+        analysis(
+            "a",
+            "ISIL and Daesh are the Islamic State. Boko Haram struck.",
+            [("ISIL", "ORG"), ("Daesh", "GPE"), ("Islamic State", "ORG"), ("Boko Haram", "PERSON")],
+            lang="en",
+        ),
+    ]
+    res = resolve(docs, index=index)
+    assert {actor_of(res, "a", name) for name in ("ISIL", "Daesh", "Islamic State")} == {"group:isil"}
+    assert actor_of(res, "a", "Boko Haram") == "group:boko-haram"

@@ -50,7 +50,7 @@ from .names import (
 
 __all__ = ["MentionKey", "Resolution", "mention_key", "resolve"]
 
-_BODY_KINDS = ("state", "igo", "organ", "agency", "forum")
+_BODY_KINDS = ("state", "igo", "organ", "agency", "forum", "group")
 _WORD = re.compile(r"[\w-]+")
 _NAME_PARTS = re.compile(r"[\s\-‐–]+")
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-ZÄÖÜ][A-Za-zÄÖÜ0-9&]{1,11})\s*\)")

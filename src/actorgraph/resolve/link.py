@@ -99,12 +99,13 @@ class Linker:
             return None
         if label == "PERSON":
             # A lone capitalised word after a title ("Außenminister Kasachstans") may be a place,
-            # and no one's name is exactly "Côte d'Ivoire" or "Sri Lanka": models tag them PERSON.
+            # and no one's name is exactly "Côte d'Ivoire", "Sri Lanka" or "Boko Haram": models
+            # tag them PERSON.
             for variant in name_variants(name, lang):
                 found = [
                     e
                     for e in self.index.exact(variant)
-                    if e.kind in ("state", "capital", "igo", "region", "sea")
+                    if e.kind in ("state", "capital", "igo", "region", "sea", "group")
                 ]
                 chosen = found[0] if len(found) == 1 else found and self._choose(found, context_states, year)
                 if chosen:  # "Micronesia": the state before the region of its name
