@@ -997,3 +997,20 @@ def test_an_armed_group_is_one_actor_under_its_names_whatever_the_model_tagged(i
     res = resolve(docs, index=index)
     assert {actor_of(res, "a", name) for name in ("ISIL", "Daesh", "Islamic State")} == {"group:isil"}
     assert actor_of(res, "a", "Boko Haram") == "group:boko-haram"
+
+
+def test_a_name_with_middle_names_is_the_knowledge_base_person_without_them(index):
+    """Across articles, "Sam Kahamba Kutesa" is the knowledge base's "Sam Kutesa" (and so is the
+    bare "Kutesa" of a third article); "Jerry Lee Lewis" is no "Jerry Lewis" the knowledge base
+    does not know."""
+    docs = [
+        analysis("a", "Sam Kutesa spoke.", [("Sam Kutesa", "PERSON")], lang="en"),
+        analysis("b", "Sam Kahamba Kutesa presided.", [("Sam Kahamba Kutesa", "PERSON")], lang="en"),
+        analysis("c", "We thank Kutesa.", [("Kutesa", "PERSON")], lang="en"),
+        analysis("d", "Jerry Lee Lewis sang.", [("Jerry Lee Lewis", "PERSON")], lang="en"),
+        analysis("e", "Jerry Lewis joked.", [("Jerry Lewis", "PERSON")], lang="en"),
+    ]
+    res = resolve(docs, index=index)
+    assert actor_of(res, "b", "Sam Kahamba Kutesa") == actor_of(res, "a", "Sam Kutesa") == "ungdc:sam-kutesa"
+    assert actor_of(res, "c", "Kutesa") == "ungdc:sam-kutesa"
+    assert actor_of(res, "d", "Jerry Lee Lewis") != actor_of(res, "e", "Jerry Lewis")

@@ -593,7 +593,11 @@ class _Resolver:
                 for b in roots[a_pos + 1 :]:
                     ra, rb = uf.find(a), uf.find(b)
                     conflict = kb_of[ra] and kb_of[rb] and kb_of[ra] != kb_of[rb]
-                    if ra != rb and not conflict and _same_person(block[a], block[b]):
+                    # A name with middle names is a knowledge-base person's without them ("Sam
+                    # Kahamba Kutesa", "Sam Kutesa"), but no namesake's ("Jerry Lee Lewis" and
+                    # "Jerry Lewis", when the knowledge base knows neither).
+                    middle = bool(kb_of[ra] or kb_of[rb])
+                    if ra != rb and not conflict and _same_person(block[a], block[b], middle_names=middle):
                         uf.union(ra, rb)
                         kb_of[uf.find(ra)] = kb_of[ra] | kb_of[rb]
         for i in self.pending_surnames:
@@ -963,14 +967,27 @@ def _defines(long_form: Mention, acronym: str) -> bool:
     return True
 
 
-def _same_person(a: tuple[str, str], b: tuple[str, str]) -> bool:
-    """Are two full names of one surname, each ``(text, language)``, the same person's by first name?"""
+def _same_person(a: tuple[str, str], b: tuple[str, str], *, middle_names: bool = False) -> bool:
+    """Are two full names of one surname, each ``(text, language)``, the same person's by first
+    name? With ``middle_names``, also when one adds middle names to the other's one first name."""
     (text_a, lang_a), (text_b, lang_b) = a, b
     given_a, given_b = given_names(text_a), given_names(text_b)
     # Under each language's rules ("Kassym-Schomart" ≈ "Kassym-Jomart"), or as spelled ("John" = "John")
-    return any(
+    if any(
         fuzz.ratio(translit_key(given_a, rules_a), translit_key(given_b, rules_b)) >= FIRST_NAME_SIMILARITY
         for rules_a, rules_b in ((lang_a, lang_b), (None, None))
+    ):
+        return True
+    # One name adds middle names to the other's one first name: "Sam Kahamba Kutesa", "Sam Kutesa"
+    first_a, first_b = given_a.split(), given_b.split()
+    return (
+        middle_names
+        and bool(first_a and first_b)
+        and (len(first_a) == 1) != (len(first_b) == 1)
+        and any(
+            translit_key(first_a[0], rules_a) == translit_key(first_b[0], rules_b)
+            for rules_a, rules_b in ((lang_a, lang_b), (None, None))
+        )
     )
 
 
