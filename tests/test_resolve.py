@@ -1014,3 +1014,16 @@ def test_a_name_with_middle_names_is_the_knowledge_base_person_without_them(inde
     assert actor_of(res, "b", "Sam Kahamba Kutesa") == actor_of(res, "a", "Sam Kutesa") == "ungdc:sam-kutesa"
     assert actor_of(res, "c", "Kutesa") == "ungdc:sam-kutesa"
     assert actor_of(res, "d", "Jerry Lee Lewis") != actor_of(res, "e", "Jerry Lewis")
+
+
+def test_a_disputed_territory_is_one_place_in_either_language(index):
+    """ "Westjordanland" and "West Bank" are one place, and "Nagorno Karabakh", which the English
+    model tags a person, is the region."""
+    docs = [
+        analysis("a", "Im Westjordanland wurde gebaut.", [("Westjordanland", "LOC")]),
+        analysis("b", "Settlements in the West Bank grew.", [("West Bank", "GPE")], lang="en"),
+        analysis("c", "Fighting in Nagorno Karabakh resumed.", [("Nagorno Karabakh", "PERSON")], lang="en"),
+    ]
+    res = resolve(docs, index=index)
+    assert actor_of(res, "a", "Westjordanland") == actor_of(res, "b", "West Bank") == "loc:west-bank"
+    assert actor_of(res, "c", "Nagorno Karabakh") == "loc:nagorno-karabakh"
