@@ -1027,3 +1027,21 @@ def test_a_disputed_territory_is_one_place_in_either_language(index):
     res = resolve(docs, index=index)
     assert actor_of(res, "a", "Westjordanland") == actor_of(res, "b", "West Bank") == "loc:west-bank"
     assert actor_of(res, "c", "Nagorno Karabakh") == "loc:nagorno-karabakh"
+
+
+def test_a_nationality_the_model_tagged_a_person_is_the_state_where_it_is_capitalised(index):
+    """English capitalises its nationalities: "Azerbaijani" and "Georgians" tagged PERSON are
+    the states. A capitalised German adjective is a language ("auf Albanisch"), no state."""
+    docs = [
+        analysis(
+            "a",
+            "The Azerbaijani said the Georgians agreed.",
+            [("Azerbaijani", "PERSON"), ("Georgians", "PERSON")],
+            lang="en",
+        ),
+        analysis("b", "Er sprach Albanisch.", [("Albanisch", "PERSON")]),
+    ]
+    res = resolve(docs, index=index)
+    assert actor_of(res, "a", "Azerbaijani") == "iso:AZE"
+    assert actor_of(res, "a", "Georgians") == "iso:GEO"
+    assert actor_of(res, "b", "Albanisch") != "iso:ALB"

@@ -9,11 +9,14 @@ still ambiguous stays unlinked rather than being merged with the wrong entry.
 
 from __future__ import annotations
 
+from functools import cache
+
 from rapidfuzz import fuzz
 
 from ..kb import KBEntry
 from ..kbindex import KBIndex
 from ..records import Mention
+from ..resources import load_resource
 from ..text import fold, name_variants, place_names, translit_key
 from .names import key_words, without_article
 
@@ -63,6 +66,12 @@ def _written_forms(name: str, lang: str) -> list[str]:
     return [variant for form in forms for variant in name_variants(form, lang)]
 
 
+@cache
+def _capitalised_nationalities(lang: str) -> bool:
+    """Does ``lang`` write nationalities with a capital (``capitalised_nationalities``)?"""
+    return bool(load_resource("names", lang).get("capitalised_nationalities", False))
+
+
 def compatible(label: str, entry: KBEntry) -> bool:
     """May a mention labelled ``label`` refer to ``entry``? MISC may be anything but a person."""
     group, kb_group = _TYPE_GROUPS.get(label, "misc"), _TYPE_GROUPS.get(entry.type, "misc")
@@ -110,6 +119,11 @@ class Linker:
                 chosen = found[0] if len(found) == 1 else found and self._choose(found, context_states, year)
                 if chosen:  # "Micronesia": the state before the region of its name
                     return chosen
+            # Nor is anyone called "Azerbaijani" or "Georgians": a nationality names its state.
+            if " " not in name and _capitalised_nationalities(lang):
+                state = self._adjective(name) or self._adjective(name.removesuffix("s"))
+                if state:
+                    return state
         if label != "PERSON":
             for variant in forms:
                 found = [e for e in self.index.transliterated(variant, lang) if compatible(label, e)]
