@@ -549,3 +549,10 @@ def test_a_religion_or_a_disease_is_no_actor(index):
         "Islamic State",
     }
     assert _labelled("Die Tuberkulose kehrt zurück.", [("Tuberkulose", "MISC")], "de", index) == []
+
+
+def test_a_generic_word_after_an_article_or_a_possessive_is_no_actor(index):
+    """ "The Government", "My Government" and "this Hall" are no actors; "The Sun" is a name."""
+    text = "The Government and My Government met in this Hall. The Sun reported it."
+    spans = [("The Government", "ORG"), ("My Government", "ORG"), ("Hall", "GPE"), ("The Sun", "ORG")]
+    assert {name for name, _, _ in _labelled(text, spans, "en", index)} == {"The Sun"}

@@ -73,7 +73,8 @@ __all__ = [
 #: 27: a result, a time or an age a span ran into is no part of the name ("Soriano0:2").
 #: 28: nor, in German, a hyphenated noun before one more word ("Graz-Coach Foda").
 #: 29: a span that lists names with commas is cut into them ("Chris Martin, Dido").
-ANALYSIS_REVISION = 29
+#: 30: a word of ``not_actors`` after an article or a possessive is none ("The Government").
+ANALYSIS_REVISION = 30
 #: Characters per spaCy call; long enough for any normal article, short enough to bound memory.
 MAX_CHUNK_CHARS = 100_000
 #: Characters the model takes in one pass. What a pass allocates grows with its words, not with

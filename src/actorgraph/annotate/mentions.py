@@ -75,6 +75,10 @@ class _Rules:
         self.is_head_title = self.words.is_title
         self.is_title = self.words.is_title_word
         self.not_actors = frozenset(fold(w) for w in names.get("not_actors", []))
+        #: What may open a mention of one of ``not_actors``: "The Government", "our Organization".
+        self.not_actor_openers = self.determiners | frozenset(
+            w.lower() for w in names.get("possessive_determiners", [])
+        )
         self.common_nouns = load_wordlist("common_nouns", lang)
         #: Nouns that compounds ending in them name nothing ("Kreuzbandriss", "Sozialleistungen").
         self.common_tails = load_wordlist("common_tails", lang)
@@ -570,6 +574,9 @@ class _Emitter:
         folded = fold(text)
         if len(folded) < 2 or folded in self.rules.not_actors or not any(c.isupper() for c in text):
             return False
+        opener, _, rest = folded.partition(" ")
+        if opener in self.rules.not_actor_openers and rest in self.rules.not_actors:
+            return False  # "The Government", "My Government"
         if _URLISH.search(text) or not any(c.isalpha() for c in text):
             return False
         if self.index.exact(text):
