@@ -1045,3 +1045,12 @@ def test_a_nationality_the_model_tagged_a_person_is_the_state_where_it_is_capita
     assert actor_of(res, "a", "Azerbaijani") == "iso:AZE"
     assert actor_of(res, "a", "Georgians") == "iso:GEO"
     assert actor_of(res, "b", "Albanisch") != "iso:ALB"
+
+
+def test_a_name_without_its_second_surname_is_the_knowledge_base_person_where_the_article_backs_it(index):
+    """ "Raúl Castro" of a speech that names Cuba is the knowledge base's "Raúl Castro Ruz"; in
+    a corpus that names no state and has no date, nobody."""
+    cuba = analysis("a", "Cuba thanks Raúl Castro.", [("Cuba", "GPE"), ("Raúl Castro", "PERSON")], lang="en")
+    assert actor_of(resolve([cuba], index=index), "a", "Raúl Castro") == "ungdc:raul-castro-ruz"
+    alone = analysis("b", "Raúl Castro sang.", [("Raúl Castro", "PERSON")], lang="en")
+    assert actor_of(resolve([alone], index=index), "b", "Raúl Castro") != "ungdc:raul-castro-ruz"

@@ -33,6 +33,9 @@ class KBIndex:
         self._surnames: dict[str, set[str]] = defaultdict(set)
         self._adjectives: dict[str, set[str]] = defaultdict(set)
         self._other_names: dict[str, set[str]] = defaultdict(set)
+        #: A person's name of three words or more without its last word ("Raúl Castro" of
+        #: "Raúl Castro Ruz"): Spanish and Portuguese names drop the second surname.
+        self._shortened: dict[str, set[str]] = defaultdict(set)
         for entry in kb:
             for lang, acronyms in entry.acronyms.items():
                 for acronym in acronyms:
@@ -55,6 +58,8 @@ class KBIndex:
                     self._keys[translit_key(name, rules)].add(entry.id)
                     if entry.type == "PERSON":
                         self._surnames[translit_key(parts[-1], rules)].add(entry.id)
+                        if len(parts) >= 3:
+                            self._shortened[translit_key(" ".join(parts[:-1]), rules)].add(entry.id)
             for adjectives in entry.adjectives.values():
                 for adjective in adjectives:
                     self._adjectives[fold(adjective)].add(entry.id)
@@ -87,6 +92,11 @@ class KBIndex:
     def by_surname(self, surname: str, lang: str | None) -> list[KBEntry]:
         """Persons whose last name shares the transliteration key of ``surname``."""
         return self._entries(self._surnames.get(translit_key(surname, lang), set()))
+
+    def without_last_name(self, surface: str, lang: str | None) -> list[KBEntry]:
+        """Persons whose name of three words or more, without its last word, is ``surface`` up to
+        transliteration ("Raúl Castro" for "Raúl Castro Ruz")."""
+        return self._entries(self._shortened.get(translit_key(surface, lang), set()))
 
     def adjective(self, word: str) -> list[KBEntry]:
         """States whose nationality adjective (a lemma) is ``word``."""

@@ -187,6 +187,10 @@ class Linker:
             shortened = [e for e in namesakes if _opens_longer_name(first, e)]
             if shortened:
                 return self._choose(shortened, context_states, year, require_support=True)
+        # "Raúl Castro" leaves out the second surname of "Raúl Castro Ruz": backed by the
+        # document's states or date too.
+        if without_second_surname := self.index.without_last_name(name, lang):
+            return self._choose(without_second_surname, context_states, year, require_support=True)
         return None
 
     @staticmethod
