@@ -47,7 +47,7 @@ PLACE_WORD_LABELS = ("GPE", "LOC", "NORP", "MISC")
 _DERIVED_PLACE_KINDS = ("state", "capital", "city", "region")
 
 
-def _written_forms(name: str, lang: str) -> list[str]:
+def _lookup_forms(name: str, lang: str) -> list[str]:
     """The forms of a name the knowledge base may list it by: the name's variants
     (:func:`~actorgraph.text.name_variants`), then those of the name without the article that
     opens it and with a word for "&" (any language's: an English name is often quoted in a
@@ -55,7 +55,7 @@ def _written_forms(name: str, lang: str) -> list[str]:
 
     Examples
     --------
-    >>> _written_forms("The Food & Drink Board", "en")[:3]
+    >>> _lookup_forms("The Food & Drink Board", "en")[:3]
     ['The Food & Drink Board', 'Food & Drink Board', 'The Food and Drink Board']
     """
     forms = [name]
@@ -93,7 +93,7 @@ class Linker:
         if mention.kb_id and mention.kb_id in self.index.kb:
             return self.index.kb[mention.kb_id]
         name, label, lang = mention.text, mention.label, mention.lang
-        forms = name_variants(name, lang) if label == "PERSON" else _written_forms(name, lang)
+        forms = name_variants(name, lang) if label == "PERSON" else _lookup_forms(name, lang)
         for variant in forms:
             found = [e for e in self.index.exact(variant) if label == "MISC" or compatible(label, e)]
             if len(found) == 1:

@@ -93,9 +93,9 @@ def _company_words() -> tuple[frozenset[str], dict[str, str]]:
 
 def company_name(text: str) -> str:
     """An organisation's name without the legal form or designator that ends it, and with its
-    abbreviations written out (``company_designators`` and ``company_abbreviations`` in the
-    languages' ``names.yaml``): articles write a company's name with its legal form and
-    without, and abbreviate it in some places.
+    abbreviations written out (``company_designators`` and ``company_abbreviations`` of
+    ``data/lang/common/names.yaml`` and the languages' own): articles write a company's name
+    with its legal form and without, and abbreviate it in some places.
 
     A name that would keep no word but an article is returned as it is.
 
