@@ -297,6 +297,7 @@ NAME_SUPPLEMENT: dict[str, dict[str, tuple[str, ...]]] = {
     "NLD": {"en": ("Holland",), "de": ("Holland",)},
     "KGZ": {"en": ("Kirghizia",), "de": ("Kirgistan", "Kirgisien")},
     "MKD": {"en": ("Macedonia", "Republic of Macedonia"), "de": ("Mazedonien", "Republik Mazedonien")},
+    "TWN": {"en": ("Republic of China",), "de": ("Republik China",)},
     "BIH": {"en": ("Bosnia",), "de": ("Bosnien", "Bosnien-Herzegowina")},
     "MDA": {"de": ("Moldawien",)},
     "VAT": {"en": ("Vatican",), "de": ("Vatikan",)},

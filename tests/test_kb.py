@@ -115,6 +115,8 @@ def test_kazakhstan(kb: KnowledgeBase) -> None:
         ("former Yugoslav Republic of Macedonia", "en", "iso:MKD"),
         ("Republik Korea", "de", "iso:KOR"),  # pycountry's "Korea, Republik" in running order
         ("Republic of Macedonia", "en", "iso:MKD"),
+        ("Republic of China", "en", "iso:TWN"),  # the "People's Republic of China" is iso:CHN
+        ("People's Republic of China", "en", "iso:CHN"),
         # dissolved states (ISO 3166-3)
         ("Soviet Union", "en", "iso:SUN"),
         ("Sowjetunion", "de", "iso:SUN"),
