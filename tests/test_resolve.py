@@ -1054,3 +1054,17 @@ def test_a_name_without_its_second_surname_is_the_knowledge_base_person_where_th
     assert actor_of(resolve([cuba], index=index), "a", "Raúl Castro") == "ungdc:raul-castro-ruz"
     alone = analysis("b", "Raúl Castro sang.", [("Raúl Castro", "PERSON")], lang="en")
     assert actor_of(resolve([alone], index=index), "b", "Raúl Castro") != "ungdc:raul-castro-ruz"
+
+
+def test_a_name_with_middle_names_is_the_person_of_the_same_office_without_them(index):
+    """ "John William Ashe" and "John Ashe", both "President of the General Assembly" in their
+    speeches, are one person the knowledge base does not know."""
+
+    def president(doc_id: str, name: str) -> Analysis:
+        text = f"President of the General Assembly {name} opened."
+        start, office = text.index(name), "President of the General Assembly"
+        mention = Mention(doc_id, 0, start, start + len(name), name, "PERSON", "en", role=office)
+        return Analysis(Document(doc_id, doc_id, text, text=text, language="en"), (), (mention,))
+
+    res = resolve([president("a", "John William Ashe"), president("b", "John Ashe")], index=index)
+    assert actor_of(res, "a", "John William Ashe") == actor_of(res, "b", "John Ashe")

@@ -587,6 +587,10 @@ class _Resolver:
         for i, entry in enumerate(self.linked):
             if entry is not None:
                 kb_of[uf.find(i)].add(entry.id)
+        offices_of: dict[int, set[str]] = defaultdict(set)
+        for i, role in enumerate(self.mentions.column("role")):
+            if role:
+                offices_of[uf.find(i)].add(role.lower())
         for block in by_surname.values():
             roots = sorted(block)
             for a_pos, a in enumerate(roots):
@@ -594,12 +598,16 @@ class _Resolver:
                     ra, rb = uf.find(a), uf.find(b)
                     conflict = kb_of[ra] and kb_of[rb] and kb_of[ra] != kb_of[rb]
                     # A name with middle names is a knowledge-base person's without them ("Sam
-                    # Kahamba Kutesa", "Sam Kutesa"), but no namesake's ("Jerry Lee Lewis" and
-                    # "Jerry Lewis", when the knowledge base knows neither).
-                    middle = bool(kb_of[ra] or kb_of[rb])
+                    # Kahamba Kutesa", "Sam Kutesa"), or a person's who holds an office the
+                    # shorter name holds too ("John William Ashe", "John Ashe", both "President
+                    # of the General Assembly"), but no namesake's ("Jerry Lee Lewis" and
+                    # "Jerry Lewis").
+                    middle = bool(kb_of[ra] or kb_of[rb] or offices_of[ra] & offices_of[rb])
                     if ra != rb and not conflict and _same_person(block[a], block[b], middle_names=middle):
                         uf.union(ra, rb)
-                        kb_of[uf.find(ra)] = kb_of[ra] | kb_of[rb]
+                        root = uf.find(ra)
+                        kb_of[root] = kb_of[ra] | kb_of[rb]
+                        offices_of[root] = offices_of[ra] | offices_of[rb]
         for i in self.pending_surnames:
             if (j := self.untyped_full_names.get(i)) is not None and self._opens_a_name(j):
                 uf.union(i, j)  # the article's "Bernie Ebbers", though the corpus has a Bernard
