@@ -429,26 +429,26 @@ def _un_form(name: str) -> tuple[str, str] | None:
     return (name, formal["short"]) if formal else None
 
 
-def _running_order(name: str) -> str | None:
-    """A list's "Congo, The Democratic Republic of the" as running text writes it, "Democratic
-    Republic of the Congo"; a name without a comma as it is, and ``None`` for another comma."""
+#: How a list's name that puts the form of state after a comma ends, per language: "Congo,
+#: The Democratic Republic of the", "Korea, Republik", "Mikronesien, Föderierte Staaten von".
+_LISTED_FORM_OF_STATE = {
+    "en": re.compile(r"\b[Oo]f( [Tt]he)?$"),
+    "de": re.compile(r"(?:[Rr]epublik|Staat|Staaten(?: von)?)$"),
+}
+
+
+def _running_order(name: str, lang: str = "en") -> str | None:
+    """A list's name as running text writes it: "Congo, The Democratic Republic of the" ->
+    "Democratic Republic of the Congo", "Korea, Republik" -> "Republik Korea"; a name without a
+    comma as it is, and ``None`` for another comma ("Congo, Brazzaville", "Taiwan, Chinesische
+    Provinz", "Bonaire, Sint Eustatius und Saba")."""
     if "," in name:
         head, _, tail = name.partition(",")
         tail = tail.strip()
-        if "," in tail or not re.search(r"\b[Oo]f( [Tt]he)?$", tail):
+        if "," in tail or not _LISTED_FORM_OF_STATE[lang].search(tail):
             return None
         name = f"{tail} {head.strip()}"
     return re.sub(r"^(the|The) ", "", re.sub(r" (Of|The) ", lambda m: m[0].lower(), name))
-
-
-def _german_running_order(name: str) -> str | None:
-    """A German list's "Korea, Republik" as running text writes it, "Republik Korea" (also
-    "Syrien, Arabische Republik", "Mikronesien, Föderierte Staaten von"); ``None`` for any other
-    name ("Taiwan, Chinesische Provinz", "Bonaire, Sint Eustatius und Saba")."""
-    head, comma, tail = name.partition(", ")
-    if not comma or not re.search(r"(?:[Rr]epublik|Staat|Staaten(?: von)?)$", tail):
-        return None
-    return f"{tail} {head}"
 
 
 def _state_label(name: str, names: list[str]) -> str:
@@ -549,7 +549,8 @@ def build_states(speakers: Path | None = None) -> list[dict]:
             if short and short not in _AMBIGUOUS_SHORT:
                 extra_de.append(short)
             extra_de.append(_strip_parens(n))
-        de_names = _uniq([*de_names, *extra_de, *sup.get("de", ()), *map(_german_running_order, de_names)])
+        in_running_order = [_running_order(n, "de") for n in de_names]
+        de_names = _uniq([*de_names, *extra_de, *sup.get("de", ()), *in_running_order])
         de_short = _short_form(de_tr.gettext(c.name)) or de_tr.gettext(c.name)
 
         adj_en = _uniq([*demonyms.get(iso3, []), *EN_ADJ_SUPPLEMENT.get(iso3, ())])
@@ -659,7 +660,7 @@ def _former_states(de_tr: gettext.NullTranslations) -> list[dict]:
             continue
         names: dict[str, list[str]] = {}
         for lang, listed in (("en", country.name), ("de", de_former.gettext(country.name))):
-            parts = [re.sub(r"\s*\(.*?\)\s*", " ", p).strip() for p in listed.split(", ")]
+            parts = [_strip_parens(p) or p for p in listed.split(", ")]
             # "Federal Republic of", "Föderative Republik": a form of state without its name
             parts = [p for p in parts if not set(p.split()) <= _STATE_FORM_WORDS]
             names[lang] = _uniq([*extra["names"].get(lang, ()), *parts])

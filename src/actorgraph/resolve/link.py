@@ -9,16 +9,13 @@ still ambiguous stays unlinked rather than being merged with the wrong entry.
 
 from __future__ import annotations
 
-from functools import cache
-
 from rapidfuzz import fuzz
 
 from ..kb import KBEntry
 from ..kbindex import KBIndex
 from ..records import Mention
-from ..resources import load_resource
 from ..text import fold, name_variants, place_names, translit_key
-from .names import key_words, without_article
+from .names import capitalised_nationalities, key_words, without_article
 
 __all__ = ["PLACE_LABELS", "PLACE_WORD_LABELS", "Linker", "compatible"]
 
@@ -64,12 +61,6 @@ def _lookup_forms(name: str, lang: str) -> list[str]:
     if " & " in name:
         forms += [form.replace(" & ", f" {word} ") for word in sorted(key_words()[1]) for form in forms]
     return [variant for form in forms for variant in name_variants(form, lang)]
-
-
-@cache
-def _capitalised_nationalities(lang: str) -> bool:
-    """Does ``lang`` write nationalities with a capital (``capitalised_nationalities``)?"""
-    return bool(load_resource("names", lang).get("capitalised_nationalities", False))
 
 
 def compatible(label: str, entry: KBEntry) -> bool:
@@ -120,7 +111,7 @@ class Linker:
                 if chosen:  # "Micronesia": the state before the region of its name
                     return chosen
             # Nor is anyone called "Azerbaijani" or "Georgians": a nationality names its state.
-            if " " not in name and _capitalised_nationalities(lang):
+            if " " not in name and capitalised_nationalities(lang):
                 state = self._adjective(name) or self._adjective(name.removesuffix("s"))
                 if state:
                     return state

@@ -15,6 +15,7 @@ from ..titles import head_titles
 
 __all__ = [
     "acronym_key",
+    "capitalised_nationalities",
     "company_name",
     "given_names",
     "hyphen_prefixes",
@@ -238,6 +239,20 @@ def surname_shaped(text: str, lang: str) -> bool:
 def is_surname_only(label: str, text: str, lang: str) -> bool:
     """A person named by the surname alone."""
     return label == "PERSON" and surname_shaped(text, lang)
+
+
+@cache
+def capitalised_nationalities(lang: str) -> bool:
+    """Does ``lang`` write its nationalities with a capital (``capitalised_nationalities`` in
+    its ``names.yaml``)? Then a one-word "person" that is one names its state ("Azerbaijani");
+    German writes them in lower case, and a capitalised "Albanisch" is the language.
+
+    Examples
+    --------
+    >>> capitalised_nationalities("en"), capitalised_nationalities("de")
+    (True, False)
+    """
+    return bool(load_resource("names", lang).get("capitalised_nationalities", False))
 
 
 @cache
