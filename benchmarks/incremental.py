@@ -12,10 +12,10 @@
    ``engines.process_batch([article])`` (prepare + annotate), best of 3; and the model loading.
 5. Times ``actorgraph build`` once more with nothing changed (the output folder is found up to
    date) and again with ``--force`` (everything after annotation recomputed).
-6. Appends one more article and times the rebuild with ``--jobs 2`` (the article is
-   annotated in a worker process, the output files are written by two processes), then one
-   more with the command line's default, ``--jobs auto`` (the article is annotated in the
-   build's own process, the output files are written by as many processes as there are cores).
+6. Appends one more article and times the rebuild with ``--jobs 2``, then one more with the
+   command line's default, ``--jobs auto``: either way the article is annotated in one worker
+   process while the build resolves the stored articles before it, and the output files are
+   written by two processes (as many as there are cores).
 7. Diagnostic: the same rebuild in-process with nothing left to annotate, for seconds per stage.
 
 Goal: rebuild wall time <= the new article's own time + 5 s.

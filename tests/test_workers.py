@@ -13,8 +13,8 @@ from actorgraph.errors import UsageError
 from actorgraph.pipeline import build
 from actorgraph.workers import AUTO, MAX_AUTO_WORKERS, auto_workers, resolve_jobs
 
-from .conftest import ROOT
-from .test_store import same_tree
+from .conftest import ROOT, write
+from .test_store import TEMPLATE, corpus, same_tree
 
 
 def test_docstring_examples():
@@ -88,3 +88,41 @@ def test_worker_processes_without_fork_stop_with_a_usage_error(monkeypatch):
     with pytest.raises(UsageError, match="--jobs 2 needs worker processes"):
         engines.make_engine("local", jobs=2)
     assert isinstance(engines.make_engine("local", jobs=1), engines.LocalEngine)
+
+
+def _store_then_add(tmp_path, name: str):
+    folder = corpus(tmp_path / "c", 6)
+    cache = tmp_path / "cache"
+    build(folder, out=tmp_path / "first", models="bundled", cache=cache, formats=("json",))
+    write(folder / name, TEMPLATE.format(a="Armenien", b="Georgien", n=99))
+    return folder, cache
+
+
+@pytest.mark.slow
+def test_auto_annotates_an_added_article_in_a_worker_while_the_stored_ones_are_resolved(tmp_path, pools):
+    folder, cache = _store_then_add(tmp_path, "doc999.txt")
+    added = build(folder, out=tmp_path / "added", models="bundled", cache=cache, formats=("json",), jobs=AUTO)
+    assert pools == [1] and added.summary.annotated == 1
+    assert all(seconds >= 0 for _, seconds in added.summary.stage_seconds)
+    build(folder, out=tmp_path / "fresh", models="bundled", cache=None, formats=("json",))
+    assert same_tree(tmp_path / "added", tmp_path / "fresh")
+
+
+@pytest.mark.slow
+def test_auto_annotates_an_article_that_comes_first_in_this_process(tmp_path, pools):
+    folder, cache = _store_then_add(tmp_path, "aaa.txt")
+    added = build(folder, out=tmp_path / "added", models="bundled", cache=cache, formats=("json",), jobs=AUTO)
+    assert pools == [] and added.summary.annotated == 1
+
+
+@pytest.mark.slow
+def test_a_worker_that_fails_while_the_store_is_read_stops_the_build(tmp_path, pools, monkeypatch):
+    folder, cache = _store_then_add(tmp_path, "doc999.txt")
+
+    def broken(documents, settings):
+        raise RuntimeError("annotation failed")
+
+    monkeypatch.setattr(engines, "process_batch_encoded", broken)  # the forked worker inherits it
+    with pytest.raises(RuntimeError, match="annotation failed"):
+        build(folder, out=tmp_path / "added", models="bundled", cache=cache, formats=("json",), jobs=2)
+    assert pools == [1] and not (tmp_path / "added").exists()

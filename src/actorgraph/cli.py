@@ -75,7 +75,8 @@ def _parser() -> argparse.ArgumentParser:
         type=_jobs,
         default=AUTO,
         help=f"worker processes for annotation and output files: a number, or auto (default: the "
-        f"cores, at most {MAX_AUTO_WORKERS}, on Linux; annotation of one batch stays in this process)",
+        f"cores, at most {MAX_AUTO_WORKERS}, on Linux; one new batch is annotated in this process "
+        "unless stored documents come before it)",
     )
     build.add_argument("--cache", metavar="DIR", help="document store folder (default: the user cache)")
     build.add_argument(

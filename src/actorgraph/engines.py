@@ -128,8 +128,9 @@ class ProcessEngine:
         self.pool = multiprocessing.get_context("fork").Pool(jobs, initializer=_init_worker)
 
     def run(self, batches: Iterable[Sequence[Document]], settings: Settings) -> Iterator[list[bytes]]:
+        """Results in order; the workers start on the batches at once, before the first is asked for."""
         payloads = (codec.dumps(tuple(batch)) for batch in batches)
-        yield from self.pool.imap(_Task(settings), payloads)
+        return self.pool.imap(_Task(settings), payloads)
 
     def close(self) -> None:
         self.pool.close()
@@ -168,11 +169,11 @@ class DaskEngine:
             self.client = Client(self.cluster)
 
     def run(self, batches: Iterable[Sequence[Document]], settings: Settings) -> Iterator[list[bytes]]:
+        """Results in order; every batch is submitted at once, before the first is asked for."""
         futures = [
             self.client.submit(_process_encoded, codec.dumps(tuple(b)), settings, pure=False) for b in batches
         ]
-        for future in futures:
-            yield future.result()
+        return (future.result() for future in futures)
 
     def close(self) -> None:
         self.client.close()
@@ -180,11 +181,12 @@ class DaskEngine:
             self.cluster.close()
 
 
-def make_engine(engine: str, *, jobs: int = 1, scheduler: str | None = None):
+def make_engine(engine: str, *, jobs: int = 1, scheduler: str | None = None, batches: int | None = None):
+    """The engine for ``jobs`` workers; a local one opens no more processes than ``batches``."""
     if engine == "dask":
         return DaskEngine(scheduler=scheduler, jobs=max(jobs, 2) if scheduler is None else jobs)
     if jobs > 1:
         if "fork" not in multiprocessing.get_all_start_methods():
             raise UsageError(errors.NO_FORK.format(jobs=jobs))
-        return ProcessEngine(jobs)
+        return ProcessEngine(jobs if batches is None else max(1, min(jobs, batches)))
     return LocalEngine()

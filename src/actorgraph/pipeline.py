@@ -107,14 +107,20 @@ class _Timer:
     def __init__(self) -> None:
         self.seconds: Counter[str] = Counter()
         self.peak_mib: dict[str, float] = {}
+        self._open: list[str] = []
 
     @contextmanager
     def __call__(self, stage: str):
         started = time.perf_counter()
+        self._open.append(stage)
         try:
             yield
         finally:
-            self.seconds[stage] += time.perf_counter() - started
+            self._open.pop()
+            elapsed = time.perf_counter() - started
+            self.seconds[stage] += elapsed
+            if self._open:  # a stage timed within another is not the other's time
+                self.seconds[self._open[-1]] -= elapsed
             self.peak_mib[stage] = round(_peak_rss_mib(), 1)
 
     def timed(self, stage: str, items: Iterable) -> Iterator:
@@ -145,6 +151,77 @@ def _cache_path(cache: str | Path | bool | None) -> Path | None:
     return root / "analyses.sqlite"
 
 
+class _Annotation:
+    """Annotation of what the document store lacks, and how far it has come.
+
+    ``keys`` and ``paths`` are every document's store key and path in input order. When the
+    corpus has been read to its end while a worker still annotates its last batch, the build
+    goes on to its first pass over the store at once, and :meth:`wait_for` stores the worker's
+    results when that pass reaches their documents: after one article is added to a large
+    corpus, the stored articles are resolved while the worker loads its models.
+    """
+
+    def __init__(
+        self,
+        keys: list[str],
+        paths: list[str],
+        store: AnalysisStore,
+        runner: Any,
+        results: Iterator[list[bytes]],
+        pending: deque[list[str]],
+        *,
+        timer: _Timer,
+        bar: tqdm,
+        total: int,
+    ):
+        self.keys, self.paths = keys, paths
+        #: Documents annotated so far.
+        self.annotated = 0
+        self._store, self._runner, self._results, self._pending = store, runner, results, pending
+        self._timer, self._bar, self._total = timer, bar, total
+        self._waiting = {key for batch_keys in pending for key in batch_keys}
+
+    def _store_next(self) -> bool:
+        """Store the next batch's results; ``False`` when there are none left."""
+        blobs = next(self._results, None)
+        if blobs is None:
+            return False
+        batch_keys = self._pending.popleft()
+        self._store.put_encoded(zip(batch_keys, blobs, strict=True))
+        self._waiting.difference_update(batch_keys)
+        self.annotated += len(blobs)
+        self._bar.update(len(blobs))
+        return True
+
+    def wait_for(self, keys: Iterable[str]) -> None:
+        """Store results until none of ``keys`` is still being annotated."""
+        if self._waiting and not self._waiting.isdisjoint(keys):
+            with self._timer("clean+annotate"):
+                while not self._waiting.isdisjoint(keys) and self._store_next():
+                    pass
+            if not self._waiting:  # the worker's models are freed before the later stages
+                self.finish()
+
+    def finish(self) -> None:
+        """Store every result still to come, then close the engine."""
+        if self._runner is None:
+            return
+        try:
+            with self._timer("clean+annotate"):
+                while self._store_next():
+                    pass
+            self._bar.update(self._total - self._bar.n)
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        """Stop annotating (an error elsewhere ended the build); what is stored stays stored."""
+        if self._runner is not None:
+            self._bar.close()
+            self._runner.close()
+            self._runner = None
+
+
 class _Stored:
     """The corpus's analyses in input order, read back from the document store on each pass.
 
@@ -153,19 +230,19 @@ class _Stored:
     a document was read from, so each analysis gets this build's path back.
     """
 
-    def __init__(
-        self, store: AnalysisStore, keys: list[str], paths: list[str], without: frozenset[str] = frozenset()
-    ):
+    #: Documents read from the store at a time.
+    CHUNK = 256
+
+    def __init__(self, store: AnalysisStore, annotation: _Annotation, without: frozenset[str] = frozenset()):
         self.store = store
-        self.keys = keys
-        self.paths = paths
+        self.annotation = annotation
         self.without = without
         self._taps: list[Callable[[Analysis], object]] = []
 
     def without_fields(self, *names: str) -> _Stored:
         """The same analyses, with the fields ``names`` left empty: for a pass (and its taps)
         that does not read them, which then decodes less."""
-        view = _Stored(self.store, self.keys, self.paths, frozenset(names))
+        view = _Stored(self.store, self.annotation, frozenset(names))
         view._taps, self._taps = self._taps, []
         return view
 
@@ -175,13 +252,17 @@ class _Stored:
 
     def __iter__(self) -> Iterator[Analysis]:
         taps, self._taps = self._taps, []
-        stored = self.store.iter_analyses(self.keys, without=self.without)
-        for analysis, path in zip(stored, self.paths, strict=True):
-            if analysis.document.path != path:
-                analysis = replace(analysis, document=replace(analysis.document, path=path))
-            for observer in taps:
-                observer(analysis)
-            yield analysis
+        keys, paths = self.annotation.keys, self.annotation.paths
+        for begin in range(0, len(keys), self.CHUNK):
+            chunk = keys[begin : begin + self.CHUNK]
+            self.annotation.wait_for(chunk)
+            stored = self.store.iter_analyses(chunk, chunk=self.CHUNK, without=self.without)
+            for analysis, path in zip(stored, paths[begin : begin + self.CHUNK], strict=True):
+                if analysis.document.path != path:
+                    analysis = replace(analysis, document=replace(analysis.document, path=path))
+                for observer in taps:
+                    observer(analysis)
+                yield analysis
 
 
 def _annotate(
@@ -192,20 +273,22 @@ def _annotate(
     fingerprint: str,
     store: AnalysisStore,
     settings: Settings,
-    open_runner: Callable[[int], Any],
-    timer: _Timer,
+    open_runner: Callable[[int, bool], Any],
     batch_size: int,
     progress: bool,
-) -> tuple[list[str], list[str], int]:
-    """Annotate what the store lacks; the store key and the path of every document in input order,
-    and how many documents were annotated.
+    timer: _Timer,
+) -> _Annotation:
+    """Annotate what the store lacks.
 
     ``open_runner`` is given the number of batches to annotate, counted up to two (reading stops
-    there until annotation starts), and returns the engine that annotates them.
+    there until annotation starts), and whether the store holds documents that come before the
+    first to annotate; it returns the engine that annotates them. When reading is over before
+    a worker engine annotates anything, the annotation is left running: see
+    :class:`_Annotation`.
     """
+    pending: deque[list[str]] = deque()
     keys: list[str] = []
     paths: list[str] = []
-    pending: deque[list[str]] = deque()
 
     def batches() -> Iterator[list[Document]]:
         batch: list[Document] = []
@@ -229,23 +312,22 @@ def _annotate(
             pending.append(batch_keys)
             yield batch
 
-    annotated = 0
     work = batches()
     ahead = list(islice(work, 2))
+    read_to_end = len(ahead) < 2
+    stored_first = bool(pending) and keys[0] not in pending[0]
     # Opened before the progress bar, whose monitor thread a forked worker must not inherit.
-    runner = open_runner(len(ahead))
+    runner = open_runner(len(ahead), read_to_end and stored_first)
     try:
         bar = tqdm(total=total, disable=not progress, unit="doc", desc="annotate", leave=False)
-        with timer("clean+annotate"):
-            for blobs in runner.run(chain(ahead, work), settings):
-                store.put_encoded(zip(pending.popleft(), blobs, strict=True))
-                annotated += len(blobs)
-                bar.update(len(blobs))
-            bar.update(total - bar.n)
-        bar.close()
-    finally:
+        results = runner.run(chain(ahead, work), settings)
+    except BaseException:
         runner.close()
-    return keys, paths, annotated
+        raise
+    annotation = _Annotation(keys, paths, store, runner, results, pending, timer=timer, bar=bar, total=total)
+    if not (read_to_end and runner.name != "local"):
+        annotation.finish()
+    return annotation
 
 
 class _CorpusWide(NamedTuple):
@@ -374,7 +456,9 @@ def build(
     jobs : int or "auto"
         Worker processes for annotation and the output files (or Dask workers of a local
         cluster). ``"auto"``: :func:`actorgraph.workers.auto_workers` of them, and annotation
-        in this process when there is at most one batch to annotate.
+        in this process when there is at most one batch to annotate and no stored document
+        comes before it. One batch goes to one worker, which the build does not wait for
+        until its first pass over the store reaches the batch's documents.
     engine : {"local", "dask"}
         ``dask`` runs the per-document work as tasks on a Dask cluster (``scheduler``, or a
         local cluster of ``jobs`` workers).
@@ -453,13 +537,18 @@ def build(
     scratch = tempfile.TemporaryDirectory(prefix="actorgraph-") if cache_path is None else None
     store = AnalysisStore(cache_path if scratch is None else Path(scratch.name) / "analyses.sqlite")
 
-    def open_runner(batches: int):
-        # "auto" annotates at most one batch in this process: a worker would load the same models.
-        local_will_do = jobs == AUTO and batches < 2 and engine == "local"
-        return make_engine(engine, jobs=1 if local_will_do else workers, scheduler=scheduler)
+    def open_runner(batches: int, stored_first: bool):
+        if batches == 0:
+            return make_engine("local")
+        if jobs == AUTO and engine == "local" and batches < 2 and not stored_first:
+            # A worker would load the same models as this process; it pays only when this
+            # process has stored documents to resolve before the batch's while it does.
+            return make_engine("local")
+        return make_engine(engine, jobs=workers, scheduler=scheduler, batches=batches)
 
+    annotation = None
     try:
-        keys, paths, annotated = _annotate(
+        annotation = _annotate(
             source,
             total=total,
             repeated=repeated,
@@ -471,11 +560,13 @@ def build(
             batch_size=batch_size,
             progress=progress,
         )
-
         corpus_wide = _resolve_and_extract(
-            _Stored(store, keys, paths), index=index, curated=curated, timer=timer
+            _Stored(store, annotation), index=index, curated=curated, timer=timer
         )
+        annotation.finish()
     finally:
+        if annotation is not None:
+            annotation.close()
         store.close()
         if scratch is not None:
             scratch.cleanup()
@@ -505,7 +596,7 @@ def build(
         len(edges),
         time.perf_counter() - started,
         warnings,
-        annotated,
+        annotation.annotated,
         tuple((stage, round(timer.seconds[stage], 3)) for stage in STAGES),
         tuple((stage, timer.peak_mib[stage]) for stage in STAGES if stage in timer.peak_mib),
     )
