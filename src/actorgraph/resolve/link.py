@@ -63,6 +63,14 @@ def _lookup_forms(name: str, lang: str) -> list[str]:
     return [variant for form in forms for variant in name_variants(form, lang)]
 
 
+def _one_word(name: str) -> bool:
+    """A person's name of one word ("Al-Assad") is a surname, and so are the names of the many
+    knowledge-base persons the oldest speaker lists give by surname alone: the document's states
+    or date must back a link ("Al-Assad" is not the "Al-Asad" who spoke for Oman in 1972–1991,
+    nor is "Abe" Japan's foreign minister of 1983)."""
+    return " " not in name.strip()
+
+
 def compatible(label: str, entry: KBEntry) -> bool:
     """May a mention labelled ``label`` refer to ``entry``? MISC may be anything but a person."""
     group, kb_group = _TYPE_GROUPS.get(label, "misc"), _TYPE_GROUPS.get(entry.type, "misc")
@@ -87,6 +95,8 @@ class Linker:
         forms = name_variants(name, lang) if label == "PERSON" else _lookup_forms(name, lang)
         for variant in forms:
             found = [e for e in self.index.exact(variant) if label == "MISC" or compatible(label, e)]
+            if found and _one_word(name) and all(e.type == "PERSON" for e in found):
+                return self._choose(found, context_states, year, require_support=True)
             if len(found) == 1:
                 return found[0]
             if found:
@@ -164,6 +174,8 @@ class Linker:
         if len(parts) < 2:
             return None
         exact = [e for e in self.index.transliterated(name, lang) if e.type == "PERSON"]
+        if exact and _one_word(name):
+            return self._choose(exact, context_states, year, require_support=True)
         if len(exact) == 1:
             return exact[0]
         namesakes = self.index.by_surname(parts[-1], lang)
