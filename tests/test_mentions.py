@@ -161,9 +161,29 @@ def test_addresses_diseases_links_and_clauses_are_no_actors(index, lang, text, s
             ["Zweiten Weltkrieg", "US-Dollar", "Oscar Bronner"],
             ["Oscar Bronner"],
         ),
+        # Summits, statutes and pathways, South-South cooperation; the Libyan government is one.
+        (
+            "en",
+            "At the Climate Summit the Government of National Accord backed the Rome Statute, the"
+            " Samoa Pathway and South-South cooperation.",
+            [
+                "Climate Summit",
+                "Government of National Accord",
+                "Rome Statute",
+                "Samoa Pathway",
+                "South-South",
+            ],
+            ["Government of National Accord"],
+        ),
+        (
+            "de",
+            "Beim Klimagipfel sprach die Afrikanische Union.",
+            ["Klimagipfel", "Afrikanische Union"],
+            ["Afrikanische Union"],
+        ),
     ],
 )
-def test_prizes_wars_holidays_and_time_zones_are_no_actors(index, lang, text, spans, kept):
+def test_prizes_wars_holidays_summits_and_time_zones_are_no_actors(index, lang, text, spans, kept):
     assert _kept(text, spans, lang, index) == kept
 
 
