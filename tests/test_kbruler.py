@@ -150,3 +150,17 @@ def test_a_place_name_that_is_a_common_noun_is_left_to_the_model(index):
     assert "Male" not in german
     assert "Malta" in {p["pattern"] for p in _ruler_patterns(index, "de") if p["id"] == "iso:MLT"}
     assert "Sicherheitsrat" in {p["pattern"] for p in _ruler_patterns(index, "de") if p["id"] == "igo:unsc"}
+
+
+def test_a_place_name_that_opens_an_organisations_name_is_left_to_the_model():
+    """ "Pacific Islands Forum" is no "Pacific Islands"; the "World Bank Group" is the World
+    Bank, and a lowercase "forum" continues nothing."""
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("actorgraph_kb_ruler", config={"continuations": ["forum", "group"]})
+    names = [("LOC", "Pacific Islands", "loc:pi"), ("ORG", "World Bank", "igo:wb")]
+    ruler.add_patterns([{"label": label, "pattern": text, "id": kb_id} for label, text, kb_id in names])
+    doc = nlp("The Pacific Islands Forum, the World Bank Group and a Pacific Islands forum met.")
+    assert [(e.text, e.ent_id_) for e in doc.ents] == [
+        ("World Bank", "igo:wb"),
+        ("Pacific Islands", "loc:pi"),
+    ]

@@ -32,14 +32,18 @@ __all__ = ["KnowledgeBaseRuler"]
 #: What a span gets: ``(label, KB id)``; an empty id for a name several entries share, ``None``
 #: for one whose entries differ in label (the tokens are claimed, no entity is set).
 _Target = tuple[str, str] | None
+#: Labels of the places whose names may open an organisation's.
+_PLACE_LABELS = frozenset({"GPE", "LOC"})
 #: Words remembered as starting no KB name before the memory is cleared: a few hundred KiB per
 #: ruler, and a word forgotten costs a string lookup, not a tokenization.
 _MAX_MISSES = 1 << 14
 
 
-@Language.factory("actorgraph_kb_ruler", default_config={"overwrite_ents": False})
-def make_kb_ruler(nlp: Language, name: str, overwrite_ents: bool) -> KnowledgeBaseRuler:
-    return KnowledgeBaseRuler(nlp, overwrite_ents=overwrite_ents)
+@Language.factory("actorgraph_kb_ruler", default_config={"overwrite_ents": False, "continuations": []})
+def make_kb_ruler(
+    nlp: Language, name: str, overwrite_ents: bool, continuations: list[str]
+) -> KnowledgeBaseRuler:
+    return KnowledgeBaseRuler(nlp, overwrite_ents=overwrite_ents, continuations=continuations)
 
 
 class KnowledgeBaseRuler:
@@ -47,7 +51,9 @@ class KnowledgeBaseRuler:
 
     Matches are taken longest first, then leftmost; a match touching a token that already has
     an entity type is skipped unless ``overwrite_ents``, and one that overlaps a match already
-    taken is dropped.
+    taken is dropped. So is a place's name followed by a capitalised word of ``continuations``:
+    it opens an organisation's name ("Pacific Islands Forum", "Pacific Ocean Alliance"), which
+    the model is left to find.
 
     Parameters
     ----------
@@ -55,6 +61,8 @@ class KnowledgeBaseRuler:
         Its tokenizer splits the names, so they match the words of its documents.
     overwrite_ents : bool
         Replace entities found before this component.
+    continuations : list of str
+        Head nouns, lowercase, that make a name before them part of an organisation's name.
 
     Examples
     --------
@@ -66,9 +74,10 @@ class KnowledgeBaseRuler:
     [('New Delhi', 'GPE', 'capital:IND')]
     """
 
-    def __init__(self, nlp: Language, *, overwrite_ents: bool = False):
+    def __init__(self, nlp: Language, *, overwrite_ents: bool = False, continuations: Iterable[str] = ()):
         self.nlp = nlp
         self.overwrite = overwrite_ents
+        self.continuations = frozenset(word.lower() for word in continuations)
         self._targets: dict[str, set[tuple[str, str]]] = {}
         #: Every name's text, sorted, and whether it has been tokenized yet.
         self._names: list[str] = []
@@ -105,8 +114,18 @@ class KnowledgeBaseRuler:
         entities = list(doc.ents)
         found = []
         seen: set[int] = set()
+        continued = self.continuations
         for start, end, target in matches:
             if not self.overwrite and any(t.ent_type for t in doc[start:end]):
+                continue
+            if (
+                continued
+                and target is not None
+                and target[0] in _PLACE_LABELS
+                and end < len(doc)
+                and doc[end].is_title
+                and doc[end].lower_ in continued
+            ):
                 continue
             if start in seen or end - 1 in seen:
                 continue

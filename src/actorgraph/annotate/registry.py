@@ -370,8 +370,13 @@ def assemble(info: PipelineInfo, index: KBIndex) -> Language:
     phrases = [p for p in patterns if " " in p["pattern"] or p["pattern"].isupper()]
     words = [p for p in patterns if not (" " in p["pattern"] or p["pattern"].isupper())]
     before = {"before": "ner"} if "ner" in nlp.pipe_names else {"last": True}
-    for name, chosen, where in (("kb_ruler", phrases, before), ("kb_ruler_words", words, {"last": True})):
-        nlp.add_pipe("actorgraph_kb_ruler", name=name, **where).add_patterns(chosen)
+    # A multi-word name that opens an organisation's ("Pacific Islands Forum") is left to the model.
+    continuations = {"continuations": names.get("name_continuations", [])}
+    for name, chosen, where, config in (
+        ("kb_ruler", phrases, before, continuations),
+        ("kb_ruler_words", words, {"last": True}, {}),
+    ):
+        nlp.add_pipe("actorgraph_kb_ruler", name=name, config=config, **where).add_patterns(chosen)
     nlp.add_pipe(
         "actorgraph_titled_names",
         config={
