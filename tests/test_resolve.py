@@ -746,6 +746,19 @@ def test_a_surname_tagged_an_organisation_joins_its_articles_person_only(index):
     assert actor_of(res, "c", "Ford") == actor_of(res, "d", "Ford") != actor_of(res, "c", "Bill Ford")
 
 
+def test_the_corpus_votes_on_a_surname_tagged_an_organisation_as_it_is_spelled(index):
+    """ "Foxx" tagged ORG after "Jamie Foxx" is he, though "Fox", the network most articles tag
+    ORG without any Fox, has the same surname key."""
+    docs = [
+        analysis(
+            "a", "Jamie Foxx won. Foxx thanked.", [("Jamie Foxx", "PERSON"), ("Foxx", "ORG")], lang="en"
+        ),
+        *(analysis(doc_id, "Fox aired it.", [("Fox", "ORG")], lang="en") for doc_id in "bcd"),
+    ]
+    res = resolve(docs, index=index)
+    assert actor_of(res, "a", "Foxx") == actor_of(res, "a", "Jamie Foxx") != actor_of(res, "b", "Fox")
+
+
 def test_acronyms_meet_as_written(index):
     """Transliteration rules would make "BAA" (the airports) "BA" and "BVB" (the club) the
     competition authority "BWB"."""

@@ -130,8 +130,9 @@ class _Resolver:
         #: after "Alastair Campbell") → that full name's mention: the person, unless the corpus
         #: names the word mostly without such a person ("Ford", "Disney": companies).
         self.org_surnames: dict[int, int] = {}
-        #: Surname key → the articles that tag the word alone ORG or MISC, and of those the ones
-        #: that also name a person of that surname in full.
+        #: The word as written (folded: "Foxx" is not "Fox" here, though its surname key is) →
+        #: the articles that tag it alone ORG or MISC, and of those the ones that also name a
+        #: person of that surname in full.
         self.org_word_articles: Counter[str] = Counter()
         self.org_word_articles_with_person: Counter[str] = Counter()
         #: Mentions whose model tag is not what they name: a surname tagged ORG that joined its
@@ -279,13 +280,13 @@ class _Resolver:
                     and surname_key(words[0], m.lang) not in named_in_full
                 ):
                     self.maybe_described.append(i)
-        for key in {
-            surname_key(m.text, m.lang)
+        for word, key in {
+            (fold(m.text), surname_key(m.text, m.lang))
             for m in (self.current[i] for i in ids)
             if m.label in ("ORG", "MISC") and surname_shaped(m.text, m.lang) and not m.canonical
         }:
-            self.org_word_articles[key] += 1
-            self.org_word_articles_with_person[key] += key in named_in_full
+            self.org_word_articles[word] += 1
+            self.org_word_articles_with_person[word] += key in named_in_full
         self._fuller_names([i for named in full_names.values() for i in named], named_in_full)
         regnal_names = {
             m.text
@@ -514,8 +515,8 @@ class _Resolver:
         self._company_names()
         for i, j in self.org_surnames.items():
             m = self.mentions[i]
-            key = surname_key(m.text, m.lang)
-            if 2 * self.org_word_articles_with_person[key] >= self.org_word_articles[key]:
+            word = fold(m.text)
+            if 2 * self.org_word_articles_with_person[word] >= self.org_word_articles[word]:
                 uf.union(i, j)
                 self.person_votes.add(i)
             else:  # "Ford" beside "Bill Ford": the company most articles name without him
