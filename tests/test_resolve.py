@@ -1104,3 +1104,17 @@ def test_a_one_word_name_is_the_knowledge_base_person_only_where_the_article_bac
         "c", "Kazakhstan: Tokaev said.", [("Kazakhstan", "GPE"), ("Tokaev", "PERSON")], lang="en", date="2024"
     )
     assert actor_of(resolve([kazakhstan], index=index), "c", "Tokaev") == "ungdc:kassym-jomart-tokayev"
+
+
+def test_a_first_name_and_its_feminine_form_are_two_persons(index):
+    """ "Martina Schenk", an MP, is not "Martin Schenk" of the Diakonie; "Ahmed Davutoglu" is
+    "Ahmet Davutoglu"."""
+    docs = [
+        analysis("a", "Martin Schenk lobt.", [("Martin Schenk", "PERSON")]),
+        analysis("b", "Martina Schenk erklärte.", [("Martina Schenk", "PERSON")]),
+        analysis("c", "Ahmet Davutoglu spoke.", [("Ahmet Davutoglu", "PERSON")], lang="en"),
+        analysis("d", "Ahmed Davutoglu spoke.", [("Ahmed Davutoglu", "PERSON")], lang="en"),
+    ]
+    res = resolve(docs, index=index)
+    assert actor_of(res, "a", "Martin Schenk") != actor_of(res, "b", "Martina Schenk")
+    assert actor_of(res, "c", "Ahmet Davutoglu") == actor_of(res, "d", "Ahmed Davutoglu")

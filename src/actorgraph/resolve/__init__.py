@@ -18,7 +18,6 @@ from itertools import pairwise
 from typing import NamedTuple
 
 import numpy as np
-from rapidfuzz import fuzz
 
 from ..kb import KBEntry
 from ..kbindex import KBIndex
@@ -29,7 +28,7 @@ from ..titles import head_titles
 from ..unionfind import UnionFind
 from .assignment import Assignment, MentionKey
 from .columns import MentionColumns
-from .link import FIRST_NAME_SIMILARITY, PLACE_LABELS, PLACE_WORD_LABELS, Linker
+from .link import PLACE_LABELS, PLACE_WORD_LABELS, Linker, similar_first_names
 from .names import (
     acronym_key,
     company_name,
@@ -981,11 +980,7 @@ def _same_person(a: tuple[str, str], b: tuple[str, str], *, middle_names: bool =
     name? With ``middle_names``, also when one adds middle names to the other's one first name."""
     (text_a, lang_a), (text_b, lang_b) = a, b
     given_a, given_b = given_names(text_a), given_names(text_b)
-    # Under each language's rules ("Kassym-Schomart" ≈ "Kassym-Jomart"), or as spelled ("John" = "John")
-    if any(
-        fuzz.ratio(translit_key(given_a, rules_a), translit_key(given_b, rules_b)) >= FIRST_NAME_SIMILARITY
-        for rules_a, rules_b in ((lang_a, lang_b), (None, None))
-    ):
+    if similar_first_names(given_a, given_b, lang_a, lang_b):  # "Kassym-Schomart", "Kassym-Jomart"
         return True
     # One name adds middle names to the other's one first name: "Sam Kahamba Kutesa", "Sam Kutesa"
     first_a, first_b = given_a.split(), given_b.split()

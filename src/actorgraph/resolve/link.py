@@ -17,10 +17,44 @@ from ..records import Mention
 from ..text import fold, name_variants, place_names, translit_key
 from .names import capitalised_nationalities, key_words, without_article
 
-__all__ = ["PLACE_LABELS", "PLACE_WORD_LABELS", "Linker", "compatible"]
+__all__ = ["PLACE_LABELS", "PLACE_WORD_LABELS", "Linker", "compatible", "similar_first_names"]
 
 #: A first name matches when its transliteration keys are at least this similar.
 FIRST_NAME_SIMILARITY = 80
+
+
+def similar_first_names(a: str, b: str, lang_a: str | None = None, lang_b: str | None = None) -> bool:
+    """Are the first names ``a`` and ``b`` (of texts in ``lang_a`` and ``lang_b``) one name's?
+
+    Their transliteration keys, under each language's rules or under none, must be at least
+    :data:`FIRST_NAME_SIMILARITY` alike; but a name and the same with a feminine "a" are two
+    ("Martin", "Martina"; "Antonio", "Antonia").
+
+    Examples
+    --------
+    >>> similar_first_names("Kassym-Schomart", "Kassym-Jomart", "de", "en")
+    True
+    >>> similar_first_names("Ahmed", "Ahmet"), similar_first_names("Giannis", "Yanis")
+    (True, True)
+    >>> similar_first_names("Martin", "Martina"), similar_first_names("Mario", "Maria")
+    (False, False)
+    """
+    if _feminine_pair(fold(a), fold(b)):
+        return False
+    return any(
+        fuzz.ratio(translit_key(a, rules_a), translit_key(b, rules_b)) >= FIRST_NAME_SIMILARITY
+        for rules_a, rules_b in ((lang_a, lang_b), (None, None))
+    )
+
+
+def _feminine_pair(a: str, b: str) -> bool:
+    """Does one name end in an "a" the other has not, all else alike ("martin"/"martina")?"""
+    if a.endswith("a") == b.endswith("a"):
+        return False
+    if b.endswith("a"):
+        a, b = b, a
+    return a[:-1] == b or a[:-1] == b[:-1]
+
 
 #: Between namesakes with equal evidence, the first of these kinds that one of them has wins.
 _PREFERRED_KINDS = ("state", "capital")
@@ -186,8 +220,7 @@ class Linker:
             # "Recep Erdogan" leaves out the middle name of "Recep Tayyip Erdoğan"; a looser
             # match, so the document's states or date must back it ("Sher Khan" of the Muslim
             # Council of Britain is no "Sher Ali Khan" who spoke for Pakistan in 1969).
-            first = translit_key(parts[0], lang)
-            shortened = [e for e in namesakes if _opens_longer_name(first, e)]
+            shortened = [e for e in namesakes if _opens_longer_name(parts[0], lang, e)]
             if shortened:
                 return self._choose(shortened, context_states, year, require_support=True)
         # "Raúl Castro" leaves out the second surname of "Raúl Castro Ruz": backed by the
@@ -198,14 +231,11 @@ class Linker:
 
     @staticmethod
     def _first_names_match(given: list[str], lang: str, entry: KBEntry) -> bool:
-        key = translit_key(" ".join(given), lang)
+        first = " ".join(given)
         for names in entry.names.values():
             for full in names:
                 parts = fold(full).split()
-                if (
-                    len(parts) >= 2
-                    and fuzz.ratio(key, translit_key(" ".join(parts[:-1]), "en")) >= FIRST_NAME_SIMILARITY
-                ):
+                if len(parts) >= 2 and similar_first_names(first, " ".join(parts[:-1]), lang, "en"):
                     return True
         return False
 
@@ -251,12 +281,12 @@ class Linker:
         return ranked[0][2]
 
 
-def _opens_longer_name(first: str, entry: KBEntry) -> bool:
-    """Does the first name ``first`` (a transliteration key) open one of ``entry``'s names of
+def _opens_longer_name(first: str, lang: str, entry: KBEntry) -> bool:
+    """Does the first name ``first`` (of a text in ``lang``) open one of ``entry``'s names of
     three words or more?"""
     for names in entry.names.values():
         for full in names:
             parts = fold(full).split()
-            if len(parts) > 2 and fuzz.ratio(first, translit_key(parts[0], "en")) >= FIRST_NAME_SIMILARITY:
+            if len(parts) > 2 and similar_first_names(first, parts[0], lang, "en"):
                 return True
     return False
