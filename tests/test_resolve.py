@@ -1118,3 +1118,26 @@ def test_a_first_name_and_its_feminine_form_are_two_persons(index):
     res = resolve(docs, index=index)
     assert actor_of(res, "a", "Martin Schenk") != actor_of(res, "b", "Martina Schenk")
     assert actor_of(res, "c", "Ahmet Davutoglu") == actor_of(res, "d", "Ahmed Davutoglu")
+
+
+def test_a_shared_patronymic_does_not_make_two_kings_one(index):
+    """ "Salman Bin Abdulaziz Al-Saud" and "Abdullah Bin Abdulaziz Al-Saud" share all but the
+    first name; "Al-Walid bin Talal" and "Alwaleed bin Talal" are one prince."""
+    docs = [
+        analysis(
+            "a", "King Salman Bin Abdulaziz Al-Saud.", [("Salman Bin Abdulaziz Al-Saud", "PERSON")], lang="en"
+        ),
+        analysis(
+            "b",
+            "King Abdullah Bin Abdulaziz Al-Saud.",
+            [("Abdullah Bin Abdulaziz Al-Saud", "PERSON")],
+            lang="en",
+        ),
+        analysis("c", "Prince Al-Walid bin Talal.", [("Al-Walid bin Talal", "PERSON")], lang="en"),
+        analysis("d", "Prince Alwaleed bin Talal.", [("Alwaleed bin Talal", "PERSON")], lang="en"),
+    ]
+    res = resolve(docs, index=index)
+    assert actor_of(res, "a", "Salman Bin Abdulaziz Al-Saud") != actor_of(
+        res, "b", "Abdullah Bin Abdulaziz Al-Saud"
+    )
+    assert actor_of(res, "c", "Al-Walid bin Talal") == actor_of(res, "d", "Alwaleed bin Talal")

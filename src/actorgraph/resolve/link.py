@@ -27,8 +27,9 @@ def similar_first_names(a: str, b: str, lang_a: str | None = None, lang_b: str |
     """Are the first names ``a`` and ``b`` (of texts in ``lang_a`` and ``lang_b``) one name's?
 
     Their transliteration keys, under each language's rules or under none, must be at least
-    :data:`FIRST_NAME_SIMILARITY` alike; but a name and the same with a feminine "a" are two
-    ("Martin", "Martina"; "Antonio", "Antonia").
+    :data:`FIRST_NAME_SIMILARITY` alike, and so must their first words: a shared patronymic
+    or middle name does not make "Salman Bin Abdulaziz" "Abdullah Bin Abdulaziz". A name and
+    the same with a feminine "a" are two ("Martin", "Martina"; "Antonio", "Antonia").
 
     Examples
     --------
@@ -38,17 +39,33 @@ def similar_first_names(a: str, b: str, lang_a: str | None = None, lang_b: str |
     (True, True)
     >>> similar_first_names("Martin", "Martina"), similar_first_names("Mario", "Maria")
     (False, False)
+    >>> similar_first_names("Salman Bin Abdulaziz", "Abdullah Bin Abdulaziz")
+    False
+    >>> similar_first_names("Al-Walid bin", "Alwaleed bin"), similar_first_names("Jerry Lee", "Jerry")
+    (True, False)
     """
-    if _feminine_pair(fold(a), fold(b)):
+    words_a, words_b = fold(a).split(), fold(b).split()
+    if not words_a or not words_b or _feminine_pair(words_a[0], words_b[0]):
         return False
-    return any(
-        fuzz.ratio(translit_key(a, rules_a), translit_key(b, rules_b)) >= FIRST_NAME_SIMILARITY
-        for rules_a, rules_b in ((lang_a, lang_b), (None, None))
+    pairs = [(a, b)]
+    if len(words_a) > 1 and len(words_b) > 1:
+        pairs.append((_first_word(words_a), _first_word(words_b)))
+    return all(
+        any(
+            fuzz.ratio(translit_key(x, rules_x), translit_key(y, rules_y)) >= FIRST_NAME_SIMILARITY
+            for rules_x, rules_y in ((lang_a, lang_b), (None, None))
+        )
+        for x, y in pairs
     )
 
 
+def _first_word(words: list[str]) -> str:
+    """The first of folded given names, with an article it follows ("al walid" → "alwalid")."""
+    return words[0] + words[1] if len(words[0]) <= 2 else words[0]
+
+
 def _feminine_pair(a: str, b: str) -> bool:
-    """Does one name end in an "a" the other has not, all else alike ("martin"/"martina")?"""
+    """Does one folded name end in an "a" the other has not, all else alike ("martin"/"martina")?"""
     if a.endswith("a") == b.endswith("a"):
         return False
     if b.endswith("a"):
