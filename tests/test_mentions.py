@@ -177,8 +177,8 @@ def test_addresses_diseases_links_and_clauses_are_no_actors(index, lang, text, s
         ),
         (
             "de",
-            "Beim Klimagipfel sprach die Afrikanische Union.",
-            ["Klimagipfel", "Afrikanische Union"],
+            "Seit dem Ende des Kalten Krieges sprach beim Klimagipfel die Afrikanische Union.",
+            ["Kalten Krieges", "Klimagipfel", "Afrikanische Union"],
             ["Afrikanische Union"],
         ),
     ],

@@ -76,7 +76,8 @@ __all__ = [
 #: 30: a word of ``not_actors`` after an article or a possessive is none ("The Government").
 #: 31: a place's name of several words that opens an organisation's is left to the model
 #: ("Pacific Islands Forum").
-ANALYSIS_REVISION = 31
+#: 32: a German thing's name also inflected ("des Kalten Krieges").
+ANALYSIS_REVISION = 32
 #: Characters per spaCy call; long enough for any normal article, short enough to bound memory.
 MAX_CHUNK_CHARS = 100_000
 #: Characters the model takes in one pass. What a pass allocates grows with its words, not with

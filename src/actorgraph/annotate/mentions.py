@@ -616,14 +616,19 @@ class _Emitter:
 
     def _is_thing(self, text: str) -> bool:
         """ "Sustainable Development Goals", "Transkaspische Transportroute": a plan, a treaty or a
-        route, not an actor. German compounds count by their last part."""
+        route, not an actor. German compounds count by their last part, and German words also
+        inflected ("des Kalten Krieges", "des Klimagipfels")."""
         if self.index.exact(text):
             return False
-        last = text.split()[-1].lower()
-        if last in self.rules.thing_heads:
+        heads = self.rules.thing_heads
+        last = text.split()[-1]
+        if last.lower() in heads:
             return True
-        return self.lang == "de" and any(
-            last.endswith(h) and len(last) > len(h) + 3 for h in self.rules.thing_heads
+        if self.lang != "de":
+            return False
+        forms = {form.lower() for form in name_variants(last, self.lang)}
+        return any(
+            form in heads or any(form.endswith(h) and len(form) > len(h) + 3 for h in heads) for form in forms
         )
 
     def _common(self, word: str) -> bool:
