@@ -116,8 +116,16 @@ def test_a_form_of_address_makes_a_short_name_a_person(index):
     [
         (
             "en",
-            "Ladies and Gentlemen, COVID-19 hit Governments.",
-            ["Ladies and Gentlemen", "COVID-19", "Governments"],
+            "Ladies and Gentlemen, Heads of Government, COVID-19 hit Governments; the Panel fought"
+            " Islamophobia.",
+            [
+                "Ladies and Gentlemen",
+                "Heads of Government",
+                "COVID-19",
+                "Governments",
+                "Panel",
+                "Islamophobia",
+            ],
         ),
         ("de", "Corona und das BIP.", ["Corona", "BIP"]),
         # A tweet's picture link, and a clause the model took for a title.
