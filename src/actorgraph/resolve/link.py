@@ -60,7 +60,7 @@ def similar_first_names(a: str, b: str, lang_a: str | None = None, lang_b: str |
 
 
 def _first_word(words: list[str]) -> str:
-    """The first of folded given names, with an article it follows ("al walid" → "alwalid")."""
+    """The first of folded given names, joined to the article before it ("al walid" → "alwalid")."""
     return words[0] + words[1] if len(words[0]) <= 2 else words[0]
 
 
