@@ -83,3 +83,29 @@ def test_build_graph_fills_in_the_metrics():
     assert by_id["a"].community == by_id["b"].community == by_id["c"].community == 0
     assert by_id["d"].community == by_id["e"].community == 1
     assert len(edges) == 4
+
+
+def test_build_graph_shows_degrees_before_betweenness_and_communities(monkeypatch):
+    import actorgraph.graph as graph_stage
+
+    events = [
+        Event("ev:1", "MEET", None, None, None, ("a", "b")),
+        Event("ev:2", "MEET", None, None, None, ("a", "c")),
+    ]
+    seen: list[tuple] = []
+    computed = graph_stage.betweenness_scores
+
+    def scores(*args, **kwargs):
+        seen.append(("betweenness",))
+        return computed(*args, **kwargs)
+
+    monkeypatch.setattr(graph_stage, "betweenness_scores", scores)
+    scored, edges = build_graph(
+        [Actor(i, i.upper(), "PERSON") for i in "cba"],
+        events,
+        on_degrees=lambda actors, table: seen.append((actors, len(table))),
+    )
+    (shown, edge_count), betweenness = seen
+    assert betweenness == ("betweenness",) and edge_count == len(edges) == 2
+    assert [(a.id, a.degree, a.strength) for a in shown] == [(a.id, a.degree, a.strength) for a in scored]
+    assert [(a.degree, a.betweenness) for a in scored] == [(2, 1.0), (1, 0.0), (1, 0.0)]

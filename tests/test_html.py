@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from actorgraph.graph.layout import layout
-from actorgraph.outputs.html import MAX_EVIDENCE, Viewer, render_html, write_html
+from actorgraph.outputs.html import MAX_EVIDENCE, Viewer, render_html, viewer_positions, write_html
 from actorgraph.records import Actor, Document, Edge, Event, Evidence, Graph
 
 XSS = (
@@ -259,6 +259,19 @@ def test_viewer_repr_is_an_escaped_iframe():
     srcdoc = re.match(r'<iframe srcdoc="([^"]*)"', frame).group(1)
     assert html_lib.unescape(srcdoc) == viewer.html
     assert "<" not in srcdoc and '"' not in srcdoc
+
+
+def test_a_layout_computed_beforehand_gives_the_same_page(tmp_path):
+    """What a build's graph stage passes as ``positions`` is the layout the page would compute."""
+    graph = star_graph(60)
+    for max_nodes in (10, 1500):
+        positions = viewer_positions(graph.actors, graph.edges, max_nodes=max_nodes)
+        write_html(graph, tmp_path / "given.html", max_nodes=max_nodes, positions=positions)
+        write_html(graph, tmp_path / "computed.html", max_nodes=max_nodes)
+        assert (tmp_path / "given.html").read_bytes() == (tmp_path / "computed.html").read_bytes()
+    moved = {actor_id: (x + 1.0, y) for actor_id, (x, y) in positions.items()}
+    write_html(graph, tmp_path / "moved.html", positions=moved)
+    assert (tmp_path / "moved.html").read_bytes() != (tmp_path / "computed.html").read_bytes()
 
 
 def test_layout_is_seeded_and_rounded():

@@ -112,3 +112,17 @@ def test_sum_by_key_has_the_bits_of_a_dict_filled_in_order(seed):
     assert got_keys.tolist() == sorted(expected)
     assert [float(w).hex() for w in sums.tolist()] == [expected[k].hex() for k in sorted(expected)]
     assert firsts.tolist() == [first[k] for k in sorted(expected)]
+
+
+@pytest.mark.parametrize("n", [300, 1500, 5000])
+def test_interaction_lists_kept_per_grid_equal_lists_made_per_node(n, monkeypatch):
+    """Grids up to ``_LISTED_GRID`` cells a side keep their lists; finer ones list them per node.
+    Both give the repulsion to the bit, with points that share a cell or a position."""
+    from actorgraph.graph import layout as layout_module
+
+    rng = np.random.default_rng(n)
+    pos = rng.uniform(-(n**0.5) / 2, (n**0.5) / 2, size=(n, 2))
+    pos[:5] = pos[0]
+    kept = layout_module._repulsion(pos, 1.0)
+    monkeypatch.setattr(layout_module, "_LISTED_GRID", 1)
+    assert np.array_equal(kept, layout_module._repulsion(pos, 1.0))

@@ -7,11 +7,11 @@ import os
 
 import pytest
 
-from actorgraph import engines, workers
+from actorgraph import engines, pipeline, workers
 from actorgraph.cli import main
 from actorgraph.errors import UsageError
 from actorgraph.pipeline import build
-from actorgraph.workers import AUTO, MAX_AUTO_WORKERS, auto_workers, resolve_jobs
+from actorgraph.workers import AUTO, MAX_AUTO_WORKERS, Forked, auto_workers, can_fork, resolve_jobs
 
 from .conftest import ROOT, write
 from .test_store import TEMPLATE, corpus, same_tree
@@ -126,3 +126,37 @@ def test_a_worker_that_fails_while_the_store_is_read_stops_the_build(tmp_path, p
     with pytest.raises(RuntimeError, match="annotation failed"):
         build(folder, out=tmp_path / "added", models="bundled", cache=cache, formats=("json",), jobs=2)
     assert pools == [1] and not (tmp_path / "added").exists()
+
+
+def _fails(message: str) -> None:
+    raise ValueError(message)
+
+
+@pytest.mark.skipif(not can_fork(), reason="worker processes are forked on Linux only")
+def test_a_forked_call_gives_its_value_or_the_child_error():
+    assert Forked(sorted, [3, 1, 2], reverse=True).result() == [3, 2, 1]
+    with pytest.raises(RuntimeError, match="ValueError: no layout"):
+        Forked(_fails, "no layout").result()
+    with pytest.raises(RuntimeError, match="exit code"):
+        Forked(os._exit, 3).result()
+    waiting = Forked(__import__("time").sleep, 60)
+    waiting.cancel()
+    assert not waiting._process.is_alive()
+
+
+@pytest.mark.skipif(not can_fork(), reason="worker processes are forked on Linux only")
+def test_the_viewer_layout_is_computed_beside_the_graph_metrics(tmp_path, corpus_build, monkeypatch):
+    """With a core to spare the layout runs in a forked process; the page is the same bytes."""
+    forked: list[str] = []
+
+    class Counted(Forked):
+        def __init__(self, function, *args, **kwargs):
+            forked.append(function.__name__)
+            super().__init__(function, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "Forked", Counted)
+    _build_seed_corpus(tmp_path / "two", jobs=2)
+    assert forked == ["viewer_positions"]
+    assert same_tree(corpus_build[1], tmp_path / "two")
+    _build_seed_corpus(tmp_path / "json", jobs=2, formats=("json",))
+    assert forked == ["viewer_positions"]  # no page, no layout

@@ -38,11 +38,12 @@ from .outputs import DEFAULT_FORMATS
 from .read import read_corpus
 from .records import Actor, Analysis, Document, Graph, Mention
 from .store import AnalysisStore, default_cache_dir, document_key, pipeline_fingerprint
-from .workers import AUTO, resolve_jobs
+from .workers import AUTO, Forked, can_fork, resolve_jobs
 
 if TYPE_CHECKING:
     from .curation import Curation
     from .engines import Settings
+    from .graph import EdgeTable
     from .kbindex import KBIndex
     from .spill import EventSpill, MentionSpill
 
@@ -572,8 +573,23 @@ def build(
             scratch.cleanup()
 
     actors, events, documents, mentions, warnings = corpus_wide
+    layout: list[Forked] = []
+
+    def lay_out(actors: tuple[Actor, ...], edges: EdgeTable) -> None:
+        # The viewer's layout reads degree and strength only: with a core to spare, it is
+        # computed while betweenness and communities are.
+        if out is not None and "html" in formats and workers > 1 and can_fork():
+            from .outputs.html import viewer_positions
+
+            layout.append(Forked(viewer_positions, actors, edges, max_nodes=max_nodes))
+
     with timer("graph"):
-        actors, edges = build_graph(actors, events, min_weight=min_weight)
+        try:
+            actors, edges = build_graph(actors, events, min_weight=min_weight, on_degrees=lay_out)
+            positions = layout.pop().result() if layout else None
+        finally:
+            for job in layout:
+                job.cancel()
         models_used = sorted({d.language for d in documents if not d.skipped and d.language})
         meta = {
             "actorgraph_version": __version__,
@@ -586,7 +602,7 @@ def build(
         if manifest is not None:
             forget(manifest)
         with timer("outputs"):
-            write_outputs(graph, out, formats=formats, max_nodes=max_nodes, jobs=workers)
+            write_outputs(graph, out, formats=formats, max_nodes=max_nodes, jobs=workers, positions=positions)
     skipped = Counter(d.skip_reason or "" for d in documents if d.skipped)
     summary = Summary(
         total,

@@ -1,15 +1,21 @@
-"""How many worker processes a build uses: a number the user gives, or ``"auto"``."""
+"""How many worker processes a build uses (a number the user gives, or ``"auto"``), and one
+function run in a forked process while the build goes on."""
 
 from __future__ import annotations
 
 import multiprocessing
 import os
 import sys
+import traceback
+from collections.abc import Callable
+from typing import Any, Generic, TypeVar
 
 from . import errors
 from .errors import UsageError
 
-__all__ = ["AUTO", "MAX_AUTO_WORKERS", "auto_workers", "resolve_jobs"]
+__all__ = ["AUTO", "MAX_AUTO_WORKERS", "Forked", "auto_workers", "can_fork", "resolve_jobs"]
+
+T = TypeVar("T")
 
 #: ``jobs="auto"``: as many workers as :func:`auto_workers` allows.
 AUTO = "auto"
@@ -25,7 +31,7 @@ def auto_workers() -> int:
     Workers are forked, and only Linux forks safely: macOS's system libraries may not survive a
     fork, and Windows has none.
     """
-    if not sys.platform.startswith("linux") or "fork" not in multiprocessing.get_all_start_methods():
+    if not can_fork():
         return 1
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
     return max(1, min(cores, MAX_AUTO_WORKERS))
@@ -51,3 +57,62 @@ def resolve_jobs(jobs: int | str) -> int:
     if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:
         raise UsageError(errors.BAD_JOBS.format(value=jobs))
     return jobs
+
+
+def can_fork() -> bool:
+    """Whether worker processes can be forked safely here: on Linux only (macOS's system
+    libraries may not survive a fork, and Windows has none)."""
+    return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
+
+
+class Forked(Generic[T]):
+    """``function(*args, **kwargs)`` computed in a forked process while this one goes on.
+
+    The child inherits the arguments, so nothing is copied on the way in, and sends its result
+    back pickled. Call :meth:`result` to wait for it, or :meth:`cancel` when it is no longer
+    wanted; one of the two must be called.
+
+    Examples
+    --------
+    >>> if can_fork():
+    ...     job = Forked(sum, [1, 2, 3])
+    ...     job.result()
+    ... else:
+    ...     6
+    6
+    """
+
+    def __init__(self, function: Callable[..., T], *args: Any, **kwargs: Any) -> None:
+        context = multiprocessing.get_context("fork")
+        self._receive, send = context.Pipe(duplex=False)
+        self._process = context.Process(target=_send_result, args=(send, function, args, kwargs), daemon=True)
+        self._process.start()
+        send.close()  # the child holds the only sending end: its exit ends the pipe
+
+    def result(self) -> T:
+        """The function's value; its exception, with the child's traceback, if it raised one."""
+        try:
+            ok, value = self._receive.recv()
+        except EOFError:
+            ok, value = False, None
+        finally:
+            self._receive.close()
+            self._process.join()
+        if not ok:
+            raise RuntimeError(value or f"a forked process ended with exit code {self._process.exitcode}")
+        return value
+
+    def cancel(self) -> None:
+        """End the child without waiting for its result."""
+        self._process.kill()
+        self._process.join()
+        self._receive.close()
+
+
+def _send_result(send, function: Callable[..., Any], args: tuple, kwargs: dict) -> None:
+    try:
+        reply = (True, function(*args, **kwargs))
+    except BaseException as error:  # the parent raises it
+        reply = (False, "".join(traceback.format_exception(error)))
+    send.send(reply)
+    send.close()

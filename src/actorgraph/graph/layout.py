@@ -16,6 +16,7 @@ from __future__ import annotations
 import math
 from array import array
 from collections.abc import Collection, Iterable, Iterator, Sequence
+from functools import cache
 
 import numpy as np
 
@@ -27,6 +28,10 @@ _MIN_DIST = 1e-3
 # Offsets of the 6 x 6 block of cells under a parent's 3 x 3 neighbourhood, relative to
 # (2 * parent_x - 2, 2 * parent_y - 2).
 _BLOCK = np.array([(a, b) for a in range(6) for b in range(6)], dtype=np.int64)
+#: Grids up to this many cells a side keep their interaction lists (:func:`_interaction_lists`,
+#: at most about 7 MB for all of them); a finer grid, for a force layout of more than about
+#: 16,000 nodes, lists them per node.
+_LISTED_GRID = 128
 _NEAR = np.array([(a, b) for a in (-1, 0, 1) for b in (-1, 0, 1)], dtype=np.int64)
 
 
@@ -118,8 +123,11 @@ def _force(ids: list[str], edges: Iterable, seed: int) -> dict[str, tuple[float,
             delta = pos[src] - pos[dst]
             dist = np.maximum(np.hypot(delta[:, 0], delta[:, 1]), _MIN_DIST)
             pull = delta * (dist * ew / k)[:, None]  # |d|^2 / k along d/|d|
-            np.subtract.at(disp, src, pull)
-            np.add.at(disp, dst, pull)
+            # Each node's pulls summed first, in edge order (bincount, not the slower ufunc.at).
+            for axis in (0, 1):
+                disp[:, axis] += np.bincount(dst, weights=pull[:, axis], minlength=n) - np.bincount(
+                    src, weights=pull[:, axis], minlength=n
+                )
         disp -= gravity * pos * k
         length = np.maximum(np.hypot(disp[:, 0], disp[:, 1]), _MIN_DIST)
         pos += disp * (np.minimum(length, temperature) / length)[:, None]
@@ -165,22 +173,21 @@ def _repulsion(pos: np.ndarray, k: float) -> np.ndarray:
         cx = np.minimum((rel[:, 0] * g).astype(np.int64), g - 1)
         cy = np.minimum((rel[:, 1] * g).astype(np.int64), g - 1)
         cid = cx * g + cy
-        mass = np.bincount(cid, minlength=g * g).astype(np.float64)
-        sx = np.bincount(cid, weights=pos[:, 0], minlength=g * g)
-        sy = np.bincount(cid, weights=pos[:, 1], minlength=g * g)
+        # One more cell than the grid has, always empty: where interaction lists point for "none".
+        mass = np.bincount(cid, minlength=g * g + 1).astype(np.float64)
+        sx = np.bincount(cid, weights=pos[:, 0], minlength=g * g + 1)
+        sy = np.bincount(cid, weights=pos[:, 1], minlength=g * g + 1)
         return cx, cy, mass, sx, sy
 
     def far(px, py, cx, cy, mass, sx, sy, g):
         """Force on points (px, py) in cells (cx, cy) from their level's interaction list."""
-        tx = 2 * (cx // 2)[:, None] - 2 + _BLOCK[None, :, 0]
-        ty = 2 * (cy // 2)[:, None] - 2 + _BLOCK[None, :, 1]
-        valid = (tx >= 0) & (tx < g) & (ty >= 0) & (ty < g)
-        valid &= (np.abs(tx - cx[:, None]) > 1) | (np.abs(ty - cy[:, None]) > 1)
-        tid = np.where(valid, tx * g + ty, 0)
-        m = np.where(valid, mass[tid], 0.0)
-        safe = np.maximum(m, 1.0)
-        dx = px[:, None] - sx[tid] / safe
-        dy = py[:, None] - sy[tid] / safe
+        tid = _interaction_lists(g)[cx * g + cy] if g <= _LISTED_GRID else _cells_listed(cx, cy, g)
+        safe = np.maximum(mass, 1.0)
+        # Each cell's centre of mass (0 for an empty one, which exerts no force).
+        centre_x, centre_y = sx / safe, sy / safe
+        m = mass[tid]
+        dx = px[:, None] - centre_x[tid]
+        dy = py[:, None] - centre_y[tid]
         f = kk * m / np.maximum(dx * dx + dy * dy, _MIN_DIST**2)
         return (dx * f).sum(axis=1), (dy * f).sum(axis=1)
 
@@ -228,6 +235,26 @@ def _repulsion(pos: np.ndarray, k: float) -> np.ndarray:
     return disp
 
 
+@cache
+def _interaction_lists(g: int) -> np.ndarray:
+    """:func:`_cells_listed` for every cell of a ``g`` x ``g`` grid, by ``x * g + y``: the lists
+    depend on the grid alone, so they are made once per grid size rather than once per node
+    and iteration."""
+    cx, cy = np.divmod(np.arange(g * g, dtype=np.int64), g)
+    return _cells_listed(cx, cy, g)
+
+
+def _cells_listed(cx: np.ndarray, cy: np.ndarray, g: int) -> np.ndarray:
+    """The interaction list of each cell (``cx``, ``cy``) of a ``g`` x ``g`` grid: the children of
+    its parent's neighbourhood that are not its own neighbours, as cell numbers; ``g * g``, a
+    cell outside the grid, where there is none."""
+    tx = 2 * (cx // 2)[:, None] - 2 + _BLOCK[None, :, 0]
+    ty = 2 * (cy // 2)[:, None] - 2 + _BLOCK[None, :, 1]
+    valid = (tx >= 0) & (tx < g) & (ty >= 0) & (ty < g)
+    valid &= (np.abs(tx - cx[:, None]) > 1) | (np.abs(ty - cy[:, None]) > 1)
+    return np.where(valid, tx * g + ty, g * g)
+
+
 def attach(
     placed: dict[str, tuple[float, float]], ids: Iterable[str], edges: Iterable, *, seed: int = 42
 ) -> dict[str, tuple[float, float]]:
@@ -268,18 +295,21 @@ def _place(
     spread = radius / max(math.sqrt(len(positions) or 1), 1.0)
     # Strongest ties to the placed part first (a heap would be exact; one sorted pass is enough)
     anchored = {i: sum(w for j, w in neighbours.of(i) if j in positions) for i in rest}
-    # Two coordinates at a time are computed with Python floats (the same IEEE operations as
-    # numpy's on arrays of two, without an array per step).
-    for actor_id in sorted(rest, key=lambda i: (-anchored[i], i)):
+    # The random numbers are drawn at once, two per actor for a jitter and two for a place on
+    # the ring, whichever it needs: the n-th actor placed gets the n-th of each.
+    jitters = rng.normal(0.0, 1.0, size=(len(rest), 2)).tolist()
+    rings = rng.uniform(0.0, 1.0, size=(len(rest), 2)).tolist()
+    # Coordinates are computed with Python floats, without an array per step.
+    for n, actor_id in enumerate(sorted(rest, key=lambda i: (-anchored[i], i))):
         links = [(positions[j], w) for j, w in neighbours.of(actor_id) if j in positions]
-        jitter_x, jitter_y = rng.normal(0.0, 1.0, size=2).tolist()
         if links:
+            jitter_x, jitter_y = jitters[n]
             total = sum(w for _, w in links) or 1.0
             x = sum(p[0] * w for p, w in links) / total + jitter_x * spread
             y = sum(p[1] * w for p, w in links) / total + jitter_y * spread
         else:
-            angle = rng.uniform(0.0, 2 * math.pi)
-            ring = radius * (1.1 + 0.2 * rng.uniform())
+            turn, out = rings[n]
+            angle, ring = 2 * math.pi * turn, radius * (1.1 + 0.2 * out)
             x, y = centre_x + ring * math.cos(angle), centre_y + ring * math.sin(angle)
         positions[actor_id] = (round(x, 1) + 0.0, round(y, 1) + 0.0)
     return positions

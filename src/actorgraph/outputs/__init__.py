@@ -30,7 +30,8 @@ def load_graph(path: str | Path) -> Graph:
 def _html(graph: Graph, out: Path, options: dict[str, Any]) -> None:
     from .html import write_html
 
-    write_html(graph, out / "index.html", max_nodes=options.get("max_nodes", 1500))
+    max_nodes, positions = options.get("max_nodes", 1500), options.get("positions")
+    write_html(graph, out / "index.html", max_nodes=max_nodes, positions=positions)
 
 
 def _json(graph: Graph, out: Path, options: dict[str, Any]) -> None:
@@ -107,7 +108,8 @@ def write_outputs(
 
     With ``jobs`` > 1 the formats are written by that many forked processes at once; they
     inherit the graph rather than receiving a copy, and each file is the same as a serial
-    write gives.
+    write gives. ``options`` are the writers' own: ``max_nodes`` and ``positions`` for the page
+    (see :func:`actorgraph.outputs.html.write_html`).
     """
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)

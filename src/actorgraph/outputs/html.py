@@ -7,7 +7,8 @@ payload in a ``<script type="application/json">`` element, escaped so that no st
 end that element. A Content-Security-Policy allows only the two inlined scripts (by hash) and no
 network at all.
 
-Node positions are computed here (:func:`actorgraph.graph.layout.layout`) with a fixed seed and
+Node positions are computed here (:func:`viewer_positions`, a seeded
+:func:`actorgraph.graph.layout.layout`), or beforehand by a build that has a core to spare, and
 the page draws them with physics off, so the same graph always gives the same bytes and the same
 picture.
 """
@@ -37,7 +38,15 @@ from actorgraph.outputs.jsontext import compact
 from actorgraph.records import ACTOR_TYPES, Graph
 from actorgraph.spill import event_ids
 
-__all__ = ["EDGES_PER_DRAWN_ACTOR", "MAX_EVIDENCE", "Viewer", "iter_html", "render_html", "write_html"]
+__all__ = [
+    "EDGES_PER_DRAWN_ACTOR",
+    "MAX_EVIDENCE",
+    "Viewer",
+    "iter_html",
+    "render_html",
+    "viewer_positions",
+    "write_html",
+]
 
 #: Links drawn at first per actor drawn (``max_edges`` = this × ``max_nodes``): the strongest are
 #: drawn, so a dense graph (states that every speech names) stays quick to draw and to click.
@@ -45,13 +54,23 @@ EDGES_PER_DRAWN_ACTOR = 4
 #: Evidence sentences embedded per event; the rest stay in ``graph.json``.
 MAX_EVIDENCE = 3
 
+#: Each actor's position in the viewer, by id.
+Positions = dict[str, tuple[float, float]]
+
 _PLACEHOLDER = re.compile(r"\{\{\s*([A-Z_]+)\s*\}\}")
 _SAFE_URL = re.compile(r"^https?://[^\s]+$", re.IGNORECASE)
 _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 _JSON_ESCAPE_RE = re.compile("[<>&\u2028\u2029]")
 
 
-def write_html(graph: Graph, path: str | os.PathLike, *, max_nodes: int = 1500, seed: int = 42) -> None:
+def write_html(
+    graph: Graph,
+    path: str | os.PathLike,
+    *,
+    max_nodes: int = 1500,
+    seed: int = 42,
+    positions: Positions | None = None,
+) -> None:
     """Write the offline viewer for ``graph`` to ``path`` (atomically).
 
     Parameters
@@ -65,6 +84,9 @@ def write_html(graph: Graph, path: str | os.PathLike, *, max_nodes: int = 1500, 
         how many are left out (search and filters bring them in).
     seed : int, optional
         Seed of the layout, by default 42.
+    positions : dict, optional
+        The layout, if it was computed beforehand: :func:`viewer_positions` of the graph's
+        actors and edges with the same ``max_nodes`` and ``seed``. ``None`` computes it here.
 
     Returns
     -------
@@ -75,7 +97,7 @@ def write_html(graph: Graph, path: str | os.PathLike, *, max_nodes: int = 1500, 
     render_html : The same page as a string.
     """
     with atomic_open(path) as handle:
-        handle.writelines(iter_html(graph, max_nodes=max_nodes, seed=seed))
+        handle.writelines(iter_html(graph, max_nodes=max_nodes, seed=seed, positions=positions))
 
 
 def render_html(graph: Graph, *, max_nodes: int = 1500, seed: int = 42) -> str:
@@ -99,11 +121,14 @@ def render_html(graph: Graph, *, max_nodes: int = 1500, seed: int = 42) -> str:
     return "".join(iter_html(graph, max_nodes=max_nodes, seed=seed))
 
 
-def iter_html(graph: Graph, *, max_nodes: int = 1500, seed: int = 42) -> Iterator[str]:
-    """The text of :func:`render_html` piece by piece, so the page is never whole in memory."""
+def iter_html(
+    graph: Graph, *, max_nodes: int = 1500, seed: int = 42, positions: Positions | None = None
+) -> Iterator[str]:
+    """The text of :func:`render_html` piece by piece, so the page is never whole in memory
+    (``positions``: see :func:`write_html`)."""
     if max_nodes < 1:
         raise ValueError(f"max_nodes must be at least 1, got {max_nodes}")
-    payload = _payload(graph, max_nodes=max_nodes, seed=seed)
+    payload = _payload(graph, max_nodes=max_nodes, seed=seed, positions=positions)
     vis_js, vis_css = _vis_assets()
     viewer_js = _inline_script(_viewer_asset("viewer.js"))
     vis_js = _inline_script(vis_js)
@@ -234,12 +259,38 @@ class Members(Rows):
     """A JSON object made member by member: ``(name, value)`` pairs, names in sorted order."""
 
 
-def _payload(graph: Graph, *, max_nodes: int, seed: int) -> dict[str, Any]:
-    """:func:`build_payload` with its actors, events, links and documents as :class:`Rows` and
-    :class:`Members`, made when they are written."""
-    actors = graph.actors if isinstance(graph.actors, Sequence) else tuple(graph.actors)
+def viewer_positions(
+    actors: Sequence, edges: Sequence, *, max_nodes: int = 1500, seed: int = 42
+) -> Positions:
+    """The viewer's node positions: the ``max_nodes`` strongest actors laid out by force, the
+    others placed beside their neighbours (:func:`actorgraph.graph.layout.layout`).
+
+    Reads each actor's ``id``, ``degree`` and ``strength`` only, so a build computes it in
+    another process while betweenness and communities are computed, and passes the result to
+    :func:`write_html` as ``positions``.
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace as NS
+    >>> pos = viewer_positions([NS(id="a"), NS(id="b")], [NS(source="a", target="b", kind="event", weight=1)])
+    >>> sorted(pos)
+    ['a', 'b']
+    """
+    edge_links = links(edges)
+    order, _ = _strongest_first(actors, edge_links)
+    return _laid_out(actors, edge_links, order[:max_nodes], seed=seed)
+
+
+def _laid_out(actors: Sequence, edge_links: Sequence, drawn: list[int], *, seed: int) -> Positions:
+    """Force layout for the actors drawn first (positions into ``actors``); the rest are placed
+    beside their neighbours."""
+    return layout(actors, edge_links, seed=seed, core={actors[n].id for n in drawn})
+
+
+def _strongest_first(actors: Sequence, edge_links: Sequence) -> tuple[list[int], list[tuple[int, float]]]:
+    """Positions into ``actors`` by strength, then degree, then id; and each actor's
+    ``(degree, strength)``, counted from the links where the actor holds none."""
     actor_ids = {a.id for a in actors}
-    edge_links = links(graph.edges)  # what the degree count and the layout read
     degree: dict[str, int] = defaultdict(int)
     strength: dict[str, float] = defaultdict(float)
     for edge in edge_links:
@@ -254,10 +305,21 @@ def _payload(graph: Graph, *, max_nodes: int, seed: int) -> dict[str, Any]:
         )
         for actor in actors
     ]
-    del degree, strength
     order = sorted(range(len(actors)), key=lambda n: (-measures[n][1], -measures[n][0], actors[n].id))
-    # Force layout for the actors drawn first; the rest are placed beside their neighbours.
-    positions = layout(actors, edge_links, seed=seed, core={actors[n].id for n in order[:max_nodes]})
+    return order, measures
+
+
+def _payload(
+    graph: Graph, *, max_nodes: int, seed: int, positions: Positions | None = None
+) -> dict[str, Any]:
+    """:func:`build_payload` with its actors, events, links and documents as :class:`Rows` and
+    :class:`Members`, made when they are written."""
+    actors = graph.actors if isinstance(graph.actors, Sequence) else tuple(graph.actors)
+    actor_ids = {a.id for a in actors}
+    edge_links = links(graph.edges)  # what the degree count and the layout read
+    order, measures = _strongest_first(actors, edge_links)
+    if positions is None:
+        positions = _laid_out(actors, edge_links, order[:max_nodes], seed=seed)
 
     def actor_rows() -> Iterator[dict[str, Any]]:
         for n in order:
