@@ -13,10 +13,12 @@
 5. Times ``actorgraph build`` once more with nothing changed (the output folder is found up to
    date) and again with ``--force`` (everything after annotation recomputed).
 6. Appends one more article and times the rebuild with ``--jobs 2``, then one more with the
-   command line's default, ``--jobs auto``: either way the article is annotated in one worker
-   process while the build resolves the stored articles before it, and the output files are
-   written by two processes (as many as there are cores).
-7. Diagnostic: the same rebuild in-process with nothing left to annotate, for seconds per stage.
+   command line's default, ``--jobs auto``, each ``--repeat`` times (the median is reported):
+   either way the article is annotated in one worker process while the build resolves the
+   stored articles before it, the viewer's layout is computed beside the graph's metrics, and
+   the output files are written by two processes (as many as there are cores).
+7. Diagnostic: the same rebuild in-process with nothing left to annotate, for seconds per stage,
+   with ``--jobs 1`` and ``--jobs 2``.
 
 Goal: rebuild wall time <= the new article's own time + 5 s.
 
@@ -102,7 +104,8 @@ def main(argv: list[str] | None = None) -> int:
 
     pool = read_jsonl(args.bench / "10kgnad.jsonl") + read_jsonl(args.bench / "bbc.jsonl")
     base, added = pool[: args.size], pool[args.size : args.size + args.repeat]
-    new, second, third = added[0], pool[args.size + args.repeat], pool[args.size + args.repeat + 1]
+    later = iter(pool[args.size + args.repeat : args.size + 3 * args.repeat])
+    new = added[0]
     print(header())
     with tempfile.TemporaryDirectory(prefix="agbench-incr-") as tmp:
         tmp = Path(tmp)
@@ -157,29 +160,29 @@ def main(argv: list[str] | None = None) -> int:
             f"rebuild, nothing changed, --force: {forced:.2f} s wall; annotated {_annotated(summary)}",
             flush=True,
         )
-        with corpus.open("a", encoding="utf-8") as handle:
-            handle.write(json.dumps(second, ensure_ascii=False) + "\n")
-        parallel, summary = _cli_build(corpus, out, cache, 2)
-        print(
-            f"rebuild after adding {second['id']} with --jobs 2: {parallel:.2f} s wall; "
-            f"annotated {_annotated(summary)}",
-            flush=True,
-        )
-        with corpus.open("a", encoding="utf-8") as handle:
-            handle.write(json.dumps(third, ensure_ascii=False) + "\n")
-        default, summary = _cli_build(corpus, out, cache, "auto")
-        print(
-            f"rebuild after adding {third['id']} with --jobs auto: {default:.2f} s wall; "
-            f"annotated {_annotated(summary)}",
-            flush=True,
-        )
-        stages = run_build(corpus, jobs=1, cache=cache)
-        print(
-            "  in-process, nothing to annotate: "
-            f"{stages['seconds']:.2f} s; "
-            + ", ".join(f"{k} {v:.2f} s" for k, v in stages["stage_seconds"].items()),
-            flush=True,
-        )
+        by_jobs: dict[int | str, list[float]] = {2: [], "auto": []}
+        for jobs, walls in by_jobs.items():
+            for _ in range(args.repeat):
+                article = next(later)
+                with corpus.open("a", encoding="utf-8") as handle:
+                    handle.write(json.dumps(article, ensure_ascii=False) + "\n")
+                wall, summary = _cli_build(corpus, out, cache, jobs)
+                walls.append(wall)
+                print(
+                    f"rebuild after adding {article['id']} with --jobs {jobs}: {wall:.2f} s wall; "
+                    f"annotated {_annotated(summary)}",
+                    flush=True,
+                )
+            print(f"  --jobs {jobs}: median of {len(walls)}: {statistics.median(walls):.2f} s", flush=True)
+        parallel, default = (statistics.median(walls) for walls in by_jobs.values())
+        stages = {jobs: run_build(corpus, jobs=jobs, cache=cache) for jobs in (1, 2)}
+        for jobs, run in stages.items():
+            print(
+                f"  in-process, nothing to annotate, --jobs {jobs}: "
+                f"{run['seconds']:.2f} s; "
+                + ", ".join(f"{k} {v:.2f} s" for k, v in run["stage_seconds"].items()),
+                flush=True,
+            )
         t = time.perf_counter()
         subprocess.run([sys.executable, "-c", "import actorgraph.pipeline"], check=True)
         imports = time.perf_counter() - t
@@ -207,6 +210,7 @@ def main(argv: list[str] | None = None) -> int:
                     "unchanged_forced": forced,
                     "rebuild_jobs2": parallel,
                     "rebuild_auto": default,
+                    "rebuilds_by_jobs": {str(jobs): walls for jobs, walls in by_jobs.items()},
                     "stages": stages,
                     "imports": imports,
                 },

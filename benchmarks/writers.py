@@ -6,7 +6,9 @@ are already in a document store (run a build with ``--cache DIR`` first; nothing
 prints the main process's peak RSS after each stage, then runs every writer alone in a forked
 child and prints the child's RSS when it started, its peak, what the writer added, its seconds
 and the size of what it wrote; then writes them all in the main process, as a ``--jobs 1``
-build does, and prints that process's peak.
+build does, and prints that process's peak. Last, the viewer's layout alone
+(:func:`actorgraph.outputs.html.viewer_positions`, best of 3): the part of the page writer
+that a build with more than one process computes beside the graph's metrics.
 
 What a child adds is new resident memory: a writer that reuses memory the build freed but
 kept adds nothing, so the figure also depends on how much the build leaves free. The peak of
@@ -122,6 +124,15 @@ def main(argv: list[str] | None = None) -> int:
         f"all in this process (as --jobs 1): {in_process['seconds']:.1f} s, "
         f"this process's peak RSS {in_process['peak_mib']:.1f} MiB"
     )
+    from actorgraph.outputs.html import viewer_positions
+
+    layout_runs = []
+    for _ in range(3):
+        started = time.perf_counter()
+        viewer_positions(result.graph.actors, result.graph.edges, max_nodes=args.max_nodes)
+        layout_runs.append(time.perf_counter() - started)
+    actors = len(result.graph.actors)
+    print(f"the viewer's layout alone: {min(layout_runs):.2f} s (best of 3), {actors:,} actors")
     if args.json:
         results = {
             "corpus": args.corpus,
@@ -130,6 +141,7 @@ def main(argv: list[str] | None = None) -> int:
             "stage_peak_mib": stage_peaks,
             "writers": writers,
             "in_process": in_process,
+            "layout_seconds": min(layout_runs),
         }
         args.json.write_text(json.dumps(results, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     return 0
