@@ -84,6 +84,18 @@ class _Rules:
         self.common_tails = load_wordlist("common_tails", lang)
         self.languages = load_wordlist("languages", lang)
         self.thing_heads = tuple(w.lower() for w in names.get("not_actor_heads", []))
+        #: Heads of things whose names go on after a preposition ("Treaty on the …").
+        self.thing_name_heads = tuple(w.lower() for w in names.get("thing_name_heads", []))
+        #: "<such a head> <preposition> [determiner]" just before a name: the rest of the thing's name.
+        prepositions = "|".join(re.escape(w) for w in names.get("thing_prepositions", []))
+        determiners = "|".join(re.escape(w) for w in names.get("determiners", []))
+        self.thing_before = (
+            re.compile(rf"(\w+)\s+(?:{prepositions})\s+(?:(?:{determiners})\s+)?$", re.IGNORECASE)
+            if prepositions
+            else None
+        )
+        #: What, after a name, makes it the first part of a thing's name ("… of Action").
+        self.thing_tails = tuple(" ".join(w.split()) for w in names.get("thing_tails", []))
         #: What institutions' and buildings' names end in ("Stiftung", "Friedenspalast").
         self.body_heads = tuple(
             w.lower() for w in (*names.get("institution_heads", {}), *names.get("facility_heads", {}))
@@ -431,7 +443,24 @@ class _Emitter:
             return None
         if label != "PERSON" and self._adjectives_of_a_thing(stripped, end_char):
             return None
+        if label not in ("PERSON", "GPE") and self._part_of_a_thing(stripped, start_char, end_char):
+            return None
         return self._record(start_char, end_char, stripped, label, token_i, **extra)
+
+    def _part_of_a_thing(self, text: str, start_char: int, end_char: int) -> bool:
+        """A span the model cut out of a thing's name: after "Treaty on the" ("Non-Proliferation
+        of Nuclear Weapons"), or before "of Action" ("Almaty Programme"). A name the knowledge
+        base knows is an actor wherever it stands ("the Agreement on Ukraine"); after a prize
+        ("the Academy Awards on the BBC") a name is none of its own."""
+        rules = self.rules
+        head = None
+        if rules.thing_before is not None:
+            before = rules.thing_before.search(self.text, max(0, start_char - 60), start_char)
+            head = before.group(1) if before is not None and before.group(1)[:1].isupper() else None
+        after_a_thing = head is not None and self._headed_by(head, rules.thing_name_heads)
+        after = " ".join(self.text[end_char : end_char + 40].split())
+        before_a_tail = bool(rules.thing_tails) and after.startswith(rules.thing_tails)
+        return (after_a_thing or before_a_tail) and not self.index.exact(text)
 
     def _adjectives_of_a_thing(self, text: str, end_char: int) -> bool:
         """A span of inflected adjectives that the model cut before the noun they qualify, when
@@ -620,13 +649,15 @@ class _Emitter:
         inflected ("des Kalten Krieges", "des Klimagipfels")."""
         if self.index.exact(text):
             return False
-        heads = self.rules.thing_heads
-        last = text.split()[-1]
-        if last.lower() in heads:
+        return self._headed_by(text.split()[-1], self.rules.thing_heads)
+
+    def _headed_by(self, word: str, heads: tuple[str, ...]) -> bool:
+        """Is ``word`` one of ``heads``? In German also inflected, or a compound ending in one."""
+        if word.lower() in heads:
             return True
         if self.lang != "de":
             return False
-        forms = {form.lower() for form in name_variants(last, self.lang)}
+        forms = {form.lower() for form in name_variants(word, self.lang)}
         return any(
             form in heads or any(form.endswith(h) and len(form) > len(h) + 3 for h in heads) for form in forms
         )
@@ -801,6 +832,8 @@ class _Emitter:
                 continue  # an organ of a state already claimed these words
             span = self.doc[found.start : found.end]
             covered.update(range(found.start, found.end))
+            if self._part_of_a_thing(span.text, span.start_char, span.end_char):
+                continue  # "Almaty Programme" of "the Almaty Programme of Action": no body at all
             canonical = found.canonical or (span.text if found.acronym else None)
             if found.acronym and canonical:
                 self.institution_acronyms.setdefault(found.acronym, canonical)
