@@ -529,7 +529,6 @@ def build(
         if recorded is not None and all(name in recorded for name in _RECORDED_COUNTS):
             return BuildResult(None, _reused_summary(recorded, started, timer))
     from .engines import Settings, make_engine, pipelines_for
-    from .graph import build_graph
     from .kbindex import default_index
     from .outputs import write_outputs
 
@@ -561,6 +560,10 @@ def build(
             batch_size=batch_size,
             progress=progress,
         )
+        # Imported once a worker that annotates has been forked, which does not need it: while
+        # this process waits for the worker, not before the worker starts.
+        from .graph import build_graph
+
         corpus_wide = _resolve_and_extract(
             _Stored(store, annotation), index=index, curated=curated, timer=timer
         )
