@@ -576,7 +576,7 @@ def build(
             scratch.cleanup()
 
     actors, events, documents, mentions, warnings = corpus_wide
-    layout: list[Forked] = []
+    layout_jobs: list[Forked] = []
 
     def lay_out(actors: tuple[Actor, ...], edges: EdgeTable) -> None:
         # The viewer's layout reads degree and strength only: with a core to spare, it is
@@ -584,14 +584,14 @@ def build(
         if out is not None and "html" in formats and workers > 1 and can_fork():
             from .outputs.html import viewer_positions
 
-            layout.append(Forked(viewer_positions, actors, edges, max_nodes=max_nodes))
+            layout_jobs.append(Forked(viewer_positions, actors, edges, max_nodes=max_nodes))
 
     with timer("graph"):
         try:
             actors, edges = build_graph(actors, events, min_weight=min_weight, on_degrees=lay_out)
-            positions = layout.pop().result() if layout else None
+            positions = layout_jobs.pop().result() if layout_jobs else None
         finally:
-            for job in layout:
+            for job in layout_jobs:  # left only if the stage failed
                 job.cancel()
         models_used = sorted({d.language for d in documents if not d.skipped and d.language})
         meta = {
