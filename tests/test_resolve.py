@@ -1120,6 +1120,20 @@ def test_a_first_name_and_its_feminine_form_are_two_persons(index):
     assert actor_of(res, "c", "Ahmet Davutoglu") == actor_of(res, "d", "Ahmed Davutoglu")
 
 
+def test_first_names_a_vowel_and_a_consonant_apart_are_two_persons(index):
+    """ "Robbie Williams", a singer, is not "Robin Williams", an actor; "Sergej Lawrow" is
+    "Sergei Lavrov"."""
+    docs = [
+        analysis("a", "Robbie Williams sang.", [("Robbie Williams", "PERSON")], lang="en"),
+        analysis("b", "Robin Williams acted.", [("Robin Williams", "PERSON")], lang="en"),
+        analysis("c", "Sergej Lawrow sagte.", [("Sergej Lawrow", "PERSON")]),
+        analysis("d", "Sergei Lavrov said.", [("Sergei Lavrov", "PERSON")], lang="en"),
+    ]
+    res = resolve(docs, index=index)
+    assert actor_of(res, "a", "Robbie Williams") != actor_of(res, "b", "Robin Williams")
+    assert actor_of(res, "c", "Sergej Lawrow") == actor_of(res, "d", "Sergei Lavrov")
+
+
 def test_a_shared_patronymic_does_not_make_two_kings_one(index):
     """ "Salman Bin Abdulaziz Al-Saud" and "Abdullah Bin Abdulaziz Al-Saud" share all but the
     first name; "Al-Walid bin Talal" and "Alwaleed bin Talal" are one prince."""

@@ -43,6 +43,15 @@ def similar_first_names(a: str, b: str, lang_a: str | None = None, lang_b: str |
     False
     >>> similar_first_names("Al-Walid bin", "Alwaleed bin"), similar_first_names("Jerry Lee", "Jerry")
     (True, False)
+
+    Two keys that differ in one letter only, a vowel in one where the other has a consonant,
+    are two names ("Robbie", "Robin"), though a letter for a like-sounding one is a spelling
+    ("Ahmed", "Ahmet"; "Sergej", "Sergei"):
+
+    >>> similar_first_names("Robbie", "Robin"), similar_first_names("Ahmed", "Ahmet")
+    (False, True)
+    >>> similar_first_names("Sergej", "Sergei", "de", "en")
+    True
     """
     words_a, words_b = fold(a).split(), fold(b).split()
     if not words_a or not words_b or _feminine_pair(words_a[0], words_b[0]):
@@ -52,11 +61,31 @@ def similar_first_names(a: str, b: str, lang_a: str | None = None, lang_b: str |
         pairs.append((_first_word(words_a), _first_word(words_b)))
     return all(
         any(
-            fuzz.ratio(translit_key(x, rules_x), translit_key(y, rules_y)) >= FIRST_NAME_SIMILARITY
+            _alike_keys(translit_key(x, rules_x), translit_key(y, rules_y))
             for rules_x, rules_y in ((lang_a, lang_b), (None, None))
         )
         for x, y in pairs
     )
+
+
+_VOWELS = frozenset("aeiou")
+#: Letters that stand for a vowel in one spelling and a consonant in another ("Sergej", "Sergei").
+_GLIDES = frozenset("jwy")
+
+
+def _alike_keys(a: str, b: str) -> bool:
+    """Are two first names' transliteration keys one name's (see :func:`similar_first_names`)?"""
+    if fuzz.ratio(a, b) < FIRST_NAME_SIMILARITY:
+        return False
+    if len(a) != len(b):
+        return True
+    differing = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+    if len(differing) != 1:
+        return True
+    x, y = differing[0]
+    if not (x.isalpha() and y.isalpha()) or x in _GLIDES or y in _GLIDES:
+        return True
+    return (x in _VOWELS) == (y in _VOWELS)
 
 
 def _first_word(words: list[str]) -> str:
