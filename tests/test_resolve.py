@@ -1120,6 +1120,24 @@ def test_a_first_name_and_its_feminine_form_are_two_persons(index):
     assert actor_of(res, "c", "Ahmet Davutoglu") == actor_of(res, "d", "Ahmed Davutoglu")
 
 
+def test_a_roman_numeral_names_no_actor(index):
+    """ "resolution 1514 (XV)" numbers a session, whatever took it for an acronym; "MCI", a
+    company, reads as a numeral too, and "IV" is the acronym of the "Industriellenvereinigung
+    (IV)"."""
+    text = "Under resolution 1514 (XV) and resolution 194 (III), MCI and Ghana agreed."
+    entities = [("XV", "ORG"), ("III", "ORG", "acronym"), ("MCI", "ORG"), ("Ghana", "GPE")]
+    doc = analysis("a", text, entities, lang="en")
+    defined = analysis(
+        "b",
+        "Die Industriellenvereinigung (IV) lobt. Die IV sagt.",
+        [("Industriellenvereinigung", "ORG"), ("IV", "ORG", "acronym"), ("IV", "ORG", "acronym")],
+    )
+    res = resolve([doc, defined], index=index)
+    aliases = {alias for actor in res.actors for alias in actor.aliases}
+    assert not aliases & {"XV", "III"}
+    assert {"MCI", "Ghana", "IV"} <= aliases
+
+
 def test_first_names_a_vowel_and_a_consonant_apart_are_two_persons(index):
     """ "Robbie Williams", a singer, is not "Robin Williams", an actor; "Sergej Lawrow" is
     "Sergei Lavrov"."""

@@ -53,6 +53,8 @@ _BODY_KINDS = ("state", "igo", "organ", "agency", "forum", "group")
 _WORD = re.compile(r"[\w-]+")
 _NAME_PARTS = re.compile(r"[\s\-‐–]+")
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-ZÄÖÜ][A-Za-zÄÖÜ0-9&]{1,11})\s*\)")
+#: A Roman numeral of two letters or more, up to 39 (see :func:`_roman_numerals`).
+_ROMAN_NUMERAL = re.compile(r"(?=[IVX]{2})X{0,3}(?:IX|IV|V?I{0,3})")
 _TYPE_ORDER = ("PERSON", "ORG", "GPE", "LOC", "MISC")
 
 #: The votes for its type of a mention where a noun before the name said what it names.
@@ -105,12 +107,15 @@ class _Resolver:
         self.capitalised_words: set[int] = set()
         #: Country codes after an athlete's name ("Dominic Thiem (AUT)"): no actor.
         self.nationality_codes: set[int] = set()
+        #: Roman numerals that number something (:func:`_roman_numerals`): no actor.
+        self.numerals: set[int] = set()
         codes = _country_codes(index)
         for analysis in analyses:  # the one pass over the corpus's documents
             doc = analysis.document
             ids = self.mentions.extend(analysis.mentions)
             self.capitalised_words.update(_capitalised_words(doc.text_raw, ids, analysis.mentions))
             self.nationality_codes.update(_nationality_codes(doc.text_raw, ids, analysis.mentions, codes))
+            self.numerals.update(_roman_numerals(doc.text_raw, ids, analysis.mentions))
             defined = _acronym_definitions(doc.text_raw, analysis.mentions, ids.start)
             self.articles.append(_Article(_year(doc.date), ids, defined))
             self.things |= _thing_acronyms(doc.text_raw, doc.language or "en")
@@ -178,7 +183,7 @@ class _Resolver:
             for i, (text, source) in enumerate(zip(texts, sources, strict=True))
             if text in self.things and source != "ruler"
         )
-        self.dropped |= self.nationality_codes
+        self.dropped |= self.nationality_codes | self.numerals
         for article in self.articles:
             self._document(article)
         self._corpus()
@@ -853,6 +858,22 @@ def _capitalised_words(raw: str, ids: range, mentions: Sequence[Mention]) -> Ite
             or noun_ending(m.text, m.lang)
             or (m.lang == "en" and m.text.isalpha() and not m.text.isupper() and _in_lower_case(raw, m.text))
         ):
+            yield i
+
+
+def _roman_numerals(raw: str, ids: range, mentions: Sequence[Mention]) -> Iterator[int]:
+    """The ids of Roman numerals that number a session, a chapter or a resolution ("resolution
+    1514 (XV)", "Chapter VII"): no actor. A numeral the text writes in brackets after a word of
+    its first letter is that word's acronym ("Industriellenvereinigung (IV)"). Numerals with
+    L, C, D or M are left alone: "MCI" and "CDU" read as numerals too."""
+    for i, m in zip(ids, mentions, strict=True):
+        if m.source == "ruler" or not _ROMAN_NUMERAL.fullmatch(m.text):
+            continue
+        defined = any(
+            word.isalpha() and len(word) >= 3 and word[0].upper() == m.text[0]
+            for word in re.findall(r"(\w+)\s*\(\s*" + m.text + r"\s*\)", raw)
+        )
+        if not defined:
             yield i
 
 
