@@ -115,10 +115,11 @@ class _Resolver:
             ids = self.mentions.extend(analysis.mentions)
             self.capitalised_words.update(_capitalised_words(doc.text_raw, ids, analysis.mentions))
             self.nationality_codes.update(_nationality_codes(doc.text_raw, ids, analysis.mentions, codes))
-            self.numerals.update(_roman_numerals(doc.text_raw, ids, analysis.mentions))
             defined = _acronym_definitions(doc.text_raw, analysis.mentions, ids.start)
             self.articles.append(_Article(_year(doc.date), ids, defined))
-            self.things |= _thing_acronyms(doc.text_raw, doc.language or "en")
+            bracketed = list(_defined(doc.text_raw))
+            self.things |= _thing_acronyms(bracketed, doc.language or "en")
+            self.numerals.update(_roman_numerals(ids, analysis.mentions, bracketed))
         self.linked: list[KBEntry | None] = [None] * len(self.mentions)
         self.uf = UnionFind(len(self.mentions))
         self.pending_surnames: list[int] = []
@@ -861,19 +862,17 @@ def _capitalised_words(raw: str, ids: range, mentions: Sequence[Mention]) -> Ite
             yield i
 
 
-def _roman_numerals(raw: str, ids: range, mentions: Sequence[Mention]) -> Iterator[int]:
+def _roman_numerals(
+    ids: range, mentions: Sequence[Mention], bracketed: Sequence[tuple[str, str]]
+) -> Iterator[int]:
     """The ids of Roman numerals that number a session, a chapter or a resolution ("resolution
-    1514 (XV)", "Chapter VII"): no actor. A numeral the text writes in brackets after a word of
-    its first letter is that word's acronym ("Industriellenvereinigung (IV)"). Numerals with
-    L, C, D or M are left alone: "MCI" and "CDU" read as numerals too."""
+    1514 (XV)", "Chapter VII"): no actor. A numeral the article writes in brackets after a word
+    of its first letter (``bracketed``, from :func:`_defined`) is that word's acronym
+    ("Industriellenvereinigung (IV)"). Numerals with L, C, D or M are left alone: "MCI" and
+    "CDU" read as numerals too."""
+    acronyms = {acronym for word, acronym in bracketed if len(word) >= 3 and word[0].upper() == acronym[0]}
     for i, m in zip(ids, mentions, strict=True):
-        if m.source == "ruler" or not _ROMAN_NUMERAL.fullmatch(m.text):
-            continue
-        defined = any(
-            word.isalpha() and len(word) >= 3 and word[0].upper() == m.text[0]
-            for word in re.findall(r"(\w+)\s*\(\s*" + m.text + r"\s*\)", raw)
-        )
-        if not defined:
+        if m.source != "ruler" and m.text not in acronyms and _ROMAN_NUMERAL.fullmatch(m.text):
             yield i
 
 
@@ -961,12 +960,13 @@ def _acronym_definitions(raw: str, mentions: Sequence[Mention], first: int) -> d
     return found
 
 
-def _thing_acronyms(raw: str, lang: str) -> set[str]:
-    """Acronyms the text defines for things ("Sustainable Development Goals (SDGs)"): a mention
-    of them anywhere in the corpus names no actor."""
+def _thing_acronyms(bracketed: Iterable[tuple[str, str]], lang: str) -> set[str]:
+    """Acronyms a text defines for things ("Sustainable Development Goals (SDGs)"), of its
+    ``(word, acronym)`` pairs (:func:`_defined`): a mention of them anywhere in the corpus
+    names no actor."""
     heads = tuple(w.lower() for w in load_resource("names", lang).get("not_actor_heads", []))
     found = set()
-    for word, acronym in _defined(raw):
+    for word, acronym in bracketed:
         word = word.lower()
         if word in heads or (
             lang == "de" and any(word.endswith(h) and len(word) > len(h) + 3 for h in heads)
