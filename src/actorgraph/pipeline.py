@@ -32,6 +32,7 @@ except ImportError:  # not on Windows
 from . import __version__, errors
 from .annotate import choose_pipeline
 from .clean import normalize_line, repeated_line_candidates, select_repeated_lines
+from .collector import fewer_collections
 from .errors import InputError
 from .manifest import InputDigest, forget, manifest_path, options_of, read_current, record
 from .outputs import DEFAULT_FORMATS
@@ -411,6 +412,7 @@ def _reused_summary(recorded: dict, started: float, timer: _Timer) -> Summary:
     )
 
 
+@fewer_collections()
 def build(
     corpus: str | Path,
     *,
