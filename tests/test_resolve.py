@@ -1138,6 +1138,51 @@ def test_a_roman_numeral_names_no_actor(index):
     assert {"MCI", "Ghana", "IV"} <= aliases
 
 
+def test_a_things_whole_name_and_its_acronym_name_no_actor(index):
+    """ "the Treaty on the Non-Proliferation of Nuclear Weapons (NPT)" defines a treaty's acronym,
+    here and in every other article, and the "Convention on Cluster Munitions" is a treaty
+    however it was tagged; the "Conference of the Parties to the … Convention on Climate
+    Change (COP27)" is not the treaty, nor are the "North Atlantic Treaty Organization" and
+    the "Organisation für Sicherheit und Zusammenarbeit in Europa (OSZE)" ones. A German head
+    may end a compound: "EU-USA-Abkommen für Freihandel und Investitionen (TTIP)"."""
+    docs = [
+        analysis(
+            "a",
+            "Under the Treaty on the Non-Proliferation of Nuclear Weapons (NPT), Ghana agreed.",
+            [("NPT", "ORG"), ("Ghana", "GPE")],
+            lang="en",
+        ),
+        analysis(
+            "b",
+            "The NPT review failed, said the North Atlantic Treaty Organization and the Convention on "
+            "Cluster Munitions.",
+            [
+                ("NPT", "ORG"),
+                ("North Atlantic Treaty Organization", "ORG"),
+                ("Convention on Cluster Munitions", "ORG"),
+            ],
+            lang="en",
+        ),
+        analysis(
+            "c",
+            "At the Conference of the Parties to the Framework Convention on Climate Change (COP27) "
+            "Ghana spoke.",
+            [("COP27", "ORG"), ("Ghana", "GPE")],
+            lang="en",
+        ),
+        analysis(
+            "d",
+            "Die Organisation für Sicherheit und Zusammenarbeit in Europa (OSZE) tagte. Das "
+            "EU-USA-Abkommen für Freihandel und Investitionen (TTIP) scheiterte.",
+            [("OSZE", "ORG"), ("TTIP", "ORG")],
+        ),
+    ]
+    res = resolve(docs, index=index)
+    aliases = {alias for actor in res.actors for alias in actor.aliases}
+    assert not aliases & {"NPT", "Convention on Cluster Munitions", "TTIP"}
+    assert {"COP27", "OSZE", "Ghana", "North Atlantic Treaty Organization"} <= aliases
+
+
 def test_first_names_a_vowel_and_a_consonant_apart_are_two_persons(index):
     """ "Robbie Williams", a singer, is not "Robin Williams", an actor; "Sergej Lawrow" is
     "Sergei Lavrov"."""

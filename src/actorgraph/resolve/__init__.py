@@ -14,6 +14,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
+from functools import cache
 from itertools import pairwise
 from typing import NamedTuple
 
@@ -109,6 +110,8 @@ class _Resolver:
         self.nationality_codes: set[int] = set()
         #: Roman numerals that number something (:func:`_roman_numerals`): no actor.
         self.numerals: set[int] = set()
+        #: Things' whole names that go on past a preposition (:func:`_thing_names`): no actor.
+        self.thing_names: set[int] = set()
         codes = _country_codes(index)
         for analysis in analyses:  # the one pass over the corpus's documents
             doc = analysis.document
@@ -119,6 +122,8 @@ class _Resolver:
             self.articles.append(_Article(_year(doc.date), ids, defined))
             bracketed = list(_defined(doc.text_raw))
             self.things |= _thing_acronyms(bracketed, doc.language or "en")
+            self.things |= _thing_name_acronyms(doc.text_raw, doc.language or "en")
+            self.thing_names.update(_thing_names(ids, analysis.mentions, doc.language or "en"))
             self.numerals.update(_roman_numerals(ids, analysis.mentions, bracketed))
         self.linked: list[KBEntry | None] = [None] * len(self.mentions)
         self.uf = UnionFind(len(self.mentions))
@@ -184,7 +189,7 @@ class _Resolver:
             for i, (text, source) in enumerate(zip(texts, sources, strict=True))
             if text in self.things and source != "ruler"
         )
-        self.dropped |= self.nationality_codes | self.numerals
+        self.dropped |= self.nationality_codes | self.numerals | self.thing_names
         for article in self.articles:
             self._document(article)
         self._corpus()
@@ -973,6 +978,132 @@ def _thing_acronyms(bracketed: Iterable[tuple[str, str]], lang: str) -> set[str]
         ):
             found.add(acronym)
     return found
+
+
+class _ThingNameRules(NamedTuple):
+    heads: tuple[str, ...]
+    prepositions: frozenset[str]
+    determiners: frozenset[str]
+    connectors: frozenset[str]
+    conjunctions: frozenset[str]
+    continuations: frozenset[str]
+    #: Whether the language writes a thing's head at the end of a compound ("Freihandelsabkommen").
+    compounds: bool
+
+
+@cache
+def _thing_name_rules(lang: str) -> _ThingNameRules:
+    names = load_resource("names", lang)
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(w.lower() for w in names.get(key, []))
+
+    return _ThingNameRules(
+        tuple(w.lower() for w in names.get("thing_name_heads", [])),
+        words("thing_prepositions"),
+        words("determiners"),
+        words("thing_name_connectors"),
+        words("name_conjunctions"),
+        words("name_continuations"),
+        lang == "de",
+    )
+
+
+#: How far before a bracket a thing's name is looked for, in characters.
+_THING_NAME_REACH = 240
+
+
+def _thing_head(word: str, rules: _ThingNameRules) -> bool:
+    """Is the lower-case ``word`` a thing's head? In German also a compound's end
+    ("EU-USA-Abkommen")."""
+    return word in rules.heads or (
+        rules.compounds and any(word.endswith(h) and len(word) > len(h) + 3 for h in rules.heads)
+    )
+
+
+def _names_a_thing(words: Sequence[str], rules: _ThingNameRules) -> bool:
+    """Do ``words``, a run of capitalised words and connectors, end in a thing's name that goes
+    on past a preposition ("the United Nations Framework Convention on Climate Change")?
+
+    The name runs from the last head followed by a preposition and a capitalised word, with
+    the capitalised words before that head. A thing named inside another name, after a
+    connector ("the Conference of the Parties to the … Convention on Climate Change"), is not
+    what the run names; nor is a body named after the thing ("… and the Organization for …").
+    """
+    heads = [
+        h
+        for h in range(len(words) - 2)
+        if words[h + 1].lower() in rules.prepositions and _thing_head(words[h].lower(), rules)
+    ]
+    if not heads:
+        return False
+    head = heads[-1]
+    rest = list(words[head + 2 :])
+    if rest and rest[0] in rules.determiners:
+        rest = rest[1:]
+    opening = list(words[:head])
+    while opening and (opening[-1][:1].isupper() or opening[-1] in rules.conjunctions):
+        opening.pop()  # the head's own words ("United Nations Framework")
+    if opening and opening[-1] in rules.determiners:
+        opening.pop()
+    return (
+        bool(rest)
+        and rest[0][:1].isupper()
+        and not (opening and opening[-1] in rules.connectors)
+        and not any(w.lower() in rules.continuations for w in rest)
+    )
+
+
+def _thing_name_acronyms(raw: str, lang: str) -> set[str]:
+    """Acronyms in brackets right after a thing's name that goes on past a preposition (see
+    :func:`_names_a_thing`): "the Treaty on the Non-Proliferation of Nuclear Weapons (NPT)",
+    "Vertrag über die Nichtverbreitung von Kernwaffen (NVV)". The word before the bracket is no
+    thing's head there, as :func:`_thing_acronyms` needs; the name is the run of capitalised
+    words and ``thing_name_connectors`` before the bracket.
+
+    Examples
+    --------
+    >>> sorted(_thing_name_acronyms("Under the Treaty on the Non-Proliferation of Weapons (NPT).", "en"))
+    ['NPT']
+    >>> sorted(_thing_name_acronyms("the Parties to the Convention on Climate Change (COP27)", "en"))
+    []
+    >>> sorted(_thing_name_acronyms("the Organization for Security and Co-operation (OSCE)", "en"))
+    []
+    """
+    rules = _thing_name_rules(lang)
+    if not rules.heads or not rules.prepositions:
+        return set()
+    found = set()
+    for match in _BRACKETED.finditer(raw):
+        begin = max(0, match.start() - _THING_NAME_REACH)
+        words = raw[begin : match.start()].split()
+        if begin > 0:
+            words = words[1:]  # perhaps cut
+        run: list[str] = []
+        for word in reversed(words):
+            if not word[-1].isalnum() or not (word[:1].isupper() or word.lower() in rules.connectors):
+                break
+            run.append(word)
+        run.reverse()
+        if _names_a_thing(run, rules):
+            found.add(match.group(1))
+    return found
+
+
+def _thing_names(ids: range, mentions: Sequence[Mention], lang: str) -> Iterator[int]:
+    """The ids of names that are a thing's whole name going on past a preposition (see
+    :func:`_names_a_thing`), whatever the model tagged them: "Convention on Cluster
+    Munitions", "Sendai Framework for Disaster Risk Reduction". A name the knowledge base
+    matched is left alone."""
+    rules = _thing_name_rules(lang)
+    if not rules.heads or not rules.prepositions:
+        return
+    for i, m in zip(ids, mentions, strict=True):
+        if m.label == "PERSON" or m.source == "ruler":
+            continue
+        words = m.text.split()
+        if len(words) >= 3 and _names_a_thing(words, rules):
+            yield i
 
 
 def _defines(long_form: Mention, acronym: str) -> bool:
