@@ -18,7 +18,7 @@
    stored articles before it, the viewer's layout is computed beside the graph's metrics, and
    the output files are written by two processes (as many as there are cores).
 7. Diagnostic: the same rebuild in-process with nothing left to annotate, for seconds per stage,
-   with ``--jobs 1`` and ``--jobs 2``.
+   with ``--jobs 1`` and ``--jobs 2``, and how often the garbage collector ran in the main process.
 
 Goal: rebuild wall time <= the new article's own time + 5 s.
 
@@ -177,10 +177,13 @@ def main(argv: list[str] | None = None) -> int:
         parallel, default = (statistics.median(walls) for walls in by_jobs.values())
         stages = {jobs: run_build(corpus, jobs=jobs, cache=cache) for jobs in (1, 2)}
         for jobs, run in stages.items():
+            collector = run["collector"]
             print(
                 f"  in-process, nothing to annotate, --jobs {jobs}: "
                 f"{run['seconds']:.2f} s; "
-                + ", ".join(f"{k} {v:.2f} s" for k, v in run["stage_seconds"].items()),
+                + ", ".join(f"{k} {v:.2f} s" for k, v in run["stage_seconds"].items())
+                + f"; garbage collections by generation {collector['runs']}, "
+                f"{sum(collector['seconds']):.2f} s in the main process",
                 flush=True,
             )
         t = time.perf_counter()

@@ -28,6 +28,7 @@ Usage::
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import resource
@@ -147,9 +148,30 @@ def run_reference(corpus: Path, kind: str) -> dict:
 # --------------------------------------------------------------------------- workers (subprocesses)
 
 
+class _CollectorLog:
+    """How often the garbage collector ran in this process, and for how long, by generation."""
+
+    def __init__(self) -> None:
+        self.runs = [0, 0, 0]
+        self.seconds = [0.0, 0.0, 0.0]
+        self._started = 0.0
+        gc.callbacks.append(self)
+
+    def __call__(self, phase: str, info: dict) -> None:
+        if phase == "start":
+            self._started = time.perf_counter()
+        else:
+            self.runs[info["generation"]] += 1
+            self.seconds[info["generation"]] += time.perf_counter() - self._started
+
+    def as_dict(self) -> dict:
+        return {"runs": self.runs, "seconds": [round(s, 3) for s in self.seconds]}
+
+
 def _worker_build(args: argparse.Namespace) -> None:
     from actorgraph.pipeline import build
 
+    collector = _CollectorLog()
     started = time.perf_counter()
     result = build(
         args.corpus,
@@ -176,6 +198,7 @@ def _worker_build(args: argparse.Namespace) -> None:
                 "stage_peak_mib": dict(s.stage_peak_mib),
                 "rss_mib": peak_rss_mib(),
                 "files": file_sizes(Path(args.out)),
+                "collector": collector.as_dict(),
             }
         )
     )
