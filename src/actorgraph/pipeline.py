@@ -480,6 +480,11 @@ def build(
     UsageError
         If ``jobs`` is neither a positive number nor ``"auto"``.
 
+    Notes
+    -----
+    The build runs, and forks its workers, with fewer garbage collections
+    (:func:`actorgraph.collector.fewer_collections`); the caller's settings come back after it.
+
     Examples
     --------
     >>> result = build("corpus", out=None, models="bundled")  # doctest: +SKIP
