@@ -120,9 +120,10 @@ class _Resolver:
             self.nationality_codes.update(_nationality_codes(doc.text_raw, ids, analysis.mentions, codes))
             defined = _acronym_definitions(doc.text_raw, analysis.mentions, ids.start)
             self.articles.append(_Article(_year(doc.date), ids, defined))
-            bracketed = list(_defined(doc.text_raw))
+            brackets = list(_BRACKETED.finditer(doc.text_raw))
+            bracketed = list(_defined(doc.text_raw, brackets))
             self.things |= _thing_acronyms(bracketed, doc.language or "en")
-            self.things |= _thing_name_acronyms(doc.text_raw, doc.language or "en")
+            self.things |= _thing_name_acronyms(doc.text_raw, brackets, doc.language or "en")
             self.thing_names.update(_thing_names(ids, analysis.mentions, doc.language or "en"))
             self.numerals.update(_roman_numerals(ids, analysis.mentions, bracketed))
         self.linked: list[KBEntry | None] = [None] * len(self.mentions)
@@ -930,17 +931,18 @@ def _opens_sentence(raw: str, start: int) -> bool:
     return not before or before[-1] in _BEFORE_SENTENCE
 
 
-def _defined(raw: str) -> Iterator[tuple[str, str]]:
+def _defined(raw: str, brackets: Iterable[re.Match[str]] | None = None) -> Iterator[tuple[str, str]]:
     """``(word, acronym)`` for every ``word (ACRONYM)`` in ``raw``, in order: the word is the
     whole run of word characters before the bracket (and its spaces), the acronym a capital
-    and 1–9 letters or digits.
+    and 1–9 letters or digits. ``brackets``: the text's ``_BRACKETED`` matches, when the
+    caller has them already.
 
     Examples
     --------
     >>> list(_defined("Goals (SDGs), (GDP) and the Fund(IMF)."))
     [('Goals', 'SDGs'), ('Fund', 'IMF')]
     """
-    for match in _BRACKETED.finditer(raw):
+    for match in _BRACKETED.finditer(raw) if brackets is None else brackets:
         start = match.start()
         reach = 64
         while True:  # the whole word before the bracket, however long
@@ -969,18 +971,16 @@ def _thing_acronyms(bracketed: Iterable[tuple[str, str]], lang: str) -> set[str]
     """Acronyms a text defines for things ("Sustainable Development Goals (SDGs)"), of its
     ``(word, acronym)`` pairs (:func:`_defined`): a mention of them anywhere in the corpus
     names no actor."""
-    heads = tuple(w.lower() for w in load_resource("names", lang).get("not_actor_heads", []))
-    found = set()
-    for word, acronym in bracketed:
-        word = word.lower()
-        if word in heads or (
-            lang == "de" and any(word.endswith(h) and len(word) > len(h) + 3 for h in heads)
-        ):
-            found.add(acronym)
-    return found
+    rules = _thing_rules(lang)
+    return {acronym for word, acronym in bracketed if _headed_by(word.lower(), rules.not_actor_heads, rules)}
 
 
-class _ThingNameRules(NamedTuple):
+class _ThingRules(NamedTuple):
+    """A language's words for things' names (names.yaml), lower-case."""
+
+    #: ``not_actor_heads``: the last word of a thing's name ("Sustainable Development Goals").
+    not_actor_heads: tuple[str, ...]
+    #: ``thing_name_heads``: a word that a thing's name goes on from ("Treaty on …").
     heads: tuple[str, ...]
     prepositions: frozenset[str]
     determiners: frozenset[str]
@@ -992,13 +992,14 @@ class _ThingNameRules(NamedTuple):
 
 
 @cache
-def _thing_name_rules(lang: str) -> _ThingNameRules:
+def _thing_rules(lang: str) -> _ThingRules:
     names = load_resource("names", lang)
 
     def words(key: str) -> frozenset[str]:
         return frozenset(w.lower() for w in names.get(key, []))
 
-    return _ThingNameRules(
+    return _ThingRules(
+        tuple(w.lower() for w in names.get("not_actor_heads", [])),
         tuple(w.lower() for w in names.get("thing_name_heads", [])),
         words("thing_prepositions"),
         words("determiners"),
@@ -1013,15 +1014,15 @@ def _thing_name_rules(lang: str) -> _ThingNameRules:
 _THING_NAME_REACH = 240
 
 
-def _thing_head(word: str, rules: _ThingNameRules) -> bool:
-    """Is the lower-case ``word`` a thing's head? In German also a compound's end
-    ("EU-USA-Abkommen")."""
-    return word in rules.heads or (
-        rules.compounds and any(word.endswith(h) and len(word) > len(h) + 3 for h in rules.heads)
+def _headed_by(word: str, heads: tuple[str, ...], rules: _ThingRules) -> bool:
+    """Is the lower-case ``word`` one of ``heads``? In German also a compound's end
+    ("EU-USA-Abkommen", "Atomwaffensperrvertrag")."""
+    return word in heads or (
+        rules.compounds and any(word.endswith(h) and len(word) > len(h) + 3 for h in heads)
     )
 
 
-def _names_a_thing(words: Sequence[str], rules: _ThingNameRules) -> bool:
+def _names_a_thing(words: Sequence[str], rules: _ThingRules) -> bool:
     """Do ``words``, a run of capitalised words and connectors, end in a thing's name that goes
     on past a preposition ("the United Nations Framework Convention on Climate Change")?
 
@@ -1033,7 +1034,7 @@ def _names_a_thing(words: Sequence[str], rules: _ThingNameRules) -> bool:
     heads = [
         h
         for h in range(len(words) - 2)
-        if words[h + 1].lower() in rules.prepositions and _thing_head(words[h].lower(), rules)
+        if words[h + 1].lower() in rules.prepositions and _headed_by(words[h].lower(), rules.heads, rules)
     ]
     if not heads:
         return False
@@ -1054,27 +1055,30 @@ def _names_a_thing(words: Sequence[str], rules: _ThingNameRules) -> bool:
     )
 
 
-def _thing_name_acronyms(raw: str, lang: str) -> set[str]:
+def _thing_name_acronyms(raw: str, brackets: Iterable[re.Match[str]], lang: str) -> set[str]:
     """Acronyms in brackets right after a thing's name that goes on past a preposition (see
     :func:`_names_a_thing`): "the Treaty on the Non-Proliferation of Nuclear Weapons (NPT)",
     "Vertrag über die Nichtverbreitung von Kernwaffen (NVV)". The word before the bracket is no
     thing's head there, as :func:`_thing_acronyms` needs; the name is the run of capitalised
-    words and ``thing_name_connectors`` before the bracket.
+    words and ``thing_name_connectors`` before the bracket. ``brackets``: the text's
+    ``_BRACKETED`` matches.
 
     Examples
     --------
-    >>> sorted(_thing_name_acronyms("Under the Treaty on the Non-Proliferation of Weapons (NPT).", "en"))
+    >>> def acronyms(text):
+    ...     return sorted(_thing_name_acronyms(text, _BRACKETED.finditer(text), "en"))
+    >>> acronyms("Under the Treaty on the Non-Proliferation of Weapons (NPT).")
     ['NPT']
-    >>> sorted(_thing_name_acronyms("the Parties to the Convention on Climate Change (COP27)", "en"))
+    >>> acronyms("the Parties to the Convention on Climate Change (COP27)")
     []
-    >>> sorted(_thing_name_acronyms("the Organization for Security and Co-operation (OSCE)", "en"))
+    >>> acronyms("the Organization for Security and Co-operation (OSCE)")
     []
     """
-    rules = _thing_name_rules(lang)
+    rules = _thing_rules(lang)
     if not rules.heads or not rules.prepositions:
         return set()
     found = set()
-    for match in _BRACKETED.finditer(raw):
+    for match in brackets:
         begin = max(0, match.start() - _THING_NAME_REACH)
         words = raw[begin : match.start()].split()
         if begin > 0:
@@ -1095,7 +1099,7 @@ def _thing_names(ids: range, mentions: Sequence[Mention], lang: str) -> Iterator
     :func:`_names_a_thing`), whatever the model tagged them: "Convention on Cluster
     Munitions", "Sendai Framework for Disaster Risk Reduction". A name the knowledge base
     matched is left alone."""
-    rules = _thing_name_rules(lang)
+    rules = _thing_rules(lang)
     if not rules.heads or not rules.prepositions:
         return
     for i, m in zip(ids, mentions, strict=True):
