@@ -1218,3 +1218,35 @@ def test_a_shared_patronymic_does_not_make_two_kings_one(index):
         res, "b", "Abdullah Bin Abdulaziz Al-Saud"
     )
     assert actor_of(res, "c", "Al-Walid bin Talal") == actor_of(res, "d", "Alwaleed bin Talal")
+
+
+def test_an_organisation_called_by_its_head_noun_is_the_articles_organisation(index):
+    """ "the Bank" and "the Reserve Bank" after "the Reserve Bank of Australia" are that bank,
+    and "the Bank" after "the Bank of England" that one: two banks, no "Bank" of its own. "die
+    Union" after the "EU" is the knowledge base's union; a bare "Union" whose article names no
+    union names nothing, while "Manchester United" keeps its name and "Ghana" its own."""
+    docs = [
+        analysis(
+            "a",
+            "The Reserve Bank of Australia lifted rates. The Bank said the Reserve Bank acted alone.",
+            [("The Reserve Bank of Australia", "ORG"), ("Bank", "ORG"), ("Reserve Bank", "ORG")],
+            lang="en",
+        ),
+        analysis(
+            "b",
+            "The Bank of England held rates. The Bank said Ghana and Manchester United agreed.",
+            [("Bank of England", "ORG"), ("Bank", "ORG"), ("Ghana", "GPE"), ("Manchester United", "ORG")],
+            lang="en",
+        ),
+        analysis("c", "Die EU berät. Die Union will Regeln.", [("EU", "ORG"), ("Union", "ORG")]),
+        analysis("d", "Die Union will Regeln, sagte Kern.", [("Union", "ORG"), ("Kern", "PERSON")]),
+    ]
+    res = resolve(docs, index=index)
+    australia = actor_of(res, "a", "The Reserve Bank of Australia")
+    assert actor_of(res, "a", "Bank") == actor_of(res, "a", "Reserve Bank") == australia
+    assert actor_of(res, "b", "Bank") == actor_of(res, "b", "Bank of England") != australia
+    assert actor_of(res, "c", "Union") == actor_of(res, "c", "EU") == "igo:eu"
+    assert ("d", 4, 9) not in dict(res.assignment.items())
+    labels = {actor.label for actor in res.actors}
+    assert {"Ghana", "Manchester United", "The Reserve Bank of Australia", "Bank of England"} <= labels
+    assert not labels & {"Bank", "Union", "Reserve Bank"}

@@ -47,6 +47,7 @@ from .names import (
     without_article,
     without_prefix,
 )
+from .shortforms import short_forms
 
 __all__ = ["MentionKey", "Resolution", "mention_key", "resolve"]
 
@@ -237,6 +238,14 @@ class _Resolver:
         local_acronyms = article.acronyms
         for acronym, i in local_acronyms.items():
             self.acronyms.setdefault(acronym, i)
+        # "the Bank" after "the Reserve Bank of Australia": that bank, not every "Bank" of the corpus.
+        short = short_forms(
+            (i for i in ids if i not in self.dropped and self.current[i].text not in local_acronyms),
+            self.current.__getitem__,
+            self.linked.__getitem__,
+            lang=self.current[ids[0]].lang if ids else "en",
+        )
+        self.dropped |= short.unnamed
         full_names: dict[str, list[int]] = defaultdict(list)
         #: Full names the model tagged something else ("Bernie Ebbers" an ORG), by surname.
         full_names_untyped: dict[str, list[int]] = defaultdict(list)
@@ -248,6 +257,9 @@ class _Resolver:
                 continue
             if self.linked[i] is not None:
                 self.uf.union_key(("kb", self.linked[i].id), i)
+            elif i in short.joined:
+                self.uf.union(i, short.joined[i])
+                continue
             elif m.canonical:
                 self.uf.union_key(("canonical", m.canonical), i)
                 if m.text.isupper():  # an acronym the article defined for an institution ("UNRCA")
@@ -306,7 +318,9 @@ class _Resolver:
         }
         for i in ids:
             m = self.current[i]
-            if self.linked[i] is not None or i in self.dropped or m.text in local_acronyms:
+            if self.linked[i] is not None or i in self.dropped or i in short.joined:
+                continue
+            if m.text in local_acronyms:
                 continue
             if not is_surname_only(m.label, m.text, m.lang):
                 if m.canonical or not self._org_surname(m, named_in_full):

@@ -1,0 +1,157 @@
+"""Short forms: an organisation an article goes on to call by its head noun.
+
+Once an article has named "the Reserve Bank of Australia", it says "the Bank" and "the Reserve
+Bank"; once it has named "die Europäische Union" or the "EU", it says "die Union". The model
+tags these short forms as names of their own, and across the corpus every "Bank" would meet
+every other as one actor of every bank. A short form belongs to its article's organisation
+instead, and a bare head noun whose article names no such organisation names nothing.
+
+The head nouns that count are the language's ``short_form_heads`` (``names.yaml``): generic
+words for an organisation, not names ("Allianz" is a company, so German leaves "allianz" out).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from functools import cache
+from typing import NamedTuple
+
+from ..kb import KBEntry
+from ..records import Mention
+from ..resources import load_resource
+from ..text import name_variants
+
+__all__ = ["ShortForms", "short_forms"]
+
+#: Most words a short form has ("Reserve Bank", "Inter-American Development Bank").
+_MOST_WORDS = 3
+
+
+class ShortForms(NamedTuple):
+    """What :func:`short_forms` found in one article."""
+
+    #: A short form → the mention of the fuller name it stands for.
+    joined: dict[int, int]
+    #: Bare head nouns ("Bank") whose article names no organisation they could stand for.
+    unnamed: set[int]
+
+
+class _Words(NamedTuple):
+    heads: frozenset[str]
+    determiners: frozenset[str]
+
+
+@cache
+def _words(lang: str) -> _Words:
+    names = load_resource("names", lang)
+    return _Words(
+        frozenset(w.lower() for w in names.get("short_form_heads", [])),
+        frozenset(w.lower() for w in names.get("determiners", [])),
+    )
+
+
+def _name_words(text: str, determiners: frozenset[str]) -> list[str]:
+    words = text.split()
+    while len(words) > 1 and words[0].lower() in determiners:
+        words = words[1:]
+    return words
+
+
+def _lead(words: Sequence[str]) -> list[str]:
+    """The words of a name up to its first lower-case word, the connector before what the
+    organisation is of or for: "Reserve Bank" of "Reserve Bank of Australia"."""
+    for k, word in enumerate(words):
+        if not word[:1].isupper():
+            return list(words[:k])
+    return list(words)
+
+
+def _forms(word: str, lang: str) -> frozenset[str]:
+    return frozenset(v.lower() for v in name_variants(word, lang))
+
+
+def short_forms(
+    ids: Iterable[int],
+    mention: Callable[[int], Mention],
+    linked: Callable[[int], KBEntry | None],
+    *,
+    lang: str,
+) -> ShortForms:
+    """The short forms among an article's mentions ``ids``, and the fuller names they stand for.
+
+    A short form is a name of at most three capitalised words, unlinked, no person's, that ends
+    in a head noun of the language ("Bank", "Reserve Bank"). It stands for the article's
+    organisation named first whose name (or, if linked, one of its knowledge-base names in the
+    language) is longer and either opens with the short form's words up to a connector
+    ("Reserve Bank of Australia") or, for one word, has it as the head noun before one
+    ("Commonwealth Bank of Australia", "Europäische Union").
+
+    Parameters
+    ----------
+    ids : iterable of int
+        The article's mentions, in any order.
+    mention : callable
+        Mention by id.
+    linked : callable
+        The knowledge-base entry a mention is linked to, or ``None``.
+    lang : str
+        The article's language.
+
+    Examples
+    --------
+    >>> from actorgraph.records import Mention
+    >>> texts = ["The Reserve Bank of Australia", "Bank", "Reserve Bank", "Union"]
+    >>> ms = [Mention("d", 0, 10 * k, 10 * k + len(t), t, "ORG", "en") for k, t in enumerate(texts)]
+    >>> found = short_forms(range(4), ms.__getitem__, lambda i: None, lang="en")
+    >>> found.joined, found.unnamed
+    ({1: 0, 2: 0}, {3})
+    """
+    words = _words(lang)
+    if not words.heads:
+        return ShortForms({}, set())
+    ids = list(ids)
+    candidates: dict[int, list[str]] = {}
+    for i in ids:
+        m = mention(i)
+        if m.label == "PERSON" or m.canonical or linked(i) is not None:
+            continue
+        parts = _name_words(m.text, words.determiners)
+        if (
+            len(parts) <= _MOST_WORDS
+            and all(w[:1].isupper() for w in parts)
+            and _forms(parts[-1], lang) & words.heads
+        ):
+            candidates[i] = parts
+    if not candidates:
+        return ShortForms({}, set())
+    fuller: list[tuple[int, int, list[str]]] = []  # (start, id, name words) of every organisation
+    for j in ids:
+        m = mention(j)
+        entry = linked(j)
+        if entry is not None:
+            if entry.type != "ORG":
+                continue
+            texts = [m.text, *entry.names.get(lang, ()), *entry.names.get("en", ())]
+        elif m.label == "PERSON" or (m.label != "ORG" and j not in candidates):
+            continue
+        else:
+            texts = [m.text]
+        fuller.extend((m.start, j, _name_words(text, words.determiners)) for text in texts)
+    fuller.sort(key=lambda item: (item[0], item[1]))
+    joined: dict[int, int] = {}
+    unnamed: set[int] = set()
+    for i, parts in candidates.items():
+        wanted = [w.lower() for w in parts]
+        head = _forms(parts[-1], lang)
+        for _, j, name in fuller:
+            if j == i or len(name) <= len(parts):
+                continue
+            lead = _lead(name)
+            opens = [w.lower() for w in lead] == wanted
+            if opens or (len(parts) == 1 and lead and _forms(lead[-1], lang) & head):
+                joined[i] = j
+                break
+        else:
+            if len(parts) == 1:
+                unnamed.add(i)
+    return ShortForms(joined, unnamed)
