@@ -13,7 +13,7 @@ words for an organisation, not names ("Allianz" is a company, so German leaves "
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from ..kb import KBEntry
@@ -70,6 +70,11 @@ def _forms(word: str, lang: str) -> frozenset[str]:
     return frozenset(v.lower() for v in name_variants(word, lang))
 
 
+@lru_cache(maxsize=50_000)
+def _is_head(word: str, lang: str) -> bool:
+    return bool(_forms(word, lang) & _words(lang).heads)
+
+
 def short_forms(
     ids: Iterable[int],
     mention: Callable[[int], Mention],
@@ -113,14 +118,11 @@ def short_forms(
     candidates: dict[int, list[str]] = {}
     for i in ids:
         m = mention(i)
-        if m.label == "PERSON" or m.canonical or linked(i) is not None:
+        # Most names end in no head noun: that, looked up once per word, is the first test.
+        if not _is_head(m.text.rpartition(" ")[2], lang) or m.label == "PERSON" or m.canonical:
             continue
         parts = _name_words(m.text, words.determiners)
-        if (
-            len(parts) <= _MOST_WORDS
-            and all(w[:1].isupper() for w in parts)
-            and _forms(parts[-1], lang) & words.heads
-        ):
+        if len(parts) <= _MOST_WORDS and all(w[:1].isupper() for w in parts) and linked(i) is None:
             candidates[i] = parts
     if not candidates:
         return ShortForms({}, set())
