@@ -19,6 +19,9 @@
    the output files are written by two processes (as many as there are cores).
 7. Diagnostic: the same rebuild in-process with nothing left to annotate, for seconds per stage,
    with ``--jobs 1`` and ``--jobs 2``, and how often the garbage collector ran in the main process.
+8. Diagnostic: one more article added, rebuilt in-process with ``--jobs auto``; its
+   ``clean+annotate`` seconds are the time the main process, done with the stored articles'
+   share of resolution, waits for the worker that annotates the new one.
 
 Goal: rebuild wall time <= the new article's own time + 5 s.
 
@@ -104,7 +107,7 @@ def main(argv: list[str] | None = None) -> int:
 
     pool = read_jsonl(args.bench / "10kgnad.jsonl") + read_jsonl(args.bench / "bbc.jsonl")
     base, added = pool[: args.size], pool[args.size : args.size + args.repeat]
-    later = iter(pool[args.size + args.repeat : args.size + 3 * args.repeat])
+    later = iter(pool[args.size + args.repeat : args.size + 3 * args.repeat + 1])
     new = added[0]
     print(header())
     with tempfile.TemporaryDirectory(prefix="agbench-incr-") as tmp:
@@ -186,6 +189,15 @@ def main(argv: list[str] | None = None) -> int:
                 f"{sum(collector['seconds']):.2f} s in the main process",
                 flush=True,
             )
+        with corpus.open("a", encoding="utf-8") as handle:
+            handle.write(json.dumps(next(later), ensure_ascii=False) + "\n")
+        waited = run_build(corpus, jobs="auto", cache=cache)
+        print(
+            f"  in-process, one article to annotate, --jobs auto: {waited['seconds']:.2f} s; "
+            + ", ".join(f"{k} {v:.2f} s" for k, v in waited["stage_seconds"].items())
+            + f" (clean+annotate: the main process waiting for the worker); annotated {waited['annotated']}",
+            flush=True,
+        )
         t = time.perf_counter()
         subprocess.run([sys.executable, "-c", "import actorgraph.pipeline"], check=True)
         imports = time.perf_counter() - t
@@ -215,6 +227,7 @@ def main(argv: list[str] | None = None) -> int:
                     "rebuild_auto": default,
                     "rebuilds_by_jobs": {str(jobs): walls for jobs, walls in by_jobs.items()},
                     "stages": stages,
+                    "waited_for_worker": waited,
                     "imports": imports,
                 },
                 indent=1,

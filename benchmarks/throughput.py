@@ -121,7 +121,12 @@ def subprocess_json(args: list[str], *, timeout: float | None = None) -> dict:
 
 
 def run_build(
-    corpus: Path, *, jobs: int = 1, out: Path | None = None, cache: Path | None = None, batch_size: int = 32
+    corpus: Path,
+    *,
+    jobs: int | str = 1,
+    out: Path | None = None,
+    cache: Path | None = None,
+    batch_size: int = 32,
 ) -> dict:
     """:func:`build` of ``corpus`` in a fresh subprocess; its summary, peak RSS and output sizes."""
     with tempfile.TemporaryDirectory(prefix="agbench-out-") as tmp:
@@ -409,7 +414,7 @@ def main(argv: list[str] | None = None) -> int:
         worker = argparse.ArgumentParser()
         worker.add_argument("mode")
         worker.add_argument("corpus", type=Path)
-        worker.add_argument("--jobs", type=int, default=1)
+        worker.add_argument("--jobs", type=lambda v: v if v == "auto" else int(v), default=1)
         worker.add_argument("--out", type=Path)
         worker.add_argument("--cache", type=Path)
         worker.add_argument("--batch-size", type=int, default=32)
