@@ -23,7 +23,7 @@ from ..text import name_variants
 
 __all__ = ["ShortForms", "short_forms"]
 
-#: Most words a short form has ("Reserve Bank", "Inter-American Development Bank").
+#: Most words a short form has ("Bank", "Reserve Bank", "Federal Reserve Bank").
 _MOST_WORDS = 3
 
 
