@@ -20,6 +20,7 @@ from ..kb import KBEntry
 from ..records import Mention
 from ..resources import load_resource
 from ..text import name_variants
+from .names import key_words
 
 __all__ = ["ShortForms", "short_forms"]
 
@@ -36,21 +37,14 @@ class ShortForms(NamedTuple):
     unnamed: set[int]
 
 
-class _Words(NamedTuple):
-    heads: frozenset[str]
-    determiners: frozenset[str]
-
-
 @cache
-def _words(lang: str) -> _Words:
-    names = load_resource("names", lang)
-    return _Words(
-        frozenset(w.lower() for w in names.get("short_form_heads", [])),
-        frozenset(w.lower() for w in names.get("determiners", [])),
-    )
+def _heads(lang: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in load_resource("names", lang).get("short_form_heads", []))
 
 
-def _name_words(text: str, determiners: frozenset[str]) -> list[str]:
+def _name_words(text: str) -> list[str]:
+    """A name's words without the articles that open it, in any language (see ``key_words``)."""
+    determiners = key_words()[0]
     words = text.split()
     while len(words) > 1 and words[0].lower() in determiners:
         words = words[1:]
@@ -72,7 +66,7 @@ def _forms(word: str, lang: str) -> frozenset[str]:
 
 @lru_cache(maxsize=50_000)
 def _is_head(word: str, lang: str) -> bool:
-    return bool(_forms(word, lang) & _words(lang).heads)
+    return bool(_forms(word, lang) & _heads(lang))
 
 
 def short_forms(
@@ -111,8 +105,7 @@ def short_forms(
     >>> found.joined, found.unnamed
     ({1: 0, 2: 0}, {3})
     """
-    words = _words(lang)
-    if not words.heads:
+    if not _heads(lang):
         return ShortForms({}, set())
     ids = list(ids)
     candidates: dict[int, list[str]] = {}
@@ -121,7 +114,7 @@ def short_forms(
         # Most names end in no head noun: that, looked up once per word, is the first test.
         if not _is_head(m.text.rpartition(" ")[2], lang) or m.label == "PERSON" or m.canonical:
             continue
-        parts = _name_words(m.text, words.determiners)
+        parts = _name_words(m.text)
         if len(parts) <= _MOST_WORDS and all(w[:1].isupper() for w in parts) and linked(i) is None:
             candidates[i] = parts
     if not candidates:
@@ -138,7 +131,7 @@ def short_forms(
             continue
         else:
             texts = [m.text]
-        fuller.extend((m.start, j, _name_words(text, words.determiners)) for text in texts)
+        fuller.extend((m.start, j, _name_words(text)) for text in texts)
     fuller.sort(key=lambda item: (item[0], item[1]))
     joined: dict[int, int] = {}
     unnamed: set[int] = set()
