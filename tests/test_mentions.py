@@ -200,19 +200,72 @@ def test_prizes_wars_holidays_summits_and_time_zones_are_no_actors(index, lang, 
     [
         (
             "en",
+            "The Paris Climate Change Conference, the Commonwealth Heads of Government Meeting, the"
+            " Third International Conference on Financing for Development, The First Conference of"
+            " States, the Twenty-first Session,"
+            " the World Summit on the Information Society and the Summit of the Americas heard the"
+            " Conference of the Parties, the International Conference on the Great Lakes Region,"
+            " Summit Entertainment, the First Bank of Nigeria and the World Bank.",
+            [
+                "Paris Climate Change Conference",
+                "Commonwealth Heads of Government Meeting",
+                "Third International Conference on Financing for Development",
+                "The First Conference of States",
+                "Twenty-first Session",
+                "World Summit on the Information Society",
+                "Summit of the Americas",
+                "Conference of the Parties",
+                "International Conference on the Great Lakes Region",
+                "Summit Entertainment",
+                "First Bank of Nigeria",
+                "World Bank",
+            ],
+            [
+                "Conference of the Parties",
+                "International Conference on the Great Lakes Region",
+                "Summit Entertainment",
+                "First Bank of Nigeria",
+                "World Bank",
+            ],
+        ),
+        (
+            "de",
+            "Die Dritte Internationale Konferenz zur Entwicklungsfinanzierung und der Gipfel der"
+            " Afrikanischen Union hörten die Deutsche Bischofskonferenz und die Erste Bank.",
+            [
+                "Dritte Internationale Konferenz zur Entwicklungsfinanzierung",
+                "Gipfel der Afrikanischen Union",
+                "Deutsche Bischofskonferenz",
+                "Erste Bank",
+            ],
+            ["Deutsche Bischofskonferenz", "Erste Bank"],
+        ),
+    ],
+)
+def test_a_gathering_is_no_actor_a_body_named_like_one_is(index, lang, text, spans, kept):
+    """A conference, meeting or summit is an event, whether its name ends in it or opens with an
+    ordinal, "World" or "Summit of"; a body whose name opens with a conference is an actor."""
+    assert _kept(text, spans, lang, index) == kept
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "spans", "kept"),
+    [
+        (
+            "en",
             "Iran adheres to the Treaty on the Non-Proliferation of Nuclear Weapons, the Almaty"
             " Programme of Action and the Agreement on Ukraine; the Academy Awards on the BBC, the"
-            " Action Agenda of the Third International Conference and the Security Council for action.",
+            " Action Agenda of the Global Water Partnership and the Security Council for action.",
             [
                 "Iran",
                 "Non-Proliferation of Nuclear Weapons",
                 "Almaty Programme",
                 "Ukraine",
                 "BBC",
-                "Third International Conference",
+                "Global Water Partnership",
                 "Security Council",
             ],
-            ["Iran", "Ukraine", "BBC", "Third International Conference", "Security Council"],
+            ["Iran", "Ukraine", "BBC", "Global Water Partnership", "Security Council"],
         ),
         (
             "de",

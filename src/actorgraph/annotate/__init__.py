@@ -79,7 +79,9 @@ __all__ = [
 #: 32: a German thing's name also inflected ("des Kalten Krieges").
 #: 34: a name the model cut out of a thing's ("Non-Proliferation of Nuclear Weapons" of "the
 #: Treaty on the …", "Almaty Programme" of "… of Action") is none.
-ANALYSIS_REVISION = 34
+#: 35: a gathering named by its occurrence or scope ("Third International Conference on …",
+#: "Summit of the Americas") is none.
+ANALYSIS_REVISION = 35
 #: Characters per spaCy call; long enough for any normal article, short enough to bound memory.
 MAX_CHUNK_CHARS = 100_000
 #: Characters the model takes in one pass. What a pass allocates grows with its words, not with

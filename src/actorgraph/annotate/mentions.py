@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from functools import cache, lru_cache
-from itertools import pairwise
+from itertools import dropwhile, pairwise, takewhile
 
 from spacy.attrs import LOWER, NORM, ORTH, SENT_START, SPACY
 from spacy.language import Language
@@ -84,6 +84,10 @@ class _Rules:
         self.common_tails = load_wordlist("common_tails", lang)
         self.languages = load_wordlist("languages", lang)
         self.thing_heads = tuple(w.lower() for w in names.get("not_actor_heads", []))
+        #: Gatherings named by their occurrence or scope (:meth:`_Emitter._is_gathering`).
+        self.gathering_heads = tuple(w.lower() for w in names.get("gathering_heads", []))
+        self.gathering_openers = frozenset(w.lower() for w in names.get("gathering_openers", []))
+        self.gathering_first_heads = frozenset(w.lower() for w in names.get("gathering_first_heads", []))
         #: Heads of things whose names go on after a preposition ("Treaty on the …").
         self.thing_name_heads = tuple(w.lower() for w in names.get("thing_name_heads", []))
         #: "<such a head> <preposition> [determiner]" just before a name: the rest of the thing's name.
@@ -439,7 +443,9 @@ class _Emitter:
         if len(words) < len(stripped.split(" ")):
             stripped = " ".join(words)
             end_char = start_char + len(stripped)
-        if not self._is_name(stripped, label) or (label != "PERSON" and self._is_thing(stripped)):
+        if not self._is_name(stripped, label) or (
+            label != "PERSON" and (self._is_thing(stripped) or self._is_gathering(stripped))
+        ):
             return None
         if label != "PERSON" and self._adjectives_of_a_thing(stripped, end_char):
             return None
@@ -650,6 +656,23 @@ class _Emitter:
         if self.index.exact(text):
             return False
         return self._headed_by(text.split()[-1], self.rules.thing_heads)
+
+    def _is_gathering(self, text: str) -> bool:
+        """ "Third International Conference on Financing for Development", "World Summit on the
+        Information Society", "Summit of the Americas": a gathering named by its occurrence or
+        its scope, an event rather than an actor. A conference that opens its name is a body's
+        ("Conference of the Parties"); names that end in a gathering are :meth:`_is_thing`'s."""
+        rules = self.rules
+        words = list(dropwhile(lambda w: w.lower() in rules.determiners, text.split()))
+        if len(words) < 2 or self.index.exact(text):
+            return False
+        first = words[0].lower()
+        if first in rules.gathering_first_heads:
+            return not words[1][:1].isupper()  # "Summit of …", not the company "Summit Entertainment"
+        if first.rsplit("-", 1)[-1] not in rules.gathering_openers:  # "Twenty-first"
+            return False
+        lead = takewhile(lambda w: w[:1].isupper(), words[1:])
+        return any(self._headed_by(w, rules.gathering_heads) for w in lead)
 
     def _headed_by(self, word: str, heads: tuple[str, ...]) -> bool:
         """Is ``word`` one of ``heads``? In German also inflected, or a compound ending in one."""
