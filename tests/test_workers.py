@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import doctest
 import os
+from collections import deque
 
 import pytest
 
@@ -106,6 +107,18 @@ def test_auto_annotates_an_added_article_in_a_worker_while_the_stored_ones_are_r
     assert all(seconds >= 0 for _, seconds in added.summary.stage_seconds)
     build(folder, out=tmp_path / "fresh", models="bundled", cache=None, formats=("json",))
     assert same_tree(tmp_path / "added", tmp_path / "fresh")
+
+
+def test_a_pass_reads_the_documents_stored_before_one_still_being_annotated():
+    keys = [f"k{i}" for i in range(10)]
+    annotation = pipeline._Annotation(
+        keys, keys, None, None, iter(()), deque([["k5"]]), timer=None, bar=None, total=len(keys)
+    )
+    stored = pipeline._Stored(None, annotation)
+    stored.CHUNK = 4
+    assert list(stored._spans(keys)) == [(0, 4), (4, 5), (5, 8), (8, 10)]
+    annotation._waiting.clear()  # the worker's results are in
+    assert list(stored._spans(keys)) == [(0, 4), (4, 8), (8, 10)]
 
 
 @pytest.mark.slow

@@ -12,7 +12,7 @@ import sys
 import tempfile
 import time
 from collections import Counter, deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from itertools import chain, islice
@@ -195,6 +195,13 @@ class _Annotation:
         self._bar.update(len(blobs))
         return True
 
+    def ready(self, keys: Sequence[str]) -> int:
+        """How many of ``keys``, from the first, are in the store already: a pass reads those
+        before it waits for the rest."""
+        if not self._waiting:
+            return len(keys)
+        return next((n for n, key in enumerate(keys) if key in self._waiting), len(keys))
+
     def wait_for(self, keys: Iterable[str]) -> None:
         """Store results until none of ``keys`` is still being annotated."""
         if self._waiting and not self._waiting.isdisjoint(keys):
@@ -255,16 +262,28 @@ class _Stored:
     def __iter__(self) -> Iterator[Analysis]:
         taps, self._taps = self._taps, []
         keys, paths = self.annotation.keys, self.annotation.paths
-        for begin in range(0, len(keys), self.CHUNK):
-            chunk = keys[begin : begin + self.CHUNK]
+        for begin, end in self._spans(keys):
+            chunk = keys[begin:end]
             self.annotation.wait_for(chunk)
             stored = self.store.iter_analyses(chunk, chunk=self.CHUNK, without=self.without)
-            for analysis, path in zip(stored, paths[begin : begin + self.CHUNK], strict=True):
+            for analysis, path in zip(stored, paths[begin:end], strict=True):
                 if analysis.document.path != path:
                     analysis = replace(analysis, document=replace(analysis.document, path=path))
                 for observer in taps:
                     observer(analysis)
                 yield analysis
+
+    def _spans(self, keys: Sequence[str]) -> Iterator[tuple[int, int]]:
+        """``(begin, end)`` of each chunk of ``keys`` to read at once. A chunk that holds a
+        document still being annotated is cut before it, so that the documents stored before it
+        are read while the worker annotates (decided as each chunk is reached)."""
+        for begin in range(0, len(keys), self.CHUNK):
+            end = min(begin + self.CHUNK, len(keys))
+            cut = begin + self.annotation.ready(keys[begin:end])
+            if begin < cut < end:
+                yield begin, cut
+                begin = cut
+            yield begin, end
 
 
 def _annotate(
