@@ -268,6 +268,12 @@ def test_a_gathering_is_no_actor_a_body_named_like_one_is(index, lang, text, spa
             ["Iran", "Ukraine", "BBC", "Global Water Partnership", "Security Council"],
         ),
         (
+            "en",
+            "The Beijing Platform for Action and the Programme of Action bind the Alliance for Progress.",
+            ["Beijing Platform for Action", "Programme of Action", "Alliance for Progress"],
+            ["Alliance for Progress"],
+        ),
+        (
             "de",
             "Der Vertrag über die Nichtverbreitung von Kernwaffen, ein Gesetz für Auslands-NGOs und das"
             " Spiel gegen Borussia Dortmund.",
@@ -277,8 +283,9 @@ def test_a_gathering_is_no_actor_a_body_named_like_one_is(index, lang, text, spa
     ],
 )
 def test_a_name_cut_out_of_a_documents_name_is_no_actor(index, lang, text, spans, kept):
-    """What follows "Treaty on the" or comes before "of Action" is the rest of a thing's name;
-    a known actor is one wherever it stands, and after a prize or a game a name is its own."""
+    """What follows "Treaty on the" or comes before "of Action" is the rest of a thing's name,
+    and a name that ends in "of Action" a whole thing's; a known actor is one wherever it
+    stands, and after a prize or a game a name is its own."""
     assert _kept(text, spans, lang, index) == kept
 
 

@@ -100,6 +100,8 @@ class _Rules:
         )
         #: What, after a name, makes it the first part of a thing's name ("… of Action").
         self.thing_tails = tuple(" ".join(w.split()) for w in names.get("thing_tails", []))
+        #: How a name that is a whole thing's ends ("Beijing Platform for Action").
+        self.thing_tail_ends = tuple(" " + tail for tail in self.thing_tails)
         #: What institutions' and buildings' names end in ("Stiftung", "Friedenspalast").
         self.body_heads = tuple(
             w.lower() for w in (*names.get("institution_heads", {}), *names.get("facility_heads", {}))
@@ -652,10 +654,14 @@ class _Emitter:
     def _is_thing(self, text: str) -> bool:
         """ "Sustainable Development Goals", "Transkaspische Transportroute": a plan, a treaty or a
         route, not an actor. German compounds count by their last part, and German words also
-        inflected ("des Kalten Krieges", "des Klimagipfels")."""
+        inflected ("des Kalten Krieges", "des Klimagipfels"). A name that ends in a thing's tail
+        is the whole thing's ("Beijing Platform for Action")."""
         if self.index.exact(text):
             return False
-        return self._headed_by(text.split()[-1], self.rules.thing_heads)
+        words = text.split()
+        if self.rules.thing_tail_ends and " ".join(words).endswith(self.rules.thing_tail_ends):
+            return True
+        return self._headed_by(words[-1], self.rules.thing_heads)
 
     def _is_gathering(self, text: str) -> bool:
         """ "Third International Conference on Financing for Development", "World Summit on the
