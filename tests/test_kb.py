@@ -372,3 +372,33 @@ def test_eu_bank_and_courts_and_british_spellings() -> None:
     ]:
         assert [e.id for e in index.exact(surface)] == [entry], surface
     assert [e.id for e in index.transliterated("World Trade Organisation", "en")] == ["igo:wto"]
+
+
+def test_annotation_leaves_the_spelling_tables_to_resolution(kb: KnowledgeBase) -> None:
+    """Annotation (a forked worker's share) looks names up exactly; only resolution reads the
+    tables by transliteration key, so they are built once resolution starts, not before."""
+    import spacy
+
+    from actorgraph.annotate.mentions import extract
+    from actorgraph.kbindex import KBIndex
+    from actorgraph.records import Document
+    from actorgraph.resolve.link import Linker
+
+    index = KBIndex(kb)
+    text = "Kassym-Jomart Tokajew traf Wladimir Putin in Astana."
+    nlp = spacy.blank("de")
+    nlp.add_pipe("sentencizer")
+    doc = nlp(text)
+    doc.ents = [
+        doc.char_span(text.index(name), text.index(name) + len(name), label=label)
+        for name, label in [("Kassym-Jomart Tokajew", "PER"), ("Wladimir Putin", "PER"), ("Astana", "LOC")]
+    ]
+    mentions = extract(
+        Document("d", "d", text, text=text, language="de"), [(0, doc)], lang="de", index=index
+    )[1]
+    assert len(mentions) == 3 and "_spellings" not in vars(index)
+    Linker(index)
+    assert "_spellings" in vars(index)
+    assert [e.id for e in index.transliterated("Kassym-Jomart Tokayev", "en")] == [
+        "ungdc:kassym-jomart-tokayev"
+    ]

@@ -164,6 +164,7 @@ class Linker:
 
     def __init__(self, index: KBIndex):
         self.index = index
+        index.load_spellings()
 
     def link(
         self, mention: Mention, *, context_states: frozenset[str] = frozenset(), year: int | None = None
