@@ -670,15 +670,19 @@ class _Emitter:
         ("Conference of the Parties"); names that end in a gathering are :meth:`_is_thing`'s."""
         rules = self.rules
         words = list(dropwhile(lambda w: w.lower() in rules.determiners, text.split()))
-        if len(words) < 2 or self.index.exact(text):
+        if len(words) < 2:
             return False
         first = words[0].lower()
         if first in rules.gathering_first_heads:
-            return not words[1][:1].isupper()  # "Summit of …", not the company "Summit Entertainment"
-        if first.rsplit("-", 1)[-1] not in rules.gathering_openers:  # "Twenty-first"
+            # "Summit of …", not the company "Summit Entertainment"
+            gathering = not words[1][:1].isupper()
+        elif first.rsplit("-", 1)[-1] in rules.gathering_openers:  # "Twenty-first"
+            lead = takewhile(lambda w: w[:1].isupper(), words[1:])
+            gathering = any(self._headed_by(w, rules.gathering_heads) for w in lead)
+        else:
             return False
-        lead = takewhile(lambda w: w[:1].isupper(), words[1:])
-        return any(self._headed_by(w, rules.gathering_heads) for w in lead)
+        # Looked up last: nearly every name is ruled out by its first word, without a look-up.
+        return gathering and not self.index.exact(text)
 
     def _headed_by(self, word: str, heads: tuple[str, ...]) -> bool:
         """Is ``word`` one of ``heads``? In German also inflected, or a compound ending in one."""
