@@ -402,3 +402,21 @@ def test_annotation_leaves_the_spelling_tables_to_resolution(kb: KnowledgeBase) 
     assert [e.id for e in index.transliterated("Kassym-Jomart Tokayev", "en")] == [
         "ungdc:kassym-jomart-tokayev"
     ]
+
+
+def test_a_name_is_linked_once_for_each_setting(kb: KnowledgeBase) -> None:
+    """A corpus names the same actors in article after article: the linker looks each name up
+    once for a label, language, article's states and year."""
+    from actorgraph.kbindex import KBIndex
+    from actorgraph.records import Mention
+    from actorgraph.resolve.link import Linker
+
+    linker = Linker(KBIndex(kb))
+    tokayev = Mention("d", 0, 0, 21, "Kassym-Jomart Tokayev", "PERSON", "en", "ner")
+    first = linker.link(tokayev, year=2020)
+    assert first is not None and first.id == "ungdc:kassym-jomart-tokayev"
+    assert linker.link(Mention("e", 3, 5, 26, tokayev.text, "PERSON", "en", "ner"), year=2020) is first
+    assert linker._link.cache_info()[:2] == (1, 1)  # hits, misses
+    linker.link(tokayev, year=2021)
+    linker.link(tokayev, context_states=frozenset({"iso:KAZ"}), year=2020)
+    assert linker._link.cache_info()[:2] == (1, 3)

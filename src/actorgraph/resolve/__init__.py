@@ -114,9 +114,14 @@ class _Resolver:
         #: Things' whole names that go on past a preposition (:func:`_thing_names`): no actor.
         self.thing_names: set[int] = set()
         codes = _country_codes(index)
+        #: Each mention's KB entry. A name that is no person's is linked as its article is read:
+        #: that needs nothing of other articles, and a rebuild reads the stored ones while a
+        #: new article is still being annotated.
+        self.linked: list[KBEntry | None] = []
         for analysis in analyses:  # the one pass over the corpus's documents
             doc = analysis.document
             ids = self.mentions.extend(analysis.mentions)
+            self.linked.extend(self._linked_by_name(analysis.mentions, _year(doc.date)))
             self.capitalised_words.update(_capitalised_words(doc.text_raw, ids, analysis.mentions))
             self.nationality_codes.update(_nationality_codes(doc.text_raw, ids, analysis.mentions, codes))
             defined = _acronym_definitions(doc.text_raw, analysis.mentions, ids.start)
@@ -127,7 +132,6 @@ class _Resolver:
             self.things |= _thing_name_acronyms(doc.text_raw, brackets, doc.language or "en")
             self.thing_names.update(_thing_names(ids, analysis.mentions, doc.language or "en"))
             self.numerals.update(_roman_numerals(ids, analysis.mentions, bracketed))
-        self.linked: list[KBEntry | None] = [None] * len(self.mentions)
         self.uf = UnionFind(len(self.mentions))
         self.pending_surnames: list[int] = []
         #: A pending surname that opens one full name of its article ("Ray" of "Ray Charles",
@@ -184,6 +188,17 @@ class _Resolver:
         #: ("Burgenland"): no company's name without its legal form ("Burgenland AG") joins them.
         self.place_keys: set[str] = set()
 
+    def _linked_by_name(self, mentions: Sequence[Mention], year: int | None) -> Iterator[KBEntry | None]:
+        """The KB entry of each of an article's mentions that its name alone links: not a
+        person's (whose link needs the states the article names), an office's or an organ's
+        named by rule ("Ministry of Foreign Affairs of Kazakhstan")."""
+        link = self.linker.link
+        for m in mentions:
+            if m.label == "PERSON" or m.source == "role" or m.canonical:
+                yield None
+            else:
+                yield link(m, year=year)
+
     def run(self) -> Resolution:
         texts, sources = self.mentions.column("text"), self.mentions.column("source")
         self.dropped.update(
@@ -207,13 +222,9 @@ class _Resolver:
         ids = [i for i in all_ids if self.current[i].source != "role"]
         states: set[str] = set()
         for i in ids:
-            if self.current[i].canonical:
-                continue  # an organ of a state, named by rule ("Ministry of Foreign Affairs of Kazakhstan")
-            if self.current[i].label != "PERSON":
-                entry = self.linker.link(self.current[i], year=year)
-                self.linked[i] = entry
-                if entry is not None and entry.type == "GPE":
-                    states.add(entry.part_of if entry.kind == "capital" and entry.part_of else entry.id)
+            entry = self.linked[i]  # linked in the first pass, if no person's
+            if entry is not None and entry.type == "GPE":
+                states.add(entry.part_of if entry.kind == "capital" and entry.part_of else entry.id)
         context = frozenset(states)
         for i in ids:
             m = self.current[i]

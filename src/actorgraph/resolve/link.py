@@ -9,6 +9,8 @@ still ambiguous stays unlinked rather than being merged with the wrong entry.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from rapidfuzz import fuzz
 
 from ..kb import KBEntry
@@ -159,20 +161,30 @@ def compatible(label: str, entry: KBEntry) -> bool:
     return group == kb_group or {group, kb_group} == {"org", "place"}
 
 
+#: Links remembered by :meth:`Linker.link`: a corpus names the same states and people in
+#: article after article, and a rebuild's corpus its most.
+REMEMBERED_LINKS = 1 << 16
+
+
 class Linker:
     """Links mentions to KB entries; ``context_states`` help pick between namesakes."""
 
     def __init__(self, index: KBIndex):
         self.index = index
         index.load_spellings()
+        self._link = lru_cache(maxsize=REMEMBERED_LINKS)(self._link_name)
 
     def link(
         self, mention: Mention, *, context_states: frozenset[str] = frozenset(), year: int | None = None
-    ):
+    ) -> KBEntry | None:
         """The KB entry ``mention`` refers to, or ``None``."""
         if mention.kb_id and mention.kb_id in self.index.kb:
             return self.index.kb[mention.kb_id]
-        name, label, lang = mention.text, mention.label, mention.lang
+        return self._link(mention.text, mention.label, mention.lang, context_states, year)
+
+    def _link_name(
+        self, name: str, label: str, lang: str, context_states: frozenset[str], year: int | None
+    ) -> KBEntry | None:
         forms = name_variants(name, lang) if label == "PERSON" else _lookup_forms(name, lang)
         for variant in forms:
             found = [e for e in self.index.exact(variant) if label == "MISC" or compatible(label, e)]
