@@ -12,7 +12,15 @@ from actorgraph import engines, pipeline, workers
 from actorgraph.cli import main
 from actorgraph.errors import UsageError
 from actorgraph.pipeline import build
-from actorgraph.workers import AUTO, MAX_AUTO_WORKERS, Forked, auto_workers, can_fork, resolve_jobs
+from actorgraph.workers import (
+    AUTO,
+    MAX_AUTO_WORKERS,
+    Forked,
+    ForkedItems,
+    auto_workers,
+    can_fork,
+    resolve_jobs,
+)
 
 from .conftest import ROOT, write
 from .test_store import TEMPLATE, corpus, same_tree
@@ -173,3 +181,55 @@ def test_the_viewer_layout_is_computed_beside_the_graph_metrics(tmp_path, corpus
     assert same_tree(corpus_build[1], tmp_path / "two")
     _build_seed_corpus(tmp_path / "json", jobs=2, formats=("json",))
     assert forked == ["viewer_positions"]  # no page, no layout
+
+
+def _squares_then_fail(count: int):
+    for n in range(count):
+        yield n * n
+    raise ValueError("no more squares")
+
+
+@pytest.mark.skipif(not can_fork(), reason="worker processes are forked on Linux only")
+def test_forked_items_come_back_in_order_a_chunk_at_a_time(monkeypatch):
+    monkeypatch.setattr(ForkedItems, "CHUNK", 3)
+    assert list(ForkedItems(lambda: (n * n for n in range(10)))) == [n * n for n in range(10)]
+    assert list(ForkedItems(lambda: iter(()))) == []
+    with pytest.raises(RuntimeError, match="ValueError: no more squares"):
+        list(ForkedItems(lambda: _squares_then_fail(7)))
+    waiting = ForkedItems(lambda: (__import__("time").sleep(60) for _ in range(1)))
+    job = waiting._job
+    waiting.cancel()
+    assert not job._process.is_alive()
+    with pytest.raises(RuntimeError, match="read or cancelled"):
+        list(waiting)
+
+
+@pytest.mark.skipif(not can_fork(), reason="worker processes are forked on Linux only")
+def test_the_events_pass_reads_the_later_documents_in_a_forked_process(tmp_path, corpus_build, monkeypatch):
+    """With two workers, a forked process reads the later half; the outputs are the same bytes."""
+    parts: list[int] = []
+
+    class Counted(ForkedItems):
+        def __init__(self, produce):
+            parts.append(1)
+            super().__init__(produce)
+
+    monkeypatch.setattr(pipeline, "ForkedItems", Counted)
+    monkeypatch.setattr(pipeline, "TWO_PART_DOCUMENTS", 2)
+    _build_seed_corpus(tmp_path / "two", jobs=2)
+    assert parts == [1]
+    assert same_tree(corpus_build[1], tmp_path / "two")
+    _build_seed_corpus(tmp_path / "one", jobs=1)
+    assert parts == [1]  # one process: one part
+
+    read = pipeline._article
+
+    def fails_late(analysis, **kwargs):
+        if analysis.document.id == sorted(corpus_build[0].graph.documents, key=lambda d: d.path)[-1].id:
+            raise ValueError("unreadable article")
+        return read(analysis, **kwargs)
+
+    monkeypatch.setattr(pipeline, "_article", fails_late)
+    with pytest.raises(RuntimeError, match="ValueError: unreadable article"):
+        _build_seed_corpus(tmp_path / "failed", jobs=2)
+    assert not (tmp_path / "failed").exists()

@@ -12,12 +12,13 @@ import sys
 import tempfile
 import time
 from collections import Counter, deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
+from functools import partial
 from itertools import chain, islice
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, NamedTuple
+from typing import IO, TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from tqdm import tqdm
 
@@ -39,16 +40,20 @@ from .outputs import DEFAULT_FORMATS
 from .read import read_corpus
 from .records import Actor, Analysis, Document, Graph, Mention
 from .store import AnalysisStore, default_cache_dir, document_key, pipeline_fingerprint
-from .workers import AUTO, Forked, can_fork, resolve_jobs
+from .workers import AUTO, Forked, ForkedItems, can_fork, resolve_jobs
 
 if TYPE_CHECKING:
     from .curation import Curation
     from .engines import Settings
+    from .events import ArticleEvents
     from .graph import EdgeTable
     from .kbindex import KBIndex
+    from .resolve import MentionKey
     from .spill import EventSpill, MentionSpill
 
 __all__ = ["BATCH_SIZE", "STAGES", "BuildResult", "Summary", "build"]
+
+T = TypeVar("T")
 
 #: Documents per unit of work sent to an engine.
 BATCH_SIZE = 32
@@ -242,18 +247,34 @@ class _Stored:
     #: Documents read from the store at a time.
     CHUNK = 256
 
-    def __init__(self, store: AnalysisStore, annotation: _Annotation, without: frozenset[str] = frozenset()):
+    def __init__(
+        self,
+        store: AnalysisStore,
+        annotation: _Annotation,
+        without: frozenset[str] = frozenset(),
+        span: tuple[int, int | None] = (0, None),
+    ):
         self.store = store
         self.annotation = annotation
         self.without = without
+        #: The part of the corpus read: ``(begin, end)`` of the documents in input order.
+        self.span = span
         self._taps: list[Callable[[Analysis], object]] = []
 
     def without_fields(self, *names: str) -> _Stored:
         """The same analyses, with the fields ``names`` left empty: for a pass (and its taps)
         that does not read them, which then decodes less."""
-        view = _Stored(self.store, self.annotation, frozenset(names))
+        view = _Stored(self.store, self.annotation, frozenset(names), self.span)
         view._taps, self._taps = self._taps, []
         return view
+
+    def part(self, begin: int, end: int, store: AnalysisStore | None = None) -> _Stored:
+        """The documents ``begin:end`` of these (all stored already), read from ``store``."""
+        first, _ = self.span
+        return _Stored(store or self.store, self.annotation, self.without, (first + begin, first + end))
+
+    def __len__(self) -> int:
+        return len(self.annotation.keys[slice(*self.span)])
 
     def tap_next_pass(self, observer: Callable[[Analysis], object]) -> None:
         """Show every analysis of the next pass to ``observer`` too, so it needs no pass of its own."""
@@ -261,7 +282,7 @@ class _Stored:
 
     def __iter__(self) -> Iterator[Analysis]:
         taps, self._taps = self._taps, []
-        keys, paths = self.annotation.keys, self.annotation.paths
+        keys, paths = self.annotation.keys[slice(*self.span)], self.annotation.paths[slice(*self.span)]
         for begin, end in self._spans(keys):
             chunk = keys[begin:end]
             self.annotation.wait_for(chunk)
@@ -351,6 +372,65 @@ def _annotate(
     return annotation
 
 
+def _article(
+    analysis: Analysis,
+    *,
+    assignment: Mapping[MentionKey, str],
+    types: Mapping[str, str],
+    duplicates: Mapping[str, str],
+) -> tuple[Document, tuple[str, bytes, int] | None, ArticleEvents]:
+    """What the events pass keeps of one article: its document without its text, its mentions
+    that name an actor (a block of :meth:`MentionSpill.resolved_block`) and its events."""
+    from .events import article_events
+    from .resolve import mention_key
+    from .spill import MentionSpill
+
+    doc = analysis.document
+    # A kept mention gets its actor; nationalities and bare offices take their actor's type.
+    kept, resolved = [], []
+    for m in analysis.mentions:
+        actor = assignment.get(mention_key(m))
+        if actor is not None:
+            retype = m.label == "NORP" or (m.source == "role" and types[actor] != "PERSON")
+            kept.append(m)
+            resolved.append((actor, types[actor] if retype else m.label))
+    return (
+        replace(doc, text_raw="", duplicate_of=duplicates.get(doc.id)),
+        MentionSpill.resolved_block(kept, resolved),
+        article_events(analysis, assignment, types, duplicates=duplicates),
+    )
+
+
+#: The fewest documents a pass is split over two processes for: fewer are read before the
+#: second process would have started.
+TWO_PART_DOCUMENTS = 2 * _Stored.CHUNK
+
+
+def _in_two_parts(analyses: _Stored, read: Callable[[Analysis], T], *, workers: int) -> Iterator[T]:
+    """``read`` of each analysis, in order. With two workers or more, a forked process reads
+    the later half of the corpus while this one reads the first."""
+    total = len(analyses)
+    if workers < 2 or total < TWO_PART_DOCUMENTS or not can_fork():
+        yield from map(read, analyses)
+        return
+    half = total // 2
+
+    def later_half() -> Iterator[T]:
+        store = analyses.store.reopened()
+        try:
+            yield from map(read, analyses.part(half, total, store))
+        finally:
+            store.close()
+
+    later = ForkedItems(later_half)
+    try:
+        yield from map(read, analyses.part(0, half))
+    except BaseException:
+        later.cancel()
+        raise
+    yield from later
+
+
 class _CorpusWide(NamedTuple):
     actors: tuple[Actor, ...]
     #: Sorted by id, on disk until read.
@@ -363,7 +443,7 @@ class _CorpusWide(NamedTuple):
 
 
 def _resolve_and_extract(
-    analyses: _Stored, *, index: KBIndex, curated: Curation | None, timer: _Timer
+    analyses: _Stored, *, index: KBIndex, curated: Curation | None, timer: _Timer, workers: int
 ) -> _CorpusWide:
     """Resolution and events: two passes over the store.
 
@@ -372,8 +452,8 @@ def _resolve_and_extract(
     """
     from .curation import apply_curation
     from .dedup import DuplicateFinder
-    from .events import iter_events
-    from .resolve import mention_key, resolve
+    from .events import merge_events
+    from .resolve import resolve
     from .spill import EventSpill, MentionSpill
 
     with timer("resolve"):
@@ -395,25 +475,15 @@ def _resolve_and_extract(
         documents: list[Document] = []
         mentions = MentionSpill()
         types = {a.id: a.type for a in resolution.actors}
-        actor_of = resolution.assignment.get
+        read = partial(_article, assignment=resolution.assignment, types=types, duplicates=duplicates)
 
-        def keep(analysis: Analysis) -> None:
-            doc = analysis.document
-            documents.append(replace(doc, text_raw="", duplicate_of=duplicates.get(doc.id)))
-            # A kept mention gets its actor; nationalities and bare offices take their actor's type.
-            kept, resolved = [], []
-            for m in analysis.mentions:
-                actor = actor_of(mention_key(m))
-                if actor is not None:
-                    retype = m.label == "NORP" or (m.source == "role" and types[actor] != "PERSON")
-                    kept.append(m)
-                    resolved.append((actor, types[actor] if retype else m.label))
-            mentions.append_resolved(kept, resolved)
+        def articles() -> Iterator[tuple[str, ArticleEvents]]:
+            for document, block, found in _in_two_parts(analyses, read, workers=workers):
+                documents.append(document)
+                mentions.append_block(block)
+                yield document.id, found
 
-        analyses.tap_next_pass(keep)
-        events = EventSpill(
-            iter_events(analyses, resolution.assignment, resolution.actors, duplicates=duplicates)
-        )
+        events = EventSpill(merge_events(articles(), types, duplicates=duplicates))
     return _CorpusWide(resolution.actors, events, documents, mentions, warnings)
 
 
@@ -591,7 +661,7 @@ def build(
         from .graph import build_graph
 
         corpus_wide = _resolve_and_extract(
-            _Stored(store, annotation), index=index, curated=curated, timer=timer
+            _Stored(store, annotation), index=index, curated=curated, timer=timer, workers=workers
         )
         annotation.finish()
     finally:

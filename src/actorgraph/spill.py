@@ -114,6 +114,11 @@ class RowFile:
         self._file.close()
 
 
+def _block(doc_id: str, rows: list[tuple]) -> tuple[str, bytes, int]:
+    """One document's mention rows (fields in ``Mention`` order) as one compressed block."""
+    return doc_id, zlib.compress(marshal.dumps(rows, 4), 1), len(rows)
+
+
 class MentionSpill(ReadBack[Mention]):
     """Mentions on disk, a sequence in (doc_id, start, end) order.
 
@@ -141,7 +146,7 @@ class MentionSpill(ReadBack[Mention]):
     def append_document(self, mentions: Sequence[Mention]) -> None:
         """Store one document's mentions (all with the same ``doc_id``) as one block."""
         if mentions:
-            self._append_rows(mentions[0].doc_id, [_fields(m) for m in mentions])
+            self.append_block(_block(mentions[0].doc_id, [_fields(m) for m in mentions]))
 
     def append_resolved(self, mentions: Sequence[Mention], resolved: Sequence[tuple[str, str]]) -> None:
         """Store one document's mentions, each with the ``(actor, label)`` of ``resolved``.
@@ -150,19 +155,27 @@ class MentionSpill(ReadBack[Mention]):
         without making those records: a corpus has hundreds of thousands of mentions, and a
         ``replace`` costs ten times the row.
         """
+        self.append_block(self.resolved_block(mentions, resolved))
+
+    @staticmethod
+    def resolved_block(
+        mentions: Sequence[Mention], resolved: Sequence[tuple[str, str]]
+    ) -> tuple[str, bytes, int] | None:
+        """What :meth:`append_resolved` stores, for :meth:`append_block`: another process can
+        make it."""
         rows = []
         for m, (actor, label) in zip(mentions, resolved, strict=True):
             row = list(_fields(m))
             row[_ACTOR_AT], row[_LABEL_AT] = actor, label
             rows.append(tuple(row))
-        if rows:
-            self._append_rows(mentions[0].doc_id, rows)
+        return _block(mentions[0].doc_id, rows) if rows else None
 
-    def _append_rows(self, doc_id: str, rows: list[tuple]) -> None:
-        """One block of one document's mention rows (fields in ``Mention`` order)."""
-        data = zlib.compress(marshal.dumps(rows, 4), 1)
-        self._blocks.append((doc_id, self._file.append(data), len(data)))
-        self._length += len(rows)
+    def append_block(self, block: tuple[str, bytes, int] | None) -> None:
+        """Store a block of :meth:`resolved_block` (``None``: a document without mentions)."""
+        if block is not None:
+            doc_id, data, count = block
+            self._blocks.append((doc_id, self._file.append(data), len(data)))
+            self._length += count
 
     def _read(self, offset: int, size: int) -> list[Mention]:
         return [Mention(*row) for row in marshal.loads(zlib.decompress(self._file.read(offset, size)))]

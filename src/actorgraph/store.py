@@ -87,18 +87,27 @@ class AnalysisStore:
         The SQLite file; ``None`` keeps nothing (every lookup misses).
     """
 
-    def __init__(self, path: str | os.PathLike | None):
+    def __init__(self, path: str | os.PathLike | None, *, _create: bool = True):
         self.path = Path(path) if path is not None else None
         self._db: sqlite3.Connection | None = None
         self._lock = threading.Lock()
         if self.path is not None:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            if _create:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
             # Worker engines read the store from a feeder thread while results are written from
             # the main thread: one connection, shared, with every use under a lock.
             self._db = sqlite3.connect(self.path, timeout=60, check_same_thread=False)
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("CREATE TABLE IF NOT EXISTS analyses (key TEXT PRIMARY KEY, data BLOB NOT NULL)")
-            self._db.commit()
+            if _create:
+                self._db.execute("PRAGMA journal_mode=WAL")
+                self._db.execute(
+                    "CREATE TABLE IF NOT EXISTS analyses (key TEXT PRIMARY KEY, data BLOB NOT NULL)"
+                )
+                self._db.commit()
+
+    def reopened(self) -> AnalysisStore:
+        """Another connection to the same store, to read it from a forked process: SQLite's
+        connections must not be used across a fork."""
+        return AnalysisStore(self.path, _create=False)
 
     def __contains__(self, key: object) -> bool:
         if self._db is None:

@@ -1,19 +1,21 @@
-"""How many worker processes a build uses (a number the user gives, or ``"auto"``), and one
-function run in a forked process while the build goes on."""
+"""How many worker processes a build uses (a number the user gives, or ``"auto"``), and work
+done in a forked process while the build goes on: one function's value, or a stream of items."""
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import pickle
 import sys
+import tempfile
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Generic, TypeVar
 
 from . import errors
 from .errors import UsageError
 
-__all__ = ["AUTO", "MAX_AUTO_WORKERS", "Forked", "auto_workers", "can_fork", "resolve_jobs"]
+__all__ = ["AUTO", "MAX_AUTO_WORKERS", "Forked", "ForkedItems", "auto_workers", "can_fork", "resolve_jobs"]
 
 T = TypeVar("T")
 
@@ -116,3 +118,69 @@ def _send_result(send, function: Callable[..., Any], args: tuple, kwargs: dict) 
         reply = (False, "".join(traceback.format_exception(error)))
     send.send(reply)
     send.close()
+
+
+class ForkedItems(Generic[T]):
+    """The items of ``produce()``, made in a forked process while this one goes on, then read
+    back in order.
+
+    The child writes them pickled, :attr:`CHUNK` at a time, to an anonymous temporary file, so
+    neither process holds them all; iterating waits for the child, then reads one chunk at a
+    time. Iterate once, or call :meth:`cancel` when they are no longer wanted.
+
+    Examples
+    --------
+    >>> if can_fork():
+    ...     items = ForkedItems(lambda: (n * n for n in range(5)))
+    ...     list(items)
+    ... else:
+    ...     [0, 1, 4, 9, 16]
+    [0, 1, 4, 9, 16]
+    """
+
+    CHUNK = 256
+
+    def __init__(self, produce: Callable[[], Iterable[T]]) -> None:
+        # Held until read back; as it has no name, the system removes it even if both end killed.
+        self._file = tempfile.TemporaryFile(prefix="actorgraph-items-")  # noqa: SIM115
+        self._job: Forked[list[int]] | None = Forked(_write_items, self._file, produce, self.CHUNK)
+
+    def __iter__(self) -> Iterator[T]:
+        if self._job is None:
+            raise RuntimeError("the items were read or cancelled already")
+        job, self._job = self._job, None
+        try:
+            sizes = job.result()
+            self._file.seek(0)
+            for size in sizes:
+                yield from pickle.loads(self._file.read(size))
+        finally:
+            self._file.close()
+
+    def cancel(self) -> None:
+        """End the child, if it still runs, and drop what it wrote."""
+        if self._job is not None:
+            self._job.cancel()
+            self._job = None
+        self._file.close()
+
+
+def _write_items(file, produce: Callable[[], Iterable[Any]], chunk: int) -> list[int]:
+    """The child of :class:`ForkedItems`: the size of each chunk it wrote to ``file``."""
+    sizes: list[int] = []
+    items: list[Any] = []
+
+    def write() -> None:
+        data = pickle.dumps(items, pickle.HIGHEST_PROTOCOL)
+        file.write(data)
+        sizes.append(len(data))
+        items.clear()
+
+    for item in produce():
+        items.append(item)
+        if len(items) >= chunk:
+            write()
+    if items:
+        write()
+    file.flush()
+    return sizes

@@ -12,6 +12,7 @@ import hashlib
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from functools import cache
+from typing import NamedTuple
 
 from ..records import Actor, Analysis, Event, Evidence
 from ..resolve import MentionKey
@@ -19,7 +20,7 @@ from .merge import ReportMerger, mergeable, settle_date
 from .reports import Report, document_reports
 from .times import ReportDate
 
-__all__ = ["event_id", "extract_events", "iter_events"]
+__all__ = ["ArticleEvents", "article_events", "event_id", "extract_events", "iter_events", "merge_events"]
 
 
 def event_id(*parts: str) -> str:
@@ -109,6 +110,92 @@ def _event(
     )
 
 
+class ArticleEvents(NamedTuple):
+    """What one article gives the corpus's events (see :func:`article_events`)."""
+
+    #: The article's date, which dates its reports that name none.
+    date: ReportDate | None
+    #: Its reports, settled, in order: each that can merge with the evidence it cites, the rest
+    #: with ``None``.
+    reports: list[tuple[Report, list[Evidence] | None]]
+    #: The events its reports that cannot merge make on their own (co-occurrences).
+    events: list[Event]
+
+
+def article_events(
+    analysis: Analysis,
+    assignment: Mapping[MentionKey, str],
+    types: Mapping[str, str],
+    *,
+    duplicates: Mapping[str, str] | None = None,
+) -> ArticleEvents:
+    """One article's reports, and the events that need no other article.
+
+    It reads nothing of other articles, so articles can be taken in parts by several processes;
+    :func:`merge_events` then merges the reports of all of them.
+
+    Parameters
+    ----------
+    analysis : Analysis
+    assignment : mapping
+        The actor of every kept mention (from :func:`actorgraph.resolve.resolve`).
+    types : mapping
+        ``{actor_id: type}`` of the corpus's actors.
+    duplicates : mapping, optional
+        ``{doc_id: original_id}`` for near-duplicate articles: they add evidence, not documents.
+    """
+    duplicates = duplicates or {}
+    doc = analysis.document
+    found = document_reports(analysis, assignment, types)
+    # Only sentences that report something become evidence: the rest of the text is not kept.
+    cited = {index for report in found for index in report.sentences}
+    own = {
+        (doc.id, s.index): Evidence(doc.id, s.index, s.start, s.end, s.text)
+        for s in analysis.sentences
+        if s.index in cited
+    }
+    reports: list[tuple[Report, list[Evidence] | None]] = []
+    events: list[Event] = []
+    for report in found:
+        settled = report.settled()
+        if mergeable(settled):  # it waits for the merge, on disk, with its evidence
+            reports.append((settled, [own[(doc.id, i)] for i in settled.sentences]))
+        else:
+            reports.append((settled, None))
+            events.append(_event([settled], own, duplicates, types))
+    date = ReportDate(doc.date, doc.date_precision, None, "document") if doc.date else None
+    return ArticleEvents(date, reports, events)
+
+
+def merge_events(
+    articles: Iterable[tuple[str, ArticleEvents]],
+    types: Mapping[str, str],
+    *,
+    duplicates: Mapping[str, str] | None = None,
+) -> Iterator[Event]:
+    """Events of the corpus from each article's :func:`article_events`, given as ``(doc_id,
+    events)`` in corpus order, in no particular order.
+
+    An article's own events come as soon as it is read, so neither their reports nor their
+    evidence wait for the corpus-wide merge. Event ids are unique (a sentence is evidence of at
+    most one gathering or co-occurrence and of at most one act, and an id holds the event's
+    type), so sorting by id gives the order of :func:`extract_events`.
+    """
+    duplicates = duplicates or {}
+    merger = ReportMerger(types=types)
+    document_dates: dict[str, ReportDate | None] = {}
+    for doc_id, found in articles:
+        document_dates[doc_id] = found.date
+        for report, evidence in found.reports:
+            if evidence is None:
+                merger.add(report)
+            else:
+                merger.add(report, evidence)
+        yield from found.events
+    for _, group, evidence in merger.groups(document_dates=document_dates):
+        yield _event(group, {(e.document, e.sentence): e for e in evidence}, duplicates, types)
+
+
 def iter_events(
     analyses: Iterable[Analysis],
     assignment: Mapping[MentionKey, str],
@@ -118,11 +205,7 @@ def iter_events(
 ) -> Iterator[Event]:
     """Events of the corpus as they are settled, in no particular order.
 
-    An event that cannot merge with others (a co-occurrence) is made as soon as its article
-    is read, so neither its report nor its evidence waits for the corpus-wide merge. Event ids
-    are unique (a sentence is evidence of at most one gathering or co-occurrence and of at most
-    one act, and an id holds the event's type), so sorting by id gives the order of
-    :func:`extract_events`.
+    :func:`article_events` of each analysis, merged by :func:`merge_events`.
 
     Parameters
     ----------
@@ -133,32 +216,9 @@ def iter_events(
     duplicates : mapping, optional
         ``{doc_id: original_id}`` for near-duplicate articles: they add evidence, not documents.
     """
-    duplicates = duplicates or {}
     types = {actor.id: actor.type for actor in actors}
-    merger = ReportMerger(types=types)
-    document_dates: dict[str, ReportDate | None] = {}
-    for analysis in analyses:
-        doc = analysis.document
-        document_dates[doc.id] = (
-            ReportDate(doc.date, doc.date_precision, None, "document") if doc.date else None
-        )
-        found = document_reports(analysis, assignment, types)
-        # Only sentences that report something become evidence: the rest of the text is not kept.
-        cited = {index for report in found for index in report.sentences}
-        own = {
-            (doc.id, s.index): Evidence(doc.id, s.index, s.start, s.end, s.text)
-            for s in analysis.sentences
-            if s.index in cited
-        }
-        for report in found:
-            settled = report.settled()
-            if mergeable(settled):  # it waits for the merge, on disk, with its evidence
-                merger.add(settled, [own[(doc.id, i)] for i in settled.sentences])
-            else:
-                merger.add(settled)
-                yield _event([settled], own, duplicates, types)
-    for _, group, evidence in merger.groups(document_dates=document_dates):
-        yield _event(group, {(e.document, e.sentence): e for e in evidence}, duplicates, types)
+    found = ((a.document.id, article_events(a, assignment, types, duplicates=duplicates)) for a in analyses)
+    return merge_events(found, types, duplicates=duplicates)
 
 
 def extract_events(
