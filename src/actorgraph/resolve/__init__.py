@@ -94,6 +94,10 @@ class _Article(NamedTuple):
     mention_ids: range
     #: ``{"UNRCA": i}``: acronyms the text defines right after mention ``i``.
     acronyms: dict[str, int]
+    #: The states the document names (KB ids), which help pick between namesakes.
+    context: frozenset[str]
+    #: The surname keys of the persons it names in full.
+    named_in_full: frozenset[str]
 
 
 class _Resolver:
@@ -113,26 +117,6 @@ class _Resolver:
         self.numerals: set[int] = set()
         #: Things' whole names that go on past a preposition (:func:`_thing_names`): no actor.
         self.thing_names: set[int] = set()
-        codes = _country_codes(index)
-        #: Each mention's KB entry. A name that is no person's is linked as its article is read:
-        #: that needs nothing of other articles, and a rebuild reads the stored ones while a
-        #: new article is still being annotated.
-        self.linked: list[KBEntry | None] = []
-        for analysis in analyses:  # the one pass over the corpus's documents
-            doc = analysis.document
-            ids = self.mentions.extend(analysis.mentions)
-            self.linked.extend(self._linked_by_name(analysis.mentions, _year(doc.date)))
-            self.capitalised_words.update(_capitalised_words(doc.text_raw, ids, analysis.mentions))
-            self.nationality_codes.update(_nationality_codes(doc.text_raw, ids, analysis.mentions, codes))
-            defined = _acronym_definitions(doc.text_raw, analysis.mentions, ids.start)
-            self.articles.append(_Article(_year(doc.date), ids, defined))
-            brackets = list(_BRACKETED.finditer(doc.text_raw))
-            bracketed = list(_defined(doc.text_raw, brackets))
-            self.things |= _thing_acronyms(bracketed, doc.language or "en")
-            self.things |= _thing_name_acronyms(doc.text_raw, brackets, doc.language or "en")
-            self.thing_names.update(_thing_names(ids, analysis.mentions, doc.language or "en"))
-            self.numerals.update(_roman_numerals(ids, analysis.mentions, bracketed))
-        self.uf = UnionFind(len(self.mentions))
         self.pending_surnames: list[int] = []
         #: A pending surname that opens one full name of its article ("Ray" of "Ray Charles",
         #: "Xi" of "Xi Jinping") → that name's mention: the person, unless the corpus has a full
@@ -187,17 +171,67 @@ class _Resolver:
         #: The name keys of places the model tagged and the knowledge base does not know
         #: ("Burgenland"): no company's name without its legal form ("Burgenland AG") joins them.
         self.place_keys: set[str] = set()
+        codes = _country_codes(index)
+        #: Each mention's KB entry, linked as its article is read: a link needs nothing of other
+        #: articles, and a rebuild reads the stored ones while a new article is still being
+        #: annotated.
+        self.linked: list[KBEntry | None] = []
+        for analysis in analyses:  # the one pass over the corpus's documents
+            doc = analysis.document
+            year = _year(doc.date)
+            ids = self.mentions.extend(analysis.mentions)
+            context, named_in_full = self._link_article(ids, analysis.mentions, year)
+            self.capitalised_words.update(_capitalised_words(doc.text_raw, ids, analysis.mentions))
+            self.nationality_codes.update(_nationality_codes(doc.text_raw, ids, analysis.mentions, codes))
+            defined = _acronym_definitions(doc.text_raw, analysis.mentions, ids.start)
+            self.articles.append(_Article(year, ids, defined, context, named_in_full))
+            brackets = list(_BRACKETED.finditer(doc.text_raw))
+            bracketed = list(_defined(doc.text_raw, brackets))
+            self.things |= _thing_acronyms(bracketed, doc.language or "en")
+            self.things |= _thing_name_acronyms(doc.text_raw, brackets, doc.language or "en")
+            self.thing_names.update(_thing_names(ids, analysis.mentions, doc.language or "en"))
+            self.numerals.update(_roman_numerals(ids, analysis.mentions, bracketed))
+        self.uf = UnionFind(len(self.mentions))
 
-    def _linked_by_name(self, mentions: Sequence[Mention], year: int | None) -> Iterator[KBEntry | None]:
-        """The KB entry of each of an article's mentions that its name alone links: not a
-        person's (whose link needs the states the article names), an office's or an organ's
-        named by rule ("Ministry of Foreign Affairs of Kazakhstan")."""
+    def _link_article(
+        self, ids: range, mentions: Sequence[Mention], year: int | None
+    ) -> tuple[frozenset[str], frozenset[str]]:
+        """Link an article's mentions (``ids``) to the KB: first the names that are no person's,
+        then places named in another language and persons, which the states those name help
+        pick. Offices named without a name are left to the article's persons; organs named by
+        rule ("Ministry of Foreign Affairs of Kazakhstan") are not linked. The article's states
+        and the surname keys of the persons it names in full."""
         link = self.linker.link
-        for m in mentions:
-            if m.label == "PERSON" or m.source == "role" or m.canonical:
-                yield None
-            else:
-                yield link(m, year=year)
+        linked: list[KBEntry | None] = [
+            None if m.label == "PERSON" or m.source == "role" or m.canonical else link(m, year=year)
+            for m in mentions
+        ]
+        context = frozenset(
+            entry.part_of if entry.kind == "capital" and entry.part_of else entry.id
+            for entry in linked
+            if entry is not None and entry.type == "GPE"
+        )
+        named = [(n, m) for n, m in enumerate(mentions) if m.source != "role"]
+        for n, m in named:
+            if linked[n] is None and not m.canonical:
+                entry = self.linker.other_name(m, context_states=context, year=year)
+                if entry is not None:
+                    linked[n] = entry
+                    self.other_names.setdefault(fold(m.text), entry)
+        self.dropped.update(ids[n] for n, m in named if m.label == "NORP" and linked[n] is None)
+        named_in_full = frozenset(
+            surname_key(m.text, m.lang)
+            for _, m in named
+            if m.label == "PERSON" and not is_surname_only(m.label, m.text, m.lang)
+        )
+        for n, m in named:
+            if m.label == "PERSON":
+                entry = link(m, context_states=context, year=year)
+                if entry is not None and entry.type != "PERSON" and self._surname_of(m, named_in_full):
+                    entry = None  # "Hamilton" after "Lewis Hamilton" is he, not Bermuda's capital
+                linked[n] = entry
+        self.linked.extend(linked)
+        return context, named_in_full
 
     def run(self) -> Resolution:
         texts, sources = self.mentions.column("text"), self.mentions.column("source")
@@ -220,32 +254,7 @@ class _Resolver:
         role_ids = [i for i in all_ids if self.current[i].source == "role"]
         self.roles.update(role_ids)
         ids = [i for i in all_ids if self.current[i].source != "role"]
-        states: set[str] = set()
-        for i in ids:
-            entry = self.linked[i]  # linked in the first pass, if no person's
-            if entry is not None and entry.type == "GPE":
-                states.add(entry.part_of if entry.kind == "capital" and entry.part_of else entry.id)
-        context = frozenset(states)
-        for i in ids:
-            m = self.current[i]
-            if self.linked[i] is None and not m.canonical:
-                entry = self.linker.other_name(m, context_states=context, year=year)
-                if entry is not None:
-                    self.linked[i] = entry
-                    self.other_names.setdefault(fold(m.text), entry)
-        self.dropped.update(i for i in ids if self.current[i].label == "NORP" and self.linked[i] is None)
-        named_in_full = {
-            surname_key(m.text, m.lang)
-            for m in (self.current[i] for i in ids)
-            if m.label == "PERSON" and not is_surname_only(m.label, m.text, m.lang)
-        }
-        for i in ids:
-            m = self.current[i]
-            if m.label == "PERSON":
-                entry = self.linker.link(m, context_states=context, year=year)
-                if entry is not None and entry.type != "PERSON" and self._surname_of(m, named_in_full):
-                    entry = None  # "Hamilton" after "Lewis Hamilton" is he, not Bermuda's capital
-                self.linked[i] = entry
+        context, named_in_full = article.context, article.named_in_full  # linked in the first pass
         local_acronyms = article.acronyms
         for acronym, i in local_acronyms.items():
             self.acronyms.setdefault(acronym, i)
