@@ -206,7 +206,7 @@ def test_forked_items_come_back_in_order_a_chunk_at_a_time(monkeypatch):
 
 @pytest.mark.skipif(not can_fork(), reason="worker processes are forked on Linux only")
 def test_the_events_pass_reads_the_later_documents_in_a_forked_process(tmp_path, corpus_build, monkeypatch):
-    """With two workers, a forked process reads the later half; the outputs are the same bytes."""
+    """With two workers, a forked process reads the later part; the outputs are the same bytes."""
     parts: list[int] = []
 
     class Counted(ForkedItems):

@@ -404,27 +404,31 @@ def _article(
 #: The fewest documents a pass is split over two processes for: fewer are read before the
 #: second process would have started.
 TWO_PART_DOCUMENTS = 2 * _Stored.CHUNK
+#: The share of the documents the build's own process reads when a pass is split: the forked
+#: process also pickles what it made, so the two end together when it reads a little less.
+FIRST_PART_SHARE = 0.55
 
 
 def _in_two_parts(analyses: _Stored, read: Callable[[Analysis], T], *, workers: int) -> Iterator[T]:
     """``read`` of each analysis, in order. With two workers or more, a forked process reads
-    the later half of the corpus while this one reads the first."""
+    the later part of the corpus (about half, :data:`FIRST_PART_SHARE`) while this one reads
+    the first."""
     total = len(analyses)
     if workers < 2 or total < TWO_PART_DOCUMENTS or not can_fork():
         yield from map(read, analyses)
         return
-    half = total // 2
+    split = round(total * FIRST_PART_SHARE)
 
-    def later_half() -> Iterator[T]:
+    def later_part() -> Iterator[T]:
         store = analyses.store.reopened()
         try:
-            yield from map(read, analyses.part(half, total, store))
+            yield from map(read, analyses.part(split, total, store))
         finally:
             store.close()
 
-    later = ForkedItems(later_half)
+    later = ForkedItems(later_part)
     try:
-        yield from map(read, analyses.part(0, half))
+        yield from map(read, analyses.part(0, split))
     except BaseException:
         later.cancel()
         raise

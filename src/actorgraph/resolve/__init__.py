@@ -211,21 +211,24 @@ class _Resolver:
             for entry in linked
             if entry is not None and entry.type == "GPE"
         )
-        named = [(n, m) for n, m in enumerate(mentions) if m.source != "role"]
-        for n, m in named:
-            if linked[n] is None and not m.canonical:
+        for n, m in enumerate(mentions):
+            if linked[n] is None and not m.canonical and m.source != "role":
                 entry = self.linker.other_name(m, context_states=context, year=year)
                 if entry is not None:
                     linked[n] = entry
                     self.other_names.setdefault(fold(m.text), entry)
-        self.dropped.update(ids[n] for n, m in named if m.label == "NORP" and linked[n] is None)
+        self.dropped.update(
+            ids[n]
+            for n, m in enumerate(mentions)
+            if m.label == "NORP" and linked[n] is None and m.source != "role"
+        )
         named_in_full = frozenset(
             surname_key(m.text, m.lang)
-            for _, m in named
-            if m.label == "PERSON" and not is_surname_only(m.label, m.text, m.lang)
+            for m in mentions
+            if m.label == "PERSON" and m.source != "role" and not is_surname_only(m.label, m.text, m.lang)
         )
-        for n, m in named:
-            if m.label == "PERSON":
+        for n, m in enumerate(mentions):
+            if m.label == "PERSON" and m.source != "role":
                 entry = link(m, context_states=context, year=year)
                 if entry is not None and entry.type != "PERSON" and self._surname_of(m, named_in_full):
                     entry = None  # "Hamilton" after "Lewis Hamilton" is he, not Bermuda's capital
