@@ -411,7 +411,7 @@ FIRST_PART_SHARE = 0.55
 
 def _in_two_parts(analyses: _Stored, read: Callable[[Analysis], T], *, workers: int) -> Iterator[T]:
     """``read`` of each analysis, in order. With two workers or more, a forked process reads
-    the later part of the corpus (about half, :data:`FIRST_PART_SHARE`) while this one reads
+    the later part of the corpus (what :data:`FIRST_PART_SHARE` leaves) while this one reads
     the first."""
     total = len(analyses)
     if workers < 2 or total < TWO_PART_DOCUMENTS or not can_fork():

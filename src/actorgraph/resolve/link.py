@@ -162,7 +162,7 @@ def compatible(label: str, entry: KBEntry) -> bool:
 
 
 #: Links remembered by :meth:`Linker.link`: a corpus names the same states and people in
-#: article after article, and a rebuild's corpus its most.
+#: article after article.
 REMEMBERED_LINKS = 1 << 16
 
 
