@@ -17,7 +17,9 @@ _APOSTROPHES = re.compile(r"['’`´]")
 _DOUBLES = re.compile(r"(.)\1+")
 
 #: Names repeat across mentions; a bounded memo keeps their keys without growing with the corpus.
-_MEMO = 1 << 14
+#: It holds the distinct names of a few thousand articles: the knowledge base's spellings,
+#: keyed once each as it is read, would push a smaller one's names out before they repeat.
+_MEMO = 1 << 16
 
 
 @lru_cache(maxsize=_MEMO)
