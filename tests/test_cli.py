@@ -133,3 +133,23 @@ def test_stdin_and_console_script(tmp_path):
     assert proc.returncode == 0, proc.stderr
     assert "actors:" in proc.stderr
     assert json.loads((out / "graph.json").read_text(encoding="utf-8"))["documents"][0]["id"] == "s1"
+
+
+def test_the_command_freezes_the_heap_before_it_exits(monkeypatch):
+    """The console script and ``python -m actorgraph`` exit through ``run``, which spares the
+    interpreter's collections at exit a walk over what the build leaves."""
+    import gc
+    import tomllib
+
+    from actorgraph import cli
+
+    calls: list[str] = []
+    monkeypatch.setattr(cli, "main", lambda: calls.append("main") or 1)
+    monkeypatch.setattr(gc, "freeze", lambda: calls.append("freeze"))
+    with pytest.raises(SystemExit) as exc:
+        cli.run()
+    assert exc.value.code == 1
+    assert calls == ["main", "freeze"]
+    scripts = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["scripts"]
+    assert scripts["actorgraph"] == "actorgraph.cli:run"
+    assert "run()" in (ROOT / "src" / "actorgraph" / "__main__.py").read_text(encoding="utf-8")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from collections.abc import Sequence
 
@@ -14,7 +15,7 @@ from .evaluate import quality
 from .outputs import DEFAULT_FORMATS
 from .workers import AUTO, MAX_AUTO_WORKERS
 
-__all__ = ["main"]
+__all__ = ["main", "run"]
 
 EXIT_OK, EXIT_SKIPPED, EXIT_USAGE = 0, 1, 2
 LANG_CHOICES = ("auto", "de", "en")
@@ -149,5 +150,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     return EXIT_USAGE
 
 
+def run() -> None:
+    """The ``actorgraph`` command: :func:`main`, then exit with its status.
+
+    A build leaves a large heap behind it, and the interpreter's collections as it exits walk
+    all of it (docs/performance.md, thirty-third round). Frozen first (``gc.freeze``), the heap
+    is skipped by those walks; it is still freed, and exit handlers still run. :func:`main`
+    itself leaves the collector as it was, for callers that go on.
+    """
+    code = main()
+    gc.freeze()
+    sys.exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    run()
