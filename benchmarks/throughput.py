@@ -73,17 +73,29 @@ def word_count(path: Path) -> int:
     return sum(len(d["text"].split()) for d in read_jsonl(path))
 
 
+def measured_checkout() -> Path:
+    """The checkout whose source is measured: the one holding the ``actorgraph`` package that
+    this Python imports (``PYTHONPATH`` may name another commit's ``src``), else this one."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("actorgraph")  # found, not imported
+    package = Path(spec.origin).resolve().parent if spec and spec.origin else None
+    return package.parents[1] if package and package.parent.name == "src" else ROOT
+
+
 def revision() -> str:
-    """``git rev-parse --short HEAD`` of the repository (read-only), plus ``+dirty`` for changed src/."""
+    """``git rev-parse --short HEAD`` of the measured checkout (read-only), plus ``+dirty`` for
+    changed src/."""
+    checkout = measured_checkout()
     try:
         head = subprocess.run(
-            ["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
+            ["git", "-C", str(checkout), "rev-parse", "--short", "HEAD"],
             capture_output=True,
             text=True,
             check=True,
         ).stdout.strip()
         dirty = subprocess.run(
-            ["git", "-C", str(ROOT), "status", "--porcelain", "--untracked-files=no", "--", "src"],
+            ["git", "-C", str(checkout), "status", "--porcelain", "--untracked-files=no", "--", "src"],
             capture_output=True,
             text=True,
             check=True,
