@@ -6,6 +6,7 @@ import argparse
 import gc
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from . import __version__, errors
 from .annotate import MODEL_CHOICES
@@ -150,7 +151,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     return EXIT_USAGE
 
 
-def run() -> None:
+def run() -> NoReturn:
     """The ``actorgraph`` command: :func:`main`, then exit with its status.
 
     A build leaves a large heap behind it, and the interpreter's collections as it exits walk
