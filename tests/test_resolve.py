@@ -1250,3 +1250,38 @@ def test_an_organisation_called_by_its_head_noun_is_the_articles_organisation(in
     labels = {actor.label for actor in res.actors}
     assert {"Ghana", "Manchester United", "The Reserve Bank of Australia", "Bank of England"} <= labels
     assert not labels & {"Bank", "Union", "Reserve Bank"}
+
+
+def test_actors_are_the_same_whatever_the_run_of_clusters_made_at_once(index, monkeypatch):
+    import actorgraph.resolve as resolution
+
+    docs = [
+        analysis(
+            "a",
+            "Tokajew traf Roman Wassilenko in Aschgabat. Wassilenko sprach.",
+            [
+                ("Tokajew", "PERSON"),
+                ("Roman Wassilenko", "PERSON"),
+                ("Aschgabat", "LOC"),
+                ("Wassilenko", "PERSON"),
+            ],
+        ),
+        analysis(
+            "b",
+            "Kassym-Jomart Tokayev met Roman Vassilenko and the UN in Ashgabat.",
+            [
+                ("Kassym-Jomart Tokayev", "PERSON"),
+                ("Roman Vassilenko", "PERSON"),
+                ("UN", "ORG"),
+                ("Ashgabat", "GPE"),
+            ],
+            lang="en",
+        ),
+    ]
+    whole = resolve(docs, index=index)
+    for size in (1, 2, 3):
+        monkeypatch.setattr(resolution, "PICKED_MENTIONS", size)
+        cut = resolve(docs, index=index)
+        assert cut.actors == whole.actors
+        assert dict(cut.assignment) == dict(whole.assignment)
+    assert len(whole.actors) == 4 and len(whole.assignment) == 8

@@ -67,6 +67,10 @@ CLASS_VOTES = 10
 GIVEN_NAME_SURNAMES = 3
 
 
+#: Mentions made at a time while actors are formed (:meth:`_Resolver._cluster_members`).
+PICKED_MENTIONS = 4096
+
+
 class Resolution(NamedTuple):
     actors: tuple[Actor, ...]
     #: ``(doc_id, start, end)`` of every kept mention → its actor id.
@@ -790,6 +794,27 @@ class _Resolver:
         for c in np.lexsort((ids[starts], start[earliest], document[earliest])).tolist():
             yield ids[starts[c] : ends[c]].tolist()
 
+    def _cluster_members(self) -> Iterator[tuple[list[int], list[Mention]]]:
+        """Each cluster of :meth:`_clusters` with its mentions, made for a run of clusters of
+        at least :data:`PICKED_MENTIONS` mentions at a time: most clusters have one or two, and
+        a call that makes so few costs more than making them does."""
+        run: list[list[int]] = []
+        size = 0
+        for ids in self._clusters():
+            run.append(ids)
+            size += len(ids)
+            if size >= PICKED_MENTIONS:
+                yield from self._with_members(run)
+                run, size = [], 0
+        yield from self._with_members(run)
+
+    def _with_members(self, clusters: list[list[int]]) -> Iterator[tuple[list[int], list[Mention]]]:
+        members = self.mentions.pick(i for ids in clusters for i in ids)
+        begin = 0
+        for ids in clusters:
+            yield ids, members[begin : begin + len(ids)]
+            begin += len(ids)
+
     def _opens_a_name(self, i: int) -> bool:
         """Does mention ``i`` open with a word that opens a full name the corpus tags a person?
         "Bernie Ebbers", tagged an organisation here, does; "Hurricane Mitch" does not."""
@@ -816,8 +841,7 @@ class _Resolver:
         taken: set[str] = set()
         actors: list[Actor] = []
         assignment = Assignment()
-        for ids in self._clusters():
-            members = self.mentions.pick(ids)
+        for ids, members in self._cluster_members():
             named_ids = [(i, m) for i, m in zip(ids, members, strict=True) if m.source != "role"]
             named_ids = named_ids or list(zip(ids, members, strict=True))
             named = [m for _, m in named_ids]
