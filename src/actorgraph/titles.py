@@ -13,7 +13,9 @@ from .resources import load_resource
 
 __all__ = ["TitleWords", "head_titles", "title_words"]
 
-_REMEMBERED = 200_000  # words whose answer a TitleWords keeps
+#: Words whose answer a TitleWords keeps: about what a couple of thousand news articles fill, so
+#: that a long run's memory does not grow with the corpus up to a bound far above that.
+_REMEMBERED = 1 << 15
 
 
 class TitleWords:

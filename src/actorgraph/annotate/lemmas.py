@@ -16,7 +16,10 @@ from spacy.pipeline import Lemmatizer
 
 __all__ = ["LemmaCandidates", "lemma_candidates"]
 
-_REMEMBERED = 200_000  # words whose candidates are kept
+#: Words whose candidates are kept. About what a couple of thousand news articles fill: a bound
+#: far above that is filled only by long runs, whose memory would then grow with the corpus up to
+#: it (each word's candidates, a set, take about 480 bytes with the word).
+_REMEMBERED = 1 << 15
 
 
 class LemmaCandidates:

@@ -162,8 +162,8 @@ def compatible(label: str, entry: KBEntry) -> bool:
 
 
 #: Links remembered by :meth:`Linker.link`: a corpus names the same states and people in
-#: article after article.
-REMEMBERED_LINKS = 1 << 16
+#: article after article. About what a couple of thousand news articles fill.
+REMEMBERED_LINKS = 1 << 15
 
 
 class Linker:

@@ -194,8 +194,8 @@ def lowercase_word(word: str, lang: str) -> bool:
 
 
 #: Names whose shape and surname key are remembered: resolution asks for each mention's several
-#: times, and names repeat across a corpus.
-_REMEMBERED = 100_000
+#: times, and names repeat across a corpus. About what a couple of thousand news articles fill.
+_REMEMBERED = 1 << 15
 
 #: An acronym: capitals and digits, which no transliteration rule applies to.
 _ACRONYM = re.compile(r"[A-ZÄÖÜ][A-ZÄÖÜ0-9&]{1,5}")
