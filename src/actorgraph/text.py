@@ -20,6 +20,10 @@ _DOUBLES = re.compile(r"(.)\1+")
 #: It holds the distinct names of a few thousand articles: the knowledge base's spellings,
 #: keyed once each as it is read, would push a smaller one's names out before they repeat.
 _MEMO = 1 << 16
+#: Entries a memo of words, names or links keeps (office words, lemma candidates, name keys, the
+#: knowledge-base links of names): about what a couple of thousand news articles fill. A bound far
+#: above that is filled only by long runs, whose memory then grows with the corpus up to it.
+WORD_MEMO = 1 << 15
 
 
 @lru_cache(maxsize=_MEMO)

@@ -10,12 +10,12 @@ import re
 from functools import cache, lru_cache
 
 from .resources import load_resource
+from .text import WORD_MEMO
 
 __all__ = ["TitleWords", "head_titles", "title_words"]
 
-#: Words whose answer a TitleWords keeps: about what a couple of thousand news articles fill, so
-#: that a long run's memory does not grow with the corpus up to a bound far above that.
-_REMEMBERED = 1 << 15
+#: Words whose answer a TitleWords keeps.
+_REMEMBERED = WORD_MEMO
 
 
 class TitleWords:

@@ -14,12 +14,12 @@ from functools import cache, lru_cache
 from spacy.language import Language
 from spacy.pipeline import Lemmatizer
 
+from ..text import WORD_MEMO
+
 __all__ = ["LemmaCandidates", "lemma_candidates"]
 
-#: Words whose candidates are kept. About what a couple of thousand news articles fill: a bound
-#: far above that is filled only by long runs, whose memory would then grow with the corpus up to
-#: it (each word's candidates, a set, take about 480 bytes with the word).
-_REMEMBERED = 1 << 15
+#: Words whose candidates are kept (each word's, a set, takes about 480 bytes with the word).
+_REMEMBERED = WORD_MEMO
 
 
 class LemmaCandidates:

@@ -16,7 +16,7 @@ from rapidfuzz import fuzz
 from ..kb import KBEntry
 from ..kbindex import KBIndex
 from ..records import Mention
-from ..text import fold, name_variants, place_names, translit_key
+from ..text import WORD_MEMO, fold, name_variants, place_names, translit_key
 from .names import capitalised_nationalities, key_words, without_article
 
 __all__ = ["PLACE_LABELS", "PLACE_WORD_LABELS", "Linker", "compatible", "similar_first_names"]
@@ -162,8 +162,8 @@ def compatible(label: str, entry: KBEntry) -> bool:
 
 
 #: Links remembered by :meth:`Linker.link`: a corpus names the same states and people in
-#: article after article. About what a couple of thousand news articles fill.
-REMEMBERED_LINKS = 1 << 15
+#: article after article.
+REMEMBERED_LINKS = WORD_MEMO
 
 
 class Linker:

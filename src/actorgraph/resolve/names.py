@@ -10,7 +10,7 @@ import re
 from functools import cache, lru_cache
 
 from ..resources import load_resource, load_wordlist
-from ..text import fold, translit_key
+from ..text import WORD_MEMO, fold, translit_key
 from ..titles import head_titles
 
 __all__ = [
@@ -194,8 +194,8 @@ def lowercase_word(word: str, lang: str) -> bool:
 
 
 #: Names whose shape and surname key are remembered: resolution asks for each mention's several
-#: times, and names repeat across a corpus. About what a couple of thousand news articles fill.
-_REMEMBERED = 1 << 15
+#: times, and names repeat across a corpus.
+_REMEMBERED = WORD_MEMO
 
 #: An acronym: capitals and digits, which no transliteration rule applies to.
 _ACRONYM = re.compile(r"[A-ZÄÖÜ][A-ZÄÖÜ0-9&]{1,5}")
