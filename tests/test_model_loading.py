@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import threading
+import weakref
 
 import spacy
 import srsly
@@ -131,3 +132,34 @@ def test_models_are_found_as_spacy_finds_them_without_importing_it():
     found = english.model_dir()
     assert found.parent == spacy.util.get_package_path(english.source)
     assert (found / "meta.json").exists()
+
+
+def _loaded_models() -> list[weakref.ref]:
+    """Weak references to both languages' pipelines and sentence models as the build loads them."""
+    from actorgraph.engines import pipelines_for
+
+    pipelines = pipelines_for("bundled")
+    loaded = [pipelines.get(lang) for lang in ("de", "en")]
+    return [weakref.ref(nlp) for nlp in loaded + [pipelines.sentence_pipeline(lang) for lang in ("de", "en")]]
+
+
+def _build_files(out) -> dict[str, bytes]:
+    from actorgraph.pipeline import build
+
+    build(CORPUS, out=out, models="bundled", cache=None, jobs=1)
+    return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+
+
+def test_a_large_corpus_build_frees_its_models_and_builds_the_same(tmp_path, monkeypatch):
+    from actorgraph import engines
+
+    kept = _loaded_models()
+    before = _build_files(tmp_path / "kept")
+    gc.collect()
+    assert all(ref() is not None for ref in kept)  # a small corpus: kept for the next build
+    monkeypatch.setattr(engines, "KEEP_MODELS_BELOW", len(list(read_corpus(CORPUS))))
+    after = _build_files(tmp_path / "freed")
+    gc.collect()
+    assert [ref() for ref in kept] == [None] * 4
+    assert after == before
+    assert all(ref() is not None for ref in _loaded_models())  # loaded again when asked for

@@ -9,13 +9,16 @@ never decodes what it only stores.
 
 from __future__ import annotations
 
+import ctypes
+import gc
 import multiprocessing
+import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from typing import NamedTuple
 
 from . import codec, errors
-from .annotate import Pipelines, annotate
+from .annotate import Pipelines, annotate, forget_models
 from .clean import clean
 from .dedup import document_signature
 from .detect import detect_date, detect_language
@@ -24,6 +27,7 @@ from .kbindex import default_index
 from .records import Analysis, Document, OffsetMap
 
 __all__ = [
+    "KEEP_MODELS_BELOW",
     "DaskEngine",
     "LocalEngine",
     "ProcessEngine",
@@ -32,6 +36,7 @@ __all__ = [
     "prepare",
     "process_batch",
     "process_batch_encoded",
+    "release_pipelines",
     "slim",
 ]
 
@@ -53,6 +58,32 @@ def pipelines_for(models: str) -> Pipelines:
     if models not in _PIPELINES:
         _PIPELINES[models] = Pipelines(models=models, index=default_index())
     return _PIPELINES[models]
+
+
+def release_pipelines() -> None:
+    """Free the models this process loaded, and give what they held back to the system.
+
+    The next build in this process loads them again.
+    """
+    _PIPELINES.clear()
+    forget_models()
+    gc.collect()  # a pipeline and its components refer to each other
+    _trim_heap()
+
+
+def _trim_heap() -> None:
+    """Return the C heap's free pages to the system: glibc's ``malloc_trim``, nothing elsewhere.
+
+    Freed model arrays stay in glibc's free lists, still resident, unless they sit at the top of
+    the heap; a trim hands back the free pages wherever they are.
+    """
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        trim = ctypes.CDLL(None).malloc_trim
+    except (OSError, AttributeError):  # not glibc
+        return
+    trim(0)
 
 
 def _skip(doc: Document, reason: str) -> Document:
@@ -100,17 +131,38 @@ def _process_encoded(payload: bytes, settings: Settings) -> list[bytes]:
     return process_batch_encoded(codec.loads(payload), settings)
 
 
+#: Corpora of fewer documents keep the models a build loaded in its own process, for the next
+#: build there (a notebook, a test session). A larger corpus's build frees them once annotation
+#: is over: its later stages hold state that grows with the corpus, and loading the models
+#: again takes seconds, little next to such a build.
+KEEP_MODELS_BELOW = 1_000
+
+
 class LocalEngine:
-    """Everything in this process."""
+    """Everything in this process.
+
+    Parameters
+    ----------
+    release : bool
+        Free the models when the engine is closed, if it annotated anything
+        (:func:`release_pipelines`).
+    """
 
     name = "local"
 
+    def __init__(self, *, release: bool = False):
+        self.release = release
+        self.annotated = False
+
     def run(self, batches: Iterable[Sequence[Document]], settings: Settings) -> Iterator[list[bytes]]:
         for batch in batches:
+            self.annotated = True
             yield process_batch_encoded(batch, settings)
 
     def close(self) -> None:
-        pass
+        if self.release and self.annotated:
+            self.annotated = False
+            release_pipelines()
 
 
 def _init_worker() -> None:
@@ -181,12 +233,23 @@ class DaskEngine:
             self.cluster.close()
 
 
-def make_engine(engine: str, *, jobs: int = 1, scheduler: str | None = None, batches: int | None = None):
-    """The engine for ``jobs`` workers; a local one opens no more processes than ``batches``."""
+def make_engine(
+    engine: str,
+    *,
+    jobs: int = 1,
+    scheduler: str | None = None,
+    batches: int | None = None,
+    documents: int = 0,
+):
+    """The engine for ``jobs`` workers; a local one opens no more processes than ``batches``.
+
+    ``documents`` is the size of the corpus: from :data:`KEEP_MODELS_BELOW` on, an engine that
+    annotates in this process frees the models when it is closed.
+    """
     if engine == "dask":
         return DaskEngine(scheduler=scheduler, jobs=max(jobs, 2) if scheduler is None else jobs)
     if jobs > 1:
         if "fork" not in multiprocessing.get_all_start_methods():
             raise UsageError(errors.NO_FORK.format(jobs=jobs))
         return ProcessEngine(jobs if batches is None else max(1, min(jobs, batches)))
-    return LocalEngine()
+    return LocalEngine(release=documents >= KEEP_MODELS_BELOW)

@@ -643,8 +643,8 @@ def build(
         if jobs == AUTO and engine == "local" and batches < 2 and not stored_first:
             # A worker would load the same models as this process; it pays only when this
             # process has stored documents to resolve before the batch's while it does.
-            return make_engine("local")
-        return make_engine(engine, jobs=workers, scheduler=scheduler, batches=batches)
+            return make_engine("local", documents=total)
+        return make_engine(engine, jobs=workers, scheduler=scheduler, batches=batches, documents=total)
 
     annotation = None
     try:

@@ -13,7 +13,7 @@ from contextlib import nullcontext
 from typing import Any
 
 from ..records import Analysis, Document
-from .registry import MODEL_CHOICES, PipelineInfo, Pipelines, choose_pipeline
+from .registry import MODEL_CHOICES, PipelineInfo, Pipelines, choose_pipeline, forget_models
 
 __all__ = [
     "ANALYSIS_REVISION",
@@ -22,6 +22,7 @@ __all__ = [
     "Pipelines",
     "annotate",
     "choose_pipeline",
+    "forget_models",
     "split_chunks",
 ]
 

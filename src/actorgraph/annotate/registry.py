@@ -16,6 +16,7 @@ import gc
 import importlib.util
 import json
 import re
+import sys
 import threading
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
 
     from ..kbindex import KBIndex
 
-__all__ = ["MODEL_CHOICES", "PipelineInfo", "Pipelines", "choose_pipeline"]
+__all__ = ["MODEL_CHOICES", "PipelineInfo", "Pipelines", "choose_pipeline", "forget_models"]
 
 _Load = TypeVar("_Load", bound=Callable[..., Any])
 
@@ -399,6 +400,21 @@ def _sentence_model(info: PipelineInfo, index: KBIndex) -> Language | None:
     if info.kind == "rules" or info._sentence_components() is None:
         return info.load_sentence_model()
     return info.load_sentence_model(assemble(info, index))
+
+
+def forget_models() -> None:
+    """Drop every pipeline this process keeps loaded, and what is kept for them.
+
+    The next build in the process loads its models again. Whatever still holds a pipeline (a
+    :class:`Pipelines`) keeps it alive: forget those first.
+    """
+    assemble.cache_clear()
+    _sentence_model.cache_clear()
+    # Keyed by a sentence model, which shares its model's parts. Not imported when no model was
+    # loaded: it imports spaCy.
+    lemmas = sys.modules.get(f"{__package__}.lemmas")
+    if lemmas is not None:
+        lemmas.lemma_candidates.cache_clear()
 
 
 class Pipelines:
