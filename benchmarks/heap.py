@@ -76,6 +76,7 @@ def main(argv: list[str] | None = None) -> int:
     import actorgraph.graph as graph
     import actorgraph.pipeline as pipeline
     import actorgraph.resolve as resolve
+    import actorgraph.spill as spill
 
     print(header())
     # Inner steps first: a wrapper resets the peak, so an outer step's peak is the part after
@@ -84,7 +85,8 @@ def main(argv: list[str] | None = None) -> int:
     _traced(resolve._Resolver, "_corpus", "resolve: corpus-wide passes")
     _traced(resolve._Resolver, "_actors", "resolve: actors")
     _traced(dedup.DuplicateFinder, "duplicates", "resolve: near-duplicates")
-    _traced(pipeline, "EventSpill", "events (reports, merge, spill)")
+    # The build imports it from its module when the events pass starts.
+    _traced(spill, "EventSpill", "events (reports, merge, spill)")
     for name in ("edge_table", "adjacency_of_positions", "centralities", "communities"):
         _traced(graph, name, f"graph: {name}")
     if args.top:
