@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+
 from actorgraph.records import Analysis, Document, Mention
 from actorgraph.resolve import resolve
 from actorgraph.text import translit_key
@@ -1285,3 +1287,22 @@ def test_actors_are_the_same_whatever_the_run_of_clusters_made_at_once(index, mo
         assert cut.actors == whole.actors
         assert dict(cut.assignment) == dict(whole.assignment)
     assert len(whole.actors) == 4 and len(whole.assignment) == 8
+
+
+def test_resolution_leaves_no_remembered_links_behind(index):
+    """The linker's memo refers to the linker: were it not cleared, the links would outlive
+    resolution until a full collection, into the graph stage."""
+    from actorgraph.resolve.link import Linker
+
+    doc = analysis(
+        "d", "Tokajew traf Putin in Astana.", [("Tokajew", "PERSON"), ("Putin", "PERSON"), ("Astana", "GPE")]
+    )
+    gc.collect()
+    gc.disable()
+    try:
+        resolve([doc], index=index)
+        linkers = [o for o in gc.get_objects() if isinstance(o, Linker)]
+        assert linkers, "the linker is cyclic garbage: found before a collection"
+        assert all(linker._link.cache_info().currsize == 0 for linker in linkers)
+    finally:
+        gc.enable()

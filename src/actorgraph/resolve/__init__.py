@@ -1299,4 +1299,8 @@ def resolve(analyses: Iterable[Analysis], *, index: KBIndex) -> Resolution:
     Resolution
         Actors sorted by id, and the actor of every mention.
     """
-    return _Resolver(analyses, index).run()
+    resolver = _Resolver(analyses, index)
+    try:
+        return resolver.run()
+    finally:
+        resolver.linker.forget()

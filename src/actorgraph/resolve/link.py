@@ -182,6 +182,11 @@ class Linker:
             return self.index.kb[mention.kb_id]
         return self._link(mention.text, mention.label, mention.lang, context_states, year)
 
+    def forget(self) -> None:
+        """Drop the remembered links. The memo refers to the linker, so once resolution is done
+        they would otherwise wait for a full collection, which a build runs rarely."""
+        self._link.cache_clear()
+
     def _link_name(
         self, name: str, label: str, lang: str, context_states: frozenset[str], year: int | None
     ) -> KBEntry | None:
