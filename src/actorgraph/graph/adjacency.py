@@ -7,11 +7,13 @@ has hundreds of thousands of edges; a CSR matrix costs twelve bytes per edge and
 from __future__ import annotations
 
 from collections.abc import Hashable, Iterable, Sequence
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-import networkx as nx
 import numpy as np
 from scipy import sparse
+
+if TYPE_CHECKING:  # a build never makes a networkx graph, so it never imports networkx
+    import networkx as nx
 
 __all__ = ["Adjacency", "adjacency", "as_adjacency"]
 

@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import random
 from collections.abc import Hashable, Sequence
+from typing import TYPE_CHECKING
 
-import networkx as nx
 import numpy as np
 from scipy import sparse
 
 from .adjacency import Adjacency, as_adjacency
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = ["betweenness"]
 
@@ -97,6 +100,7 @@ def betweenness(
 
     Examples
     --------
+    >>> import networkx as nx
     >>> g = nx.path_graph(["a", "b", "c"])
     >>> betweenness(g)["b"]
     1.0

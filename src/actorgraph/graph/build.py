@@ -5,13 +5,16 @@ from __future__ import annotations
 from array import array
 from collections.abc import Iterable, Sequence
 from itertools import combinations
+from typing import TYPE_CHECKING
 
-import networkx as nx
 import numpy as np
 
 from ..ranking import sorted_ranks
 from ..records import Actor, Edge, Event
 from .edgetable import EdgeTable, table_column
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = ["affiliation_edges", "edge_table", "event_edges", "to_networkx"]
 
@@ -126,6 +129,8 @@ def edge_table(
 
 def to_networkx(actors: Iterable[Actor], edges: Iterable[Edge], *, kind: str | None = "event") -> nx.Graph:
     """An undirected graph of the actors with the edges of ``kind`` (all kinds if ``None``)."""
+    import networkx as nx
+
     graph = nx.Graph()
     for actor in sorted(actors, key=lambda a: a.id):
         graph.add_node(actor.id)

@@ -11,10 +11,12 @@ from __future__ import annotations
 import random
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from .adjacency import Adjacency, as_adjacency
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = ["communities", "louvain"]
 
@@ -168,6 +170,7 @@ def communities(graph: Adjacency | nx.Graph, *, seed: int = 42) -> dict[Hashable
 
     Examples
     --------
+    >>> import networkx as nx
     >>> g = nx.Graph([("a", "b"), ("c", "d")])
     >>> communities(g)
     {'a': 0, 'b': 0, 'c': 1, 'd': 1}

@@ -6,12 +6,15 @@ Betweenness comes from :mod:`.betweenness` (the same values as networkx's, sever
 from __future__ import annotations
 
 from collections.abc import Hashable
+from typing import TYPE_CHECKING
 
-import networkx as nx
 import numpy as np
 
 from .adjacency import Adjacency, as_adjacency
 from .betweenness import betweenness as _betweenness
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = ["BETWEENNESS_EXACT_LIMIT", "betweenness_scores", "centralities", "degrees_and_strengths"]
 
@@ -28,6 +31,7 @@ def centralities(graph: Adjacency | nx.Graph, *, seed: int = 42) -> dict[Hashabl
 
     Examples
     --------
+    >>> import networkx as nx
     >>> g = nx.path_graph(["a", "b", "c"])
     >>> centralities(g)["b"]
     (2, 2, 1.0)
@@ -44,6 +48,7 @@ def betweenness_scores(graph: Adjacency, *, seed: int = 42) -> dict[Hashable, fl
 
     Examples
     --------
+    >>> import networkx as nx
     >>> betweenness_scores(as_adjacency(nx.path_graph(["a", "b", "c"])))
     {'a': 0.0, 'b': 1.0, 'c': 0.0}
     """
@@ -58,6 +63,7 @@ def degrees_and_strengths(graph: Adjacency) -> tuple[list[int], list[float]]:
 
     Examples
     --------
+    >>> import networkx as nx
     >>> degrees_and_strengths(as_adjacency(nx.Graph([("a", "b", {"weight": 3})])))
     ([1, 1], [3, 3])
     """

@@ -12,15 +12,16 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from .. import __version__
 from ..graph.edgetable import in_edge_order
 from ..records import Actor, Edge, Graph
 from .atomic import atomic_open
 from .jsontext import plain_list as _json
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = ["to_multigraph", "write_gexf", "write_graphml"]
 
@@ -83,6 +84,8 @@ def _sorted(graph: Graph) -> tuple[list[Actor], list[Edge]]:
 
 def to_multigraph(graph: Graph) -> nx.MultiGraph:
     """Actors with scalar attributes, and one edge per (pair, kind): what the files hold."""
+    import networkx as nx
+
     actors, edges = _sorted(graph)
     g = nx.MultiGraph()
     for a in actors:
