@@ -337,7 +337,11 @@ def _annotate(
         batch_keys: list[str] = []
         queued: set[str] = set()
         for doc in timer.timed("read", source()):
-            present = repeated & {normalize_line(line) for line in doc.text_raw.splitlines()}
+            # Where no line repeats (most corpora), no line need be normalised: half of reading
+            # a stored corpus again.
+            present = (
+                repeated & {normalize_line(line) for line in doc.text_raw.splitlines()} if repeated else ()
+            )
             key = document_key(doc, fingerprint, present)
             keys.append(key)
             paths.append(doc.path)
